@@ -1,0 +1,65 @@
+import type { Clock } from '../lib/clock.js';
+import { fromDbDate } from '../lib/local-date.js';
+import { chineseOfficialCalendar } from '../domain/calendar/official-calendar.js';
+import { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import { deadlinePolicySchema, type DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
+import { DEFAULT_KEYWORD_RULES, type DangerCategory, type KeywordRule } from '../domain/intake/danger-keywords.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ConfigSource } from '../usecases/ports.js';
+
+export const DEADLINE_POLICY_KEY = 'deadlinePolicy';
+
+/**
+ * Run-time configuration kept in the database (calendar overrides, limits, keyword rules),
+ * cached briefly. Edits made through this process invalidate at once; other processes
+ * (web and worker) see them within `ttlMs`.
+ */
+export class DbConfigSource implements ConfigSource {
+  private cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  calendar(): Promise<WorkingCalendar> {
+    return this.cached('calendar', async () => {
+      const rows = await this.prisma.calendarOverride.findMany();
+      return new WorkingCalendar(chineseOfficialCalendar, new Map(rows.map((r) => [fromDbDate(r.date), r.isWorkingDay])));
+    });
+  }
+
+  deadlinePolicy(): Promise<DeadlinePolicy> {
+    return this.cached('policy', async () => {
+      const row = await this.prisma.setting.findUnique({ where: { key: DEADLINE_POLICY_KEY } });
+      return deadlinePolicySchema.parse(row?.value ?? {});
+    });
+  }
+
+  keywordRules(): Promise<KeywordRule[]> {
+    return this.cached('keywords', async () => {
+      const rows = await this.prisma.keywordRule.findMany({ where: { active: true }, orderBy: { createdAt: 'asc' } });
+      return rows.map((r) => ({ category: r.category as DangerCategory, pattern: r.pattern, isRegex: r.isRegex }));
+    });
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = load();
+    value.catch(() => this.cache.delete(key));
+    this.cache.set(key, { at: now, value });
+    return value;
+  }
+}
+
+/** Inserts the default keyword rules that are not there yet; disabled ones stay disabled. */
+export async function ensureReferenceData(prisma: PrismaClient): Promise<void> {
+  await prisma.keywordRule.createMany({ data: [...DEFAULT_KEYWORD_RULES], skipDuplicates: true });
+}

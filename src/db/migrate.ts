@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SqlRunner } from './sql-runner.js';
+
+export const MIGRATIONS_DIR = new URL('../../prisma/migrations/', import.meta.url).pathname;
+const MIGRATION_LOCK_KEY = 4242025000;
+
+// The table exactly as `prisma migrate deploy` creates it, so either tool can take over.
+const CREATE_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+);`;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'migration.sql')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+export class MigrationError extends Error {}
+
+/**
+ * Applies the migrations not yet recorded in `_prisma_migrations`, each in its own
+ * transaction, under an advisory lock so that concurrent start-ups apply each one once.
+ * Returns the names applied.
+ */
+export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrations = readMigrations(dir);
+  return db.withLock(MIGRATION_LOCK_KEY, async () => {
+    await db.exec(CREATE_MIGRATIONS_TABLE);
+    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
+    );
+    const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
+    if (failed) {
+      throw new MigrationError(
+        `迁移 ${failed.migration_name} 上次执行失败，需人工处理后再启动 (see prisma migrate resolve).`,
+      );
+    }
+    const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+    const applied: string[] = [];
+    for (const m of migrations) {
+      const recorded = done.get(m.name);
+      if (recorded !== undefined) {
+        if (recorded !== m.checksum) {
+          throw new MigrationError(`迁移 ${m.name} 在应用后被修改 (checksum mismatch): never edit an applied migration.`);
+        }
+        continue;
+      }
+      const id = randomUUID();
+      await db.exec('BEGIN');
+      try {
+        await db.query(
+          'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
+          [id, m.checksum, m.name],
+        );
+        await db.exec(m.sql);
+        await db.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await db.exec('COMMIT');
+      } catch (err) {
+        await db.exec('ROLLBACK');
+        throw new MigrationError(`迁移 ${m.name} 执行失败: ${(err as Error).message}`);
+      }
+      applied.push(m.name);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,55 @@
+import { toDbDate } from '../../lib/local-date.js';
+import type { Petitioner } from '../../domain/model.js';
+import type { CaseRepo, NewCase } from '../../usecases/ports.js';
+import { toCase, toPetitioner } from './mappers.js';
+import type { Tx } from './tx.js';
+
+const dates = <T extends Partial<NewCase>>(c: T) => ({
+  ...c,
+  ...(c.dueOn !== undefined ? { dueOn: c.dueOn === null ? null : toDbDate(c.dueOn) } : {}),
+  ...(c.overdueOn !== undefined ? { overdueOn: c.overdueOn === null ? null : toDbDate(c.overdueOn) } : {}),
+});
+
+export function caseRepo(tx: Tx): CaseRepo {
+  return {
+    async nextSeq(year) {
+      // The row lock taken by the upsert serialises concurrent intakes of a year until commit;
+      // a rolled-back intake gives its number back, so numbers stay consecutive.
+      const rows = await tx.$queryRaw<{ last: number }[]>`
+        INSERT INTO "CaseNumberCounter" ("year", "last") VALUES (${year}, 1)
+        ON CONFLICT ("year") DO UPDATE SET "last" = "CaseNumberCounter"."last" + 1
+        RETURNING "last"`;
+      return Number(rows[0]!.last);
+    },
+    async create(data, petitioners: Petitioner[]) {
+      const row = await tx.case.create({
+        data: {
+          ...dates(data),
+          petitioners: { create: petitioners.map(({ id: _id, ...p }) => p) },
+        },
+      });
+      return toCase(row);
+    },
+    async get(id) {
+      const row = await tx.case.findUnique({ where: { id } });
+      return row ? toCase(row) : null;
+    },
+    async getByNumber(number) {
+      const row = await tx.case.findUnique({ where: { number } });
+      return row ? toCase(row) : null;
+    },
+    async lock(id) {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Case" WHERE "id" = ${id} FOR UPDATE`;
+      if (locked.length === 0) return null;
+      const row = await tx.case.findUnique({ where: { id } });
+      return row ? toCase(row) : null;
+    },
+    async update(id, patch) {
+      return toCase(await tx.case.update({ where: { id }, data: dates(patch) }));
+    },
+    async petitioners(caseId) {
+      const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });
+      return rows.map(toPetitioner);
+    },
+  };
+}

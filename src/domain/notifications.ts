@@ -1,0 +1,38 @@
+/**
+ * "Who must be told what, how urgently": the domain says it as data; the scheduler and the
+ * platforms deliver it later (outbox). `key` names what the message is about, so that the
+ * same fact is never pushed twice.
+ */
+export type Urgency = 'CRITICAL' | 'URGENT' | 'NORMAL';
+
+export type NotificationKind =
+  | 'CASE_NEEDS_OWNER' // R1
+  | 'OWNERSHIP_APPROVAL_REQUESTED' // R4
+  | 'OWNERSHIP_ACTIVATED' // R4
+  | 'PROPOSAL_RETURNED' // R4
+  | 'CASE_ASSIGNED' // R5
+  | 'EXTENSION_REQUESTED' // R10
+  | 'EXTENSION_DECIDED' // R10
+  | 'CASE_RESOLVED' // R6
+  | 'CASE_REOPENED' // R27
+  | 'DANGER_LETTER' // R20
+  | 'MAJOR_EVENT' // R18
+  | 'ABNORMAL_PETITION' // R21
+  | 'SENTIMENT_REPORT' // R16
+  | 'DUTY_OPENED'; // R13, R14, R21 written duties
+
+export interface Notification {
+  kind: NotificationKind;
+  key: string;
+  urgency: Urgency;
+  recipientIds: string[];
+  caseId: string | null;
+  title: string;
+  body: string;
+  /** Needs an explicit acknowledgement (R18, R20). */
+  requiresAck: boolean;
+}
+
+export function notification(n: Omit<Notification, 'requiresAck' | 'caseId'> & Partial<Pick<Notification, 'requiresAck' | 'caseId'>>): Notification {
+  return { requiresAck: false, caseId: null, ...n, recipientIds: [...new Set(n.recipientIds)] };
+}

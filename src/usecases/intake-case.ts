@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { assertGlobalAllowed } from '../domain/authorization.js';
+import { caseDeadline } from '../domain/deadlines/case-deadlines.js';
+import { DomainError } from '../domain/errors.js';
+import { DANGER_CATEGORY_LABELS, detectDanger } from '../domain/intake/danger-keywords.js';
+import { OWNERSHIP_REASON_LABELS, ownershipReasons } from '../domain/intake/ownership-scope.js';
+import { CASE_SOURCES, CLASSIFICATIONS, COMPLEXITIES, type Actor, type CaseRecord } from '../domain/model.js';
+import { notification, type Notification } from '../domain/notifications.js';
+import { localDateOf } from '../lib/local-date.js';
+import type { Deps } from './ports.js';
+import { audit } from './support/audit.js';
+import { id, optionalText, petitioner, text } from './support/fields.js';
+import { parseInput } from './support/parse-input.js';
+import { idsWithRole } from './support/recipients.js';
+import { transition } from './support/transition.js';
+
+export const intakeInput = z.object({
+  title: text(100),
+  content: text(5000),
+  source: z.enum(CASE_SOURCES),
+  category: optionalText(50),
+  complexity: z.enum(COMPLEXITIES).default('GENERAL'),
+  classification: z.enum(CLASSIFICATIONS).optional().nullable().transform((v) => v ?? null),
+  receivedAt: z.coerce.date({ error: '收件时间格式不正确' }).optional(),
+  villageId: id.optional().nullable().transform((v) => v ?? null),
+  headcount: z.number().int().min(1).max(100000).optional(),
+  petitioners: z.array(petitioner).min(1, { error: '至少填写一名信访人' }).max(200),
+  sudden: z.boolean().default(false),
+  important: z.boolean().default(false),
+  beijingPetition: z.boolean().default(false),
+  needsOwnership: z.boolean().default(false),
+  receptionDayId: id.optional().nullable().transform((v) => v ?? null),
+  visitId: id.optional().nullable().transform((v) => v ?? null),
+  accusedPersonId: id.optional().nullable().transform((v) => v ?? null),
+  accusedUnitId: id.optional().nullable().transform((v) => v ?? null),
+});
+export type IntakeInput = z.input<typeof intakeInput>;
+
+export interface IntakeResult {
+  case: CaseRecord;
+  notifications: Notification[];
+}
+
+export function formatCaseNumber(year: number, seq: number): string {
+  return `XF-${year}-${String(seq).padStart(4, '0')}`;
+}
+
+/** Registers a petition: number, R1 ownership flags, R20 danger scan, R7–R9 deadline. */
+export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promise<IntakeResult> {
+  const input = parseInput(intakeInput, raw);
+  assertGlobalAllowed(actor.person, 'INTAKE');
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt.getTime() > now.getTime() + 60_000) {
+    throw new DomainError('VALIDATION', '输入有误：收件时间不能晚于现在');
+  }
+  if (input.needsOwnership && !actor.person.roles.some((r) => r === 'OFFICE_STAFF' || r === 'ADMIN')) {
+    throw new DomainError('FORBIDDEN', '只有信访领导小组（信访办）可以认定"需包案"');
+  }
+  const [calendar, policy, rules] = await Promise.all([
+    deps.config.calendar(),
+    deps.config.deadlinePolicy(),
+    deps.config.keywordRules(),
+  ]);
+  const headcount = input.headcount ?? input.petitioners.length;
+  const reasons = ownershipReasons({
+    source: input.source,
+    headcount,
+    sudden: input.sudden,
+    important: input.important,
+    beijingPetition: input.beijingPetition,
+    markedByLeadingGroup: input.needsOwnership,
+  });
+  const danger = detectDanger(
+    { text: `${input.title}\n${input.content}`, signatories: input.petitioners.length, isLetter: input.source === 'LETTER' },
+    rules,
+  );
+  const deadline = caseDeadline(
+    { source: input.source, complexity: input.complexity, receivedOn: localDateOf(receivedAt), acceptedOn: localDateOf(now) },
+    calendar,
+    policy,
+  );
+
+  return deps.uow.run(async (repos) => {
+    if (input.villageId && !(await repos.directory.village(input.villageId))) {
+      throw new DomainError('NOT_FOUND', '所属村不存在', { villageId: input.villageId });
+    }
+    if (input.accusedPersonId && !(await repos.directory.person(input.accusedPersonId))) {
+      throw new DomainError('UNKNOWN_PERSON', '被反映人不存在', { personId: input.accusedPersonId });
+    }
+    if (input.accusedUnitId && !(await repos.directory.unit(input.accusedUnitId))) {
+      throw new DomainError('NOT_FOUND', '被反映单位不存在', { unitId: input.accusedUnitId });
+    }
+    const year = Number(localDateOf(now).slice(0, 4));
+    const seq = await repos.cases.nextSeq(year);
+    let created = await repos.cases.create(
+      {
+        number: formatCaseNumber(year, seq),
+        year,
+        seq,
+        title: input.title,
+        content: input.content,
+        source: input.source,
+        category: input.category,
+        complexity: input.complexity,
+        classification: input.classification,
+        status: 'REGISTERED',
+        receivedAt,
+        villageId: input.villageId,
+        headcount,
+        ownershipReasons: reasons,
+        dangerFlags: danger.map((d) => d.category),
+        beijingPetition: input.beijingPetition,
+        ownerLeaderId: null,
+        unitId: null,
+        responsiblePersonId: null,
+        territorialUnitId: null,
+        functionalUnitId: null,
+        accusedPersonId: input.accusedPersonId,
+        accusedUnitId: input.accusedUnitId,
+        receptionDayId: input.receptionDayId,
+        visitId: input.visitId,
+        acceptedAt: now,
+        dueOn: deadline.dueOn,
+        dueRule: deadline.rule,
+        overdueOn: null,
+        stability: null,
+        resolution: null,
+        resolvedAt: null,
+        opinionIssuedAt: null,
+        followedUpAt: null,
+        archivedAt: null,
+        reopenCount: 0,
+        submittedById: actor.person.id,
+        submittedAt: now,
+        assignedById: null,
+        assignedAt: null,
+        feedbackById: null,
+        feedbackAt: null,
+        reportedUpById: null,
+        reportedUpAt: null,
+        createdById: actor.person.id,
+      },
+      input.petitioners.map((p, i) => ({ ...p, isPrimary: i === 0 })),
+    );
+    await audit(repos, actor, now, {
+      action: 'case.create',
+      entityType: 'Case',
+      entityId: created.id,
+      caseId: created.id,
+      after: {
+        number: created.number,
+        source: created.source,
+        complexity: created.complexity,
+        ownershipReasons: reasons,
+        dangerFlags: created.dangerFlags,
+        dueOn: created.dueOn,
+        dueRule: created.dueRule,
+      },
+    });
+
+    const notifications: Notification[] = [];
+    if (reasons.length > 0) {
+      const why = reasons.map((r) => OWNERSHIP_REASON_LABELS[r]).join('、');
+      created = await transition(repos, actor, now, created, 'AWAITING_OWNER', `R1 包案范围：${why}`);
+      notifications.push(
+        notification({
+          kind: 'CASE_NEEDS_OWNER',
+          key: `needs-owner:${created.id}`,
+          urgency: 'NORMAL',
+          recipientIds: await idsWithRole(repos, 'OFFICE_STAFF'),
+          caseId: created.id,
+          title: `${created.number} 需确定包案领导`,
+          body: `${created.title}（${why}）`,
+        }),
+      );
+    }
+    if (danger.length > 0) {
+      const labels = danger.map((d) => DANGER_CATEGORY_LABELS[d.category]).join('、');
+      const office = await repos.directory.officeUnit();
+      notifications.push(
+        notification({
+          kind: 'DANGER_LETTER',
+          key: `danger:${created.id}`,
+          urgency: 'CRITICAL',
+          recipientIds: [
+            ...(await idsWithRole(repos, 'PRINCIPAL_LEADER')),
+            ...(office?.leaderInChargeId ? [office.leaderInChargeId] : []),
+          ],
+          caseId: created.id,
+          title: `异常信件：${created.number}（${labels}）`,
+          body: `请主要领导和分管领导亲自阅处：${created.title}`,
+          requiresAck: true,
+        }),
+      );
+    }
+    return { case: created, notifications };
+  });
+}

@@ -1,0 +1,138 @@
+import type { Clock } from '../lib/clock.js';
+import type { LocalDate } from '../lib/local-date.js';
+import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
+import type { DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
+import type { KeywordRule } from '../domain/intake/danger-keywords.js';
+import type {
+  CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
+} from '../domain/model.js';
+
+// What use cases need from storage, in the domain's words. db/ implements these with Prisma;
+// use cases never see the database client.
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string | null;
+  channel: Channel;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: 'OFFICE' | 'DEPARTMENT' | 'VILLAGE_COMMITTEE' | 'DISCIPLINE' | 'OTHER';
+  villageId: string | null;
+  headId: string | null;
+  leaderInChargeId: string | null;
+}
+
+export interface Village {
+  id: string;
+  name: string;
+  areaId: string;
+  linkedLeaderId: string | null;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  leaderId: string | null;
+}
+
+export type NewCase = Omit<CaseRecord, 'id'>;
+
+export interface CaseRepo {
+  /** Next number of the year: consecutive, never shared, even under concurrent intake. */
+  nextSeq(year: number): Promise<number>;
+  create(data: NewCase, petitioners: Petitioner[]): Promise<CaseRecord>;
+  get(id: string): Promise<CaseRecord | null>;
+  getByNumber(number: string): Promise<CaseRecord | null>;
+  /** Reads the case and holds it until the transaction ends: one writer per case at a time. */
+  lock(id: string): Promise<CaseRecord | null>;
+  update(id: string, patch: Partial<NewCase>): Promise<CaseRecord>;
+  petitioners(caseId: string): Promise<Petitioner[]>;
+}
+
+export interface ProposalRepo {
+  create(data: Omit<OwnershipProposal, 'id' | 'status' | 'decidedById' | 'decidedAt' | 'decisionReason'>): Promise<OwnershipProposal>;
+  get(id: string): Promise<OwnershipProposal | null>;
+  pendingForCase(caseId: string): Promise<OwnershipProposal | null>;
+  /** Moves a PENDING proposal to its decision; false if someone decided it first. */
+  decide(id: string, decision: { status: 'APPROVED' | 'RETURNED' | 'WITHDRAWN'; decidedById: string; decidedAt: Date; decisionReason: string | null }): Promise<boolean>;
+}
+
+export interface ActiveOwnership extends OwnershipTerms {
+  id: string;
+  caseId: string;
+  proposalId: string;
+  activeFrom: Date;
+}
+
+export interface OwnershipRepo {
+  activate(proposal: OwnershipProposal, at: Date): Promise<ActiveOwnership>;
+  active(caseId: string): Promise<ActiveOwnership | null>;
+  end(id: string, at: Date, reason: string): Promise<void>;
+}
+
+export interface ProgressRepo {
+  add(entry: Omit<ProgressEntry, 'id'>): Promise<ProgressEntry>;
+  forCase(caseId: string): Promise<ProgressEntry[]>;
+}
+
+export interface ExtensionRepo {
+  create(data: Omit<Extension, 'id' | 'status' | 'decidedById' | 'decidedAt' | 'grantedDueOn' | 'decisionReason'>): Promise<Extension>;
+  get(id: string): Promise<Extension | null>;
+  forCase(caseId: string): Promise<Extension[]>;
+  decide(id: string, d: { status: 'APPROVED' | 'REJECTED'; decidedById: string; decidedAt: Date; grantedDueOn: LocalDate | null; decisionReason: string | null }): Promise<boolean>;
+}
+
+export interface DirectoryRepo {
+  person(id: string): Promise<Person | null>;
+  peopleWithRole(role: Role): Promise<Person[]>;
+  unit(id: string): Promise<Unit | null>;
+  /** The petition office (信访办): its leader in charge is the 分管领导 of petition work. */
+  officeUnit(): Promise<Unit | null>;
+  /** The village committee of a village, if it is a unit. */
+  villageUnit(villageId: string): Promise<Unit | null>;
+  village(id: string): Promise<Village | null>;
+  area(id: string): Promise<Area | null>;
+}
+
+export interface AuditRepo {
+  append(entry: AuditEntry): Promise<void>;
+}
+
+/** The repositories of one transaction. */
+export interface Repos {
+  cases: CaseRepo;
+  proposals: ProposalRepo;
+  ownerships: OwnershipRepo;
+  progress: ProgressRepo;
+  extensions: ExtensionRepo;
+  directory: DirectoryRepo;
+  audit: AuditRepo;
+}
+
+export interface UnitOfWork {
+  /** Runs `fn` in one database transaction: all of it happens, or none. */
+  run<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+}
+
+export interface ConfigSource {
+  calendar(): Promise<WorkingCalendar>;
+  deadlinePolicy(): Promise<DeadlinePolicy>;
+  keywordRules(): Promise<KeywordRule[]>;
+}
+
+/** Everything a use case may use besides its input. */
+export interface Deps {
+  uow: UnitOfWork;
+  clock: Clock;
+  config: ConfigSource;
+}

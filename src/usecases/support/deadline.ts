@@ -1,0 +1,27 @@
+import { localDateOf } from '../../lib/local-date.js';
+import { caseDeadline, type CaseDeadline } from '../../domain/deadlines/case-deadlines.js';
+import type { CaseRecord } from '../../domain/model.js';
+import type { ConfigSource, Repos } from '../ports.js';
+
+/** R7–R10 for a stored case: its active ownership and approved extension taken into account. */
+export async function deadlineOf(repos: Repos, config: ConfigSource, c: CaseRecord): Promise<CaseDeadline> {
+  const [calendar, policy, ownership, extensions] = await Promise.all([
+    config.calendar(),
+    config.deadlinePolicy(),
+    repos.ownerships.active(c.id),
+    repos.extensions.forCase(c.id),
+  ]);
+  const approved = extensions.find((e) => e.status === 'APPROVED');
+  return caseDeadline(
+    {
+      source: c.source,
+      complexity: c.complexity,
+      receivedOn: localDateOf(c.receivedAt),
+      acceptedOn: c.acceptedAt ? localDateOf(c.acceptedAt) : null,
+      ownershipDeadline: ownership?.deadline ?? null,
+      extendedTo: approved?.grantedDueOn ?? null,
+    },
+    calendar,
+    policy,
+  );
+}
