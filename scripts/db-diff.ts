@@ -17,7 +17,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const pglite = new PGlite();
 await applyMigrations(pgliteRunner(pglite));
-const sql = await schemaDiff(new PrismaPGlite(pglite) as never, { tag: 'url', url: 'postgresql://embedded' }, {
+const sql = await schemaDiff(new PrismaPGlite(pglite) as never, { tag: 'schemaDatasource', files: [schemaFile()], configDir: process.cwd() }, {
   tag: 'schemaDatamodel',
   files: [schemaFile()],
 });

@@ -1,4 +1,3 @@
-import type { Clock } from '../lib/clock.js';
 import { fromDbDate } from '../lib/local-date.js';
 import { chineseOfficialCalendar } from '../domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../domain/calendar/working-calendar.js';
@@ -19,7 +18,6 @@ export class DbConfigSource implements ConfigSource {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly clock: Clock,
     private readonly ttlMs = 30_000,
   ) {}
 
@@ -49,7 +47,8 @@ export class DbConfigSource implements ConfigSource {
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.clock.now().getTime();
+    // Cache age is wall time, not the injected clock: a test moving its clock back must not pin stale values.
+    const now = performance.now();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
     const value = load();

@@ -1,9 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SqlRunner } from './sql-runner.js';
 
-export const MIGRATIONS_DIR = new URL('../../prisma/migrations/', import.meta.url).pathname;
+/** prisma/migrations of the project, found upwards from here (works from src/ and from dist/src/). */
+function findMigrationsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'prisma', 'migrations');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('prisma/migrations not found next to the application');
+}
+
+export const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR ?? findMigrationsDir();
 const MIGRATION_LOCK_KEY = 4242025000;
 
 // The table exactly as `prisma migrate deploy` creates it, so either tool can take over.

@@ -11,7 +11,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 type DiffTarget =
   | { tag: 'empty' }
   | { tag: 'schemaDatamodel'; files: { path: string; content: string }[] }
-  | { tag: 'url'; url: string };
+  /** The live database the adapter is connected to. */
+  | { tag: 'schemaDatasource'; files: { path: string; content: string }[]; configDir: string };
 
 interface WasmSchemaEngine {
   diff(params: {

@@ -6,6 +6,16 @@ import { directoryRepo } from './repos/directory-repo.js';
 import { extensionRepo } from './repos/extension-repo.js';
 import { ownershipRepo, proposalRepo } from './repos/ownership-repos.js';
 import { progressRepo } from './repos/progress-repo.js';
+import { meetingRepo } from './repos/meeting-repo.js';
+import { receptionRepo } from './repos/reception-repo.js';
+import { screeningRepo } from './repos/screening-repo.js';
+import { sentimentRepo } from './repos/sentiment-repo.js';
+import { statementRepo } from './repos/statement-repo.js';
+import { visitRepo } from './repos/visit-repo.js';
+import { assessmentFactsRepo, assessmentRepo } from './repos/assessment-repo.js';
+import { followUpRepo } from './repos/follow-up-repo.js';
+import { reviewRepo } from './repos/review-repo.js';
+import { accountabilityRepo, alertRepo, persuasionRepo } from './repos/escalation-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -17,6 +27,19 @@ export function reposFor(tx: Tx): Repos {
     extensions: extensionRepo(tx),
     directory: directoryRepo(tx),
     audit: auditRepo(tx),
+    reviews: reviewRepo(tx),
+    followUps: followUpRepo(tx),
+    assessment: assessmentRepo(tx),
+    assessmentFacts: assessmentFactsRepo(tx),
+    meetings: meetingRepo(tx),
+    statements: statementRepo(tx),
+    receptions: receptionRepo(tx),
+    visits: visitRepo(tx),
+    sentiments: sentimentRepo(tx),
+    screenings: screeningRepo(tx),
+    alerts: alertRepo(tx),
+    persuasions: persuasionRepo(tx),
+    accountability: accountabilityRepo(tx),
   };
 }
 

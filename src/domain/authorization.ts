@@ -33,6 +33,8 @@ export type GlobalAction =
   | 'LOG_VISIT'
   | 'RAISE_MAJOR_EVENT'
   | 'REPORT_SENTIMENT'
+  | 'VIEW_DUTY_SCHEDULE'
+  | 'CONVERT_SENTIMENT'
   | 'EDIT_SETTINGS'
   | 'VIEW_ASSESSMENT'
   | 'RECORD_ASSESSMENT';
@@ -128,6 +130,7 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
     case 'DECLARE_SCREENING':
     case 'RECORD_MEETING':
     case 'SCHEDULE_RECEPTION':
+    case 'CONVERT_SENTIMENT':
     case 'RECORD_ASSESSMENT':
       return office ? allow : deny('此操作由信访办（信访领导小组）办理');
     case 'EDIT_SETTINGS':
@@ -140,8 +143,42 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
       return has(p, 'PRINCIPAL_LEADER', 'TOWN_LEADER') || office ? allow : deny('下访记录由镇党政领导填报');
     case 'RAISE_MAJOR_EVENT':
       return office || has(p, 'PRINCIPAL_LEADER', 'TOWN_LEADER', 'AREA_LEADER', 'VILLAGE_STATIONED_CADRE', 'VILLAGE_CADRE') ? allow : deny('您无权发起重大事项预警');
+    case 'VIEW_DUTY_SCHEDULE':
+      // R14: the reception schedule is published to the public; every cadre may read it.
+      return allow;
     case 'REPORT_SENTIMENT':
       return has(p, 'SENTIMENT_COLLECTOR', 'VILLAGE_CADRE', 'VILLAGE_STATIONED_CADRE') || office ? allow : deny('民情信息由各村民情信息员报送');
+  }
+}
+
+/** What someone may do to a duty record that belongs to one person, unit or village (R13–R17). */
+export type DutyAction = 'SUBMIT_STATEMENT' | 'LOG_VISIT_FOR' | 'REPORT_SENTIMENT_IN' | 'REPORT_FOR_UNIT' | 'ACK_ALERT' | 'RECORD_PERSUASION_FOR';
+
+/** The owner of the duty record: its author or leader, its unit, or whether the actor is linked to its village. */
+export interface DutyFacts {
+  personId?: string | null;
+  unitId?: string | null;
+  linkedToVillage?: boolean;
+}
+
+export function authorizeDuty(p: Person, action: DutyAction, f: DutyFacts): Decision {
+  if (!p.active) return deny('您的账号已停用，请联系信访办');
+  const office = isOffice(p);
+  switch (action) {
+    case 'SUBMIT_STATEMENT':
+      // A statement is a document its author writes and signs: nobody submits it for them.
+      return f.personId === p.id ? allow : deny('书面材料只能由本人提交');
+    case 'LOG_VISIT_FOR':
+      return f.personId === p.id || office ? allow : deny('只能填报本人的下访记录');
+    case 'REPORT_SENTIMENT_IN':
+      return office || f.linkedToVillage ? allow : deny('只能报送本人联系村的民情信息');
+    case 'REPORT_FOR_UNIT':
+      return office || (f.unitId !== null && f.unitId !== undefined && p.unitId === f.unitId) ? allow : deny('只能报送本单位的排查情况');
+    case 'ACK_ALERT':
+      // R18/R20/R21: personId is the actor's own place on the alert, null when they are not on it.
+      return f.personId === p.id ? allow : deny('您不是该预警的接收人，无需确认');
+    case 'RECORD_PERSUASION_FOR':
+      return f.personId === p.id || office ? allow : deny('劝返情况由负责劝返的领导或信访办记录');
   }
 }
 
@@ -151,3 +188,4 @@ function raise(d: Decision): void {
 
 export const assertCaseAllowed = (p: Person, action: CaseAction, c: CaseAccessFacts) => raise(authorizeCase(p, action, c));
 export const assertGlobalAllowed = (p: Person, action: GlobalAction) => raise(authorizeGlobal(p, action));
+export const assertDutyAllowed = (p: Person, action: DutyAction, f: DutyFacts) => raise(authorizeDuty(p, action, f));

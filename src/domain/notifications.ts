@@ -15,11 +15,19 @@ export type NotificationKind =
   | 'EXTENSION_DECIDED' // R10
   | 'CASE_RESOLVED' // R6
   | 'CASE_REOPENED' // R27
+  | 'ACCUSATION_ROUTED' // R26: an accusation goes to discipline inspection
+  | 'REVIEW_REQUESTED' // R26: 复查/复核 asked, the handlers prepare the file
   | 'DANGER_LETTER' // R20
   | 'MAJOR_EVENT' // R18
   | 'ABNORMAL_PETITION' // R21
+  | 'ALERT_ESCALATED' // R18, R20, R21: an unacknowledged alert climbed to this level
   | 'SENTIMENT_REPORT' // R16
-  | 'DUTY_OPENED'; // R13, R14, R21 written duties
+  | 'DUTY_OPENED' // R13, R14, R21 written duties; R14 reception day; R17 screening period
+  | 'STATEMENT_SUBMITTED' // R13, R14, R21: the written statement reaches its addressees
+  | 'STATEMENT_REMINDER' // R13, R14, R21: a written statement is due soon or overdue
+  | 'MEETING_REMINDER' // R12
+  | 'VISIT_REMINDER' // R15
+  | 'SCREENING_REMINDER'; // R17
 
 export interface Notification {
   kind: NotificationKind;
@@ -31,6 +39,10 @@ export interface Notification {
   body: string;
   /** Needs an explicit acknowledgement (R18, R20). */
   requiresAck: boolean;
+  /** The alert to acknowledge (R18, R20, R21): cards put its ack buttons on the message. */
+  alertId?: string;
+  /** Deliver through the platform's urgent channel (Lark 加急, DingTalk DING): the top of an escalation ladder. */
+  urgentChannel?: boolean;
 }
 
 export function notification(n: Omit<Notification, 'requiresAck' | 'caseId'> & Partial<Pick<Notification, 'requiresAck' | 'caseId'>>): Notification {

@@ -22,11 +22,11 @@ export function maskIdNumber(id: string): string {
   return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
 }
 
-/** Keeps the county/town part of an address and hides the house. */
+/** Keeps the address down to the village or community (…青山村***) and hides the house. */
 export function maskAddress(address: string): string {
-  const chars = [...address];
-  const keep = Math.min(6, Math.floor(chars.length / 2));
-  return chars.slice(0, keep).join('') + '***';
+  const place = /^.*?(村|社区|街道|镇|乡)/u.exec(address.trim());
+  if (place && place[0].length < address.trim().length) return `${place[0]}***`;
+  return `${[...address.trim()].slice(0, 3).join('')}***`;
 }
 
 export function maskPetitioner(p: Petitioner): Petitioner {

@@ -13,6 +13,7 @@ import { id, optionalText, petitioner, text } from './support/fields.js';
 import { parseInput } from './support/parse-input.js';
 import { idsWithRole } from './support/recipients.js';
 import { transition } from './support/transition.js';
+import { raiseDangerLetterAlert } from './escalation/support/danger-letter-alert.js';
 
 export const intakeInput = z.object({
   title: text(100),
@@ -177,22 +178,8 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
     }
     if (danger.length > 0) {
       const labels = danger.map((d) => DANGER_CATEGORY_LABELS[d.category]).join('、');
-      const office = await repos.directory.officeUnit();
-      notifications.push(
-        notification({
-          kind: 'DANGER_LETTER',
-          key: `danger:${created.id}`,
-          urgency: 'CRITICAL',
-          recipientIds: [
-            ...(await idsWithRole(repos, 'PRINCIPAL_LEADER')),
-            ...(office?.leaderInChargeId ? [office.leaderInChargeId] : []),
-          ],
-          caseId: created.id,
-          title: `异常信件：${created.number}（${labels}）`,
-          body: `请主要领导和分管领导亲自阅处：${created.title}`,
-          requiresAck: true,
-        }),
-      );
+      const alerted = await raiseDangerLetterAlert(repos, actor, now, created, labels);
+      notifications.push(...(alerted?.notifications ?? []));
     }
     return { case: created, notifications };
   });

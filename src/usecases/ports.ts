@@ -3,6 +3,11 @@ import type { LocalDate } from '../lib/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
 import type { KeywordRule } from '../domain/intake/danger-keywords.js';
+import type { MeetingRepo, ReceptionRepo, ScreeningRepo, SentimentRepo, StatementRepo, VisitRepo } from './ports/duties.js';
+import type { AssessmentFactsRepo, AssessmentRepo } from './ports/assessment.js';
+import type { FollowUpRepo } from './ports/follow-up.js';
+import type { ReviewRepo } from './ports/review.js';
+import type { AccountabilityRepo, AlertRepo, PersuasionRepo } from './ports/escalation.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -57,6 +62,8 @@ export interface CaseRepo {
   lock(id: string): Promise<CaseRecord | null>;
   update(id: string, patch: Partial<NewCase>): Promise<CaseRecord>;
   petitioners(caseId: string): Promise<Petitioner[]>;
+  /** Open cases whose deadline is before `today` and that carry no overdue mark yet (R11). */
+  openPastDueUnmarked(today: LocalDate): Promise<CaseRecord[]>;
 }
 
 export interface ProposalRepo {
@@ -117,6 +124,19 @@ export interface Repos {
   extensions: ExtensionRepo;
   directory: DirectoryRepo;
   audit: AuditRepo;
+  reviews: ReviewRepo; // R26
+  followUps: FollowUpRepo; // R27
+  assessment: AssessmentRepo; // R23
+  assessmentFacts: AssessmentFactsRepo; // R23
+  meetings: MeetingRepo; // R12
+  statements: StatementRepo; // R13, R14
+  receptions: ReceptionRepo; // R14
+  visits: VisitRepo; // R15
+  sentiments: SentimentRepo; // R16
+  screenings: ScreeningRepo; // R17
+  alerts: AlertRepo; // R18, R20, R21
+  persuasions: PersuasionRepo; // R21
+  accountability: AccountabilityRepo; // R22
 }
 
 export interface UnitOfWork {

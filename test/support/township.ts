@@ -65,7 +65,7 @@ export async function buildTownship(db: Database, now = '2026-11-02T09:00:00+08:
       { personId: people.collector.id, villageId: vA.id, relation: 'COLLECTOR' },
     ],
   });
-  const config = new DbConfigSource(p, clock, 0);
+  const config = new DbConfigSource(p, 0);
   return {
     deps: { uow: prismaUnitOfWork(p), clock, config },
     clock,

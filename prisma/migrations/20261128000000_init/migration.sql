@@ -56,7 +56,7 @@ CREATE TYPE "StatementKind" AS ENUM ('OVERDUE_EXPLANATION', 'RECEPTION_REPORT', 
 CREATE TYPE "ScreeningKind" AS ENUM ('REGULAR', 'SENSITIVE');
 
 -- CreateEnum
-CREATE TYPE "AlertKind" AS ENUM ('MAJOR_EVENT', 'DANGEROUS_LETTER', 'ABNORMAL_PETITION', 'SENTIMENT');
+CREATE TYPE "AlertKind" AS ENUM ('MAJOR_EVENT', 'DANGER_LETTER', 'ABNORMAL_PETITION', 'SENTIMENT');
 
 -- CreateEnum
 CREATE TYPE "AlertStatus" AS ENUM ('OPEN', 'CLOSED');
@@ -436,7 +436,9 @@ CREATE TABLE "Alert" (
     "villageId" TEXT,
     "title" TEXT NOT NULL,
     "detail" TEXT NOT NULL,
+    "eventKind" TEXT,
     "level" INTEGER NOT NULL DEFAULT 0,
+    "levelSince" TIMESTAMPTZ(3),
     "status" "AlertStatus" NOT NULL DEFAULT 'OPEN',
     "raisedById" TEXT,
     "raisedAt" TIMESTAMPTZ(3) NOT NULL,
@@ -454,7 +456,11 @@ CREATE TABLE "AlertRecipient" (
     "required" "AckStage" NOT NULL,
     "stage" "AckStage" NOT NULL DEFAULT 'NONE',
     "notifiedAt" TIMESTAMPTZ(3) NOT NULL,
+    "lastNotifiedAt" TIMESTAMPTZ(3),
+    "repeats" INTEGER NOT NULL DEFAULT 0,
     "ackedAt" TIMESTAMPTZ(3),
+    "missedAt" TIMESTAMPTZ(3),
+    "stageAtMiss" "AckStage",
 
     CONSTRAINT "AlertRecipient_pkey" PRIMARY KEY ("alertId","personId")
 );
@@ -467,6 +473,8 @@ CREATE TABLE "Persuasion" (
     "leaderId" TEXT NOT NULL,
     "destination" TEXT NOT NULL,
     "collective" BOOLEAN NOT NULL DEFAULT false,
+    "occurredOn" DATE NOT NULL,
+    "caseOverdue" BOOLEAN NOT NULL DEFAULT false,
     "openedAt" TIMESTAMPTZ(3) NOT NULL,
     "who" TEXT,
     "doneAt" TIMESTAMPTZ(3),
@@ -625,7 +633,10 @@ CREATE UNIQUE INDEX "PlatformIdentity_platform_unionId_key" ON "PlatformIdentity
 CREATE UNIQUE INDEX "Case_number_key" ON "Case"("number");
 
 -- CreateIndex
-CREATE INDEX "Case_status_idx" ON "Case"("status");
+CREATE INDEX "Case_status_dueOn_idx" ON "Case"("status", "dueOn");
+
+-- CreateIndex
+CREATE INDEX "Case_overdueOn_status_idx" ON "Case"("overdueOn", "status");
 
 -- CreateIndex
 CREATE INDEX "Case_ownerLeaderId_status_idx" ON "Case"("ownerLeaderId", "status");
@@ -719,6 +730,9 @@ CREATE INDEX "AlertRecipient_personId_stage_idx" ON "AlertRecipient"("personId",
 
 -- CreateIndex
 CREATE INDEX "Persuasion_caseId_idx" ON "Persuasion"("caseId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Persuasion_caseId_destination_occurredOn_key" ON "Persuasion"("caseId", "destination", "occurredOn");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AccountabilityFact_sourceKey_key" ON "AccountabilityFact"("sourceKey");

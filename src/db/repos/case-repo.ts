@@ -1,4 +1,5 @@
 import { toDbDate } from '../../lib/local-date.js';
+import { OPEN_STATUSES } from '../../domain/case-status.js';
 import type { Petitioner } from '../../domain/model.js';
 import type { CaseRepo, NewCase } from '../../usecases/ports.js';
 import { toCase, toPetitioner } from './mappers.js';
@@ -46,6 +47,13 @@ export function caseRepo(tx: Tx): CaseRepo {
     },
     async update(id, patch) {
       return toCase(await tx.case.update({ where: { id }, data: dates(patch) }));
+    },
+    async openPastDueUnmarked(today) {
+      const rows = await tx.case.findMany({
+        where: { status: { in: [...OPEN_STATUSES] }, dueOn: { lt: toDbDate(today) }, overdueOn: null },
+        orderBy: { dueOn: 'asc' },
+      });
+      return rows.map(toCase);
     },
     async petitioners(caseId) {
       const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });

@@ -1,0 +1,176 @@
+import { fromDbDate, toDbDate } from '../../lib/local-date.js';
+import { ACK_STAGES, stageRank } from '../../domain/escalation/ack-stage.js';
+import type * as db from '../../generated/prisma/client.js';
+import type {
+  AccountabilityRepo, AlertRecord, AlertRepo, PersuasionRecord, PersuasionRepo,
+} from '../../usecases/ports/escalation.js';
+import type { Tx } from './tx.js';
+
+type AlertRow = db.Alert & { recipients: db.AlertRecipient[] };
+
+function toAlert(r: AlertRow): AlertRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    caseId: r.caseId,
+    villageId: r.villageId,
+    title: r.title,
+    detail: r.detail,
+    eventKind: r.eventKind,
+    level: r.level,
+    levelSince: r.levelSince,
+    status: r.status,
+    raisedById: r.raisedById,
+    raisedAt: r.raisedAt,
+    closedAt: r.closedAt,
+    recipients: r.recipients.map((x) => ({
+      personId: x.personId,
+      reason: x.reason,
+      level: x.level,
+      required: x.required,
+      stage: x.stage,
+      notifiedAt: x.notifiedAt,
+      lastNotifiedAt: x.lastNotifiedAt,
+      repeats: x.repeats,
+      ackedAt: x.ackedAt,
+      missedAt: x.missedAt,
+      stageAtMiss: x.stageAtMiss,
+    })),
+  };
+}
+
+const withRecipients = { recipients: { orderBy: [{ level: 'asc' as const }, { personId: 'asc' as const }] } };
+
+export function alertRepo(tx: Tx): AlertRepo {
+  const get = async (id: string) => {
+    const row = await tx.alert.findUnique({ where: { id }, include: withRecipients });
+    return row ? toAlert(row) : null;
+  };
+  return {
+    async create(a) {
+      const row = await tx.alert.create({
+        data: {
+          kind: a.kind,
+          caseId: a.caseId,
+          villageId: a.villageId,
+          title: a.title,
+          detail: a.detail,
+          eventKind: a.eventKind,
+          raisedById: a.raisedById,
+          raisedAt: a.raisedAt,
+          recipients: {
+            create: a.recipients.map((r) => ({ personId: r.personId, reason: r.reason, required: r.required, level: 0, notifiedAt: a.raisedAt })),
+          },
+        },
+        include: withRecipients,
+      });
+      return toAlert(row);
+    },
+    get,
+    async lock(id) {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Alert" WHERE "id" = ${id} FOR UPDATE`;
+      return locked.length === 0 ? null : get(id);
+    },
+    async advanceStage(alertId, personId, stage, ackedAt) {
+      // Conditional on an earlier stage: of two identical acknowledgements exactly one changes the row.
+      const earlier = ACK_STAGES.filter((s) => stageRank(s) < stageRank(stage));
+      const { count } = await tx.alertRecipient.updateMany({
+        where: { alertId, personId, stage: { in: [...earlier] } },
+        data: { stage, ...(ackedAt ? { ackedAt } : {}) },
+      });
+      return count === 1;
+    },
+    async close(id, at) {
+      const { count } = await tx.alert.updateMany({ where: { id, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: at } });
+      return count === 1;
+    },
+    async markRepeated(alertId, personIds, at) {
+      if (personIds.length === 0) return;
+      await tx.alertRecipient.updateMany({
+        where: { alertId, personId: { in: [...personIds] } },
+        data: { lastNotifiedAt: at, repeats: { increment: 1 } },
+      });
+    },
+    async climb(alertId, to, at, added, missed) {
+      await tx.alert.update({ where: { id: alertId }, data: { level: to, levelSince: at } });
+      if (added.length > 0) {
+        await tx.alertRecipient.createMany({
+          data: added.map((r) => ({ alertId, personId: r.personId, reason: r.reason, required: r.required, level: to, notifiedAt: at })),
+        });
+      }
+      for (const m of missed) {
+        await tx.alertRecipient.updateMany({ where: { alertId, personId: m.personId, missedAt: null }, data: { missedAt: at, stageAtMiss: m.stage } });
+      }
+    },
+    async villagePeople(villageId, relation) {
+      const rows = await tx.personVillage.findMany({
+        where: { villageId, relation, person: { active: true } },
+        select: { personId: true },
+        orderBy: { personId: 'asc' },
+      });
+      return rows.map((r) => r.personId);
+    },
+  };
+}
+
+function toPersuasion(r: db.Persuasion): PersuasionRecord {
+  return { ...r, destination: r.destination as PersuasionRecord['destination'], occurredOn: fromDbDate(r.occurredOn) };
+}
+
+export function persuasionRepo(tx: Tx): PersuasionRepo {
+  return {
+    async create(p) {
+      return toPersuasion(await tx.persuasion.create({ data: { ...p, occurredOn: toDbDate(p.occurredOn) } }));
+    },
+    async get(id) {
+      const row = await tx.persuasion.findUnique({ where: { id } });
+      return row ? toPersuasion(row) : null;
+    },
+    async find(caseId, destination, occurredOn) {
+      const row = await tx.persuasion.findUnique({
+        where: { caseId_destination_occurredOn: { caseId, destination, occurredOn: toDbDate(occurredOn) } },
+      });
+      return row ? toPersuasion(row) : null;
+    },
+    async record(id, r) {
+      const { count } = await tx.persuasion.updateMany({ where: { id, outcome: { not: 'RETURNED' } }, data: r });
+      return count === 1;
+    },
+  };
+}
+
+export function accountabilityRepo(tx: Tx): AccountabilityRepo {
+  return {
+    async missedAcks() {
+      const rows = await tx.alertRecipient.findMany({
+        where: { missedAt: { not: null } },
+        include: { alert: { select: { title: true } } },
+        orderBy: [{ missedAt: 'asc' }, { personId: 'asc' }],
+      });
+      return rows.map((r) => ({
+        alertId: r.alertId,
+        alertTitle: r.alert.title,
+        personId: r.personId,
+        required: r.required,
+        stageAtMiss: r.stageAtMiss ?? 'NONE',
+        missedAt: r.missedAt!,
+      }));
+    },
+    async cases(today) {
+      const rows = await tx.case.findMany({
+        where: { OR: [{ overdueOn: { not: null } }, { reopenCount: { gt: 0 } }, { dueOn: { lt: toDbDate(today) } }] },
+        select: {
+          id: true, number: true, unitId: true, ownerLeaderId: true, responsiblePersonId: true,
+          dueOn: true, overdueOn: true, resolvedAt: true, reopenCount: true,
+        },
+        orderBy: { number: 'asc' },
+      });
+      return rows.map((r) => ({ ...r, dueOn: r.dueOn ? fromDbDate(r.dueOn) : null, overdueOn: r.overdueOn ? fromDbDate(r.overdueOn) : null }));
+    },
+    async record(fact, at) {
+      // ON CONFLICT DO NOTHING on sourceKey: a fact is kept once however often it is observed.
+      const { count } = await tx.accountabilityFact.createMany({ data: [{ ...fact, recordedAt: at }], skipDuplicates: true });
+      return count === 1;
+    },
+  };
+}

@@ -1,0 +1,345 @@
+import type { Classification } from '../domain/model.js';
+import type { DepartmentKey } from './directory.js';
+
+/**
+ * What the township's petitions are about. Placeholders: {村} village, {组} village group,
+ * {人} first petitioner, {数} a count, {额} an amount in yuan. Texts avoid the R20 danger words
+ * except in the one template written to trip them.
+ */
+export interface PetitionTemplate {
+  title: string;
+  content: string;
+  category: string;
+  classification: Classification;
+  /** The unit that handles it; 'village' is the village committee where it has a cadre. */
+  unit: DepartmentKey | 'village';
+  /** 责任要求 of an ownership (R2). */
+  requirements: string;
+  owning: string;
+  investigation: string;
+  implementation: string;
+  stability: string;
+  resolution: string;
+}
+
+export const TEMPLATES = {
+  landCompensation: {
+    title: '{村}{组}组村民反映征地补偿款分配不公',
+    content:
+      '{村}{组}组因县道改扩建被征收耕地约{数}亩。村民反映组里分配补偿款时未召开村民小组会议，部分外嫁女和新生儿未列入分配名单，人均少分约{额}元，请求镇里督促重新核定分配方案并公开账目。',
+    category: '征地拆迁',
+    classification: 'CLAIM',
+    unit: 'guotu',
+    requirements: '一个月内查清补偿款拨付和分配情况，督促村民小组依法重新表决分配方案，做好群众解释和稳控工作。',
+    owning: '包案领导召集国土所、村支两委专题研究，明确由国土所牵头核查、村委会配合，每周报送进展。',
+    investigation: '国土所会同村委会调取征地协议、补偿款拨付凭证和分配方案，逐户核对分配名单，发现{数}户未列入。',
+    implementation: '指导村民小组召开户代表会议，按程序修订分配方案并张榜公示七天，补发未分配农户补偿款。',
+    stability: '走访信访代表及外嫁女户，情绪平稳，对补发方案表示认可。',
+    resolution: '经核查，原分配方案未经村民小组会议讨论。已督促重新表决分配方案并公示，补偿款已补发到位，信访人表示认可。',
+  },
+  landCompensationThreat: {
+    title: '{人}来信反映征地补偿长期未兑现',
+    content:
+      '本人{人}，{村}{组}组村民。三年前修建工业园区征了我家两亩承包地，至今只拿到一半补偿款，找了村里多次都说等上面拨款。我年纪大了还有病，再不解决我就去镇政府门口喝农药，请领导给个说法。',
+    category: '征地拆迁',
+    classification: 'CLAIM',
+    unit: 'guotu',
+    requirements: '主要领导亲自阅处，三日内上门见面，一周内查清欠付补偿款原因，落实稳控和心理疏导。',
+    owning: '包案领导当天带队上门看望信访人，了解诉求，安排村干部和家属做好陪护稳控。',
+    investigation: '查阅工业园区征地补偿台账，确认尚欠信访人补偿款{额}元，系园区平台公司资金未到位。',
+    implementation: '协调园区平台公司先行拨付欠款，款项已打入信访人账户，同时为其申请临时救助。',
+    stability: '信访人情绪稳定，家属表示会做好照看，村干部每周上门回访一次。',
+    resolution: '欠付补偿款已全额兑付，并落实临时救助，信访人对处理结果表示满意。',
+  },
+  homestead: {
+    title: '{人}与邻居宅基地边界纠纷',
+    content:
+      '信访人{人}反映，邻居翻建房屋时越过原宅基地界址约半米，双方多次争吵，村里调解未果，请求镇国土所实地测量确权，依法处理。',
+    category: '土地纠纷',
+    classification: 'CLAIM',
+    unit: 'guotu',
+    requirements: '十五个工作日内组织实地测量，依据宅基地使用证明确界址，做好双方调解。',
+    owning: '包案领导听取国土所汇报，要求先稳住双方情绪，暂停争议部分施工。',
+    investigation: '国土所工作人员会同村干部实地测量，调阅双方宅基地使用证，确认越界约四十公分。',
+    implementation: '组织双方现场调解，邻居同意拆除越界部分围墙，双方签订调解协议。',
+    stability: '双方已按协议执行，关系缓和，未发生新的冲突。',
+    resolution: '经实地测量确认界址，邻居已拆除越界部分，双方签订调解协议，纠纷化解。',
+  },
+  wages: {
+    title: '{人}等反映{村}工地拖欠农民工工资',
+    content:
+      '信访人{人}等{数}人在{村}安置房建设工地务工，包工头拖欠三个月工资共计{额}元，多次讨要无果，年关将近家里急需用钱，请求镇里协调施工单位支付。',
+    category: '劳动保障',
+    classification: 'CLAIM',
+    unit: 'sifa',
+    requirements: '二十日内督促施工总包单位清偿欠薪，必要时启动工资保证金，防止矛盾激化。',
+    owning: '包案领导约谈施工总包单位负责人，明确清欠时间表，要求每周报告兑付进度。',
+    investigation: '司法所核对工人考勤表和工资单，确认拖欠{数}名工人工资合计{额}元，责任在分包方。',
+    implementation: '总包单位先行垫付工资，已通过银行代发到工人个人账户，分包方承担相应责任。',
+    stability: '工人代表确认工资已到账，情绪平稳，已返回工地务工。',
+    resolution: '拖欠工资已由总包单位全额垫付，工人确认到账，对处理结果满意。',
+  },
+  pigFarm: {
+    title: '{村}生猪养殖场污染环境',
+    content:
+      '{村}{组}组群众反映，村后生猪养殖场粪污未经处理直排水沟，夏天气味刺鼻、蚊蝇滋生，影响周边约{数}户群众生活和饮水安全，请求责令整改。',
+    category: '环境保护',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '会同环保部门现场核查，限期督促养殖场建设粪污处理设施，整改到位前做好群众解释。',
+    owning: '包案领导带队现场查看，要求养殖场立即停止直排，并制定整改方案。',
+    investigation: '综治办会同县生态环境分局执法人员现场取样，确认养殖场无粪污处理设施，存在直排行为。',
+    implementation: '养殖场已建成沼气池和干粪棚，粪污经处理后还田利用，水沟已清淤。',
+    stability: '周边群众代表现场查看整改情况，表示认可，未再反映。',
+    resolution: '养殖场已完成粪污治理设施建设，直排问题整改到位，经回访群众表示满意。',
+  },
+  minimumLiving: {
+    title: '{人}对低保评定结果有异议',
+    content:
+      '信访人{人}反映，其丈夫常年患病、儿子在读大学，家庭困难，今年申请低保未获通过，而同组条件较好的人家却评上了，认为评定不公开不公平，请求复核。',
+    category: '社会保障',
+    classification: 'CLAIM',
+    unit: 'minzheng',
+    requirements: '依照低保审核确认办法入户核查，复核评议程序，结果向信访人书面答复。',
+    owning: '包案领导要求民政办逐项复核评议程序，确保公开公正。',
+    investigation: '民政办入户核查家庭收入和财产状况，调阅村民主评议记录，发现评议未按规定公示。',
+    implementation: '重新组织民主评议并公示，信访人家庭符合条件，已纳入低保，从下月起发放。',
+    stability: '信访人对复核结果表示接受，未再反映。',
+    resolution: '经入户核查和重新评议，信访人家庭符合低保条件，已纳入保障并书面答复。',
+  },
+  landTransfer: {
+    title: '{村}土地流转租金未兑现',
+    content:
+      '{村}{组}组{数}户村民反映，将承包地流转给种植合作社后，合作社连续两年未支付租金，合计约{额}元，合作社负责人避而不见，请求督促兑现。',
+    category: '农村经营管理',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '查清流转合同履行情况，督促合作社制定还款计划，保障农户合法权益。',
+    owning: '包案领导召集合作社负责人、村干部和农户代表三方座谈，要求限期拿出还款方案。',
+    investigation: '核对土地流转合同和付款记录，确认合作社欠付租金{额}元，因经营亏损资金周转困难。',
+    implementation: '合作社与农户签订分期还款协议，首期租金已支付，镇农经站跟踪监督后续履约。',
+    stability: '农户代表对分期方案表示认可，已签字确认。',
+    resolution: '合作社已按协议支付欠付租金，剩余部分纳入分期计划并由农经站监督，农户表示认可。',
+  },
+  neighbor: {
+    title: '{人}与邻居排水纠纷',
+    content: '信访人{人}反映，邻居建房抬高地基，下雨时雨水倒灌进其家中，双方多次争执，请求调解。',
+    category: '邻里纠纷',
+    classification: 'CLAIM',
+    unit: 'sifa',
+    requirements: '及时组织调解，防止邻里矛盾激化。',
+    owning: '包案领导要求司法所当天上门调解。',
+    investigation: '调解员会同村干部上门查看，确认邻居院坝抬高后排水沟被堵。',
+    implementation: '双方同意共同出资疏通并加宽排水沟，邻居在院坝边加砌挡水坎。',
+    stability: '双方握手言和，当场签订调解协议。',
+    resolution: '经现场调解，双方达成协议并已共同整修排水沟，纠纷化解。',
+  },
+  disability: {
+    title: '{人}反映残疾人两项补贴未发放',
+    content: '信访人{人}系二级肢体残疾，反映今年以来未收到残疾人生活补贴和护理补贴，询问村里说是系统原因，请求核查补发。',
+    category: '社会保障',
+    classification: 'CLAIM',
+    unit: 'minzheng',
+    requirements: '核查补贴发放记录，属于漏发的及时补发。',
+    owning: '包案领导要求民政办三日内查明原因。',
+    investigation: '民政办查询发放系统，发现信访人残疾证换证后信息未同步，导致补贴暂停。',
+    implementation: '已更新残疾证信息，补发十个月两项补贴共{额}元。',
+    stability: '信访人确认补贴到账，表示满意。',
+    resolution: '系换证后信息未同步导致停发，已更新信息并补发全部补贴。',
+  },
+  medical: {
+    title: '{人}咨询大病医保报销比例',
+    content: '信访人{人}反映，其母亲在县医院住院花费{额}元，医保报销比例比别人低，怀疑计算有误，请求解释并核查。',
+    category: '社会保障',
+    classification: 'CLAIM',
+    unit: 'minzheng',
+    requirements: '核对报销明细，向信访人解释政策。',
+    owning: '包案领导要求民政办联系医保部门核对。',
+    investigation: '联系县医保局核对结算单，部分药品属于目录外自费项目，报销计算无误。',
+    implementation: '为信访人申请大病医疗救助，已获批救助金{额}元。',
+    stability: '信访人对政策解释表示理解。',
+    resolution: '经核对报销计算无误，已向信访人解释政策，并为其申请医疗救助。',
+  },
+  dangerousHouse: {
+    title: '{人}反映危房改造补助未到位',
+    content: '信访人{人}反映，其家住房被鉴定为C级危房，去年已列入改造计划并自行拆除重建，但补助资金至今未拨付，请求督促落实。',
+    category: '城乡建设',
+    classification: 'CLAIM',
+    unit: 'guotu',
+    requirements: '查清补助资金拨付流程，督促按规定兑现。',
+    owning: '包案领导要求国土所会同财政所查明资金去向。',
+    investigation: '核查发现信访人改造后未申请竣工验收，资金因缺少验收资料未拨付。',
+    implementation: '组织竣工验收并补齐资料，补助资金{额}元已拨付到户。',
+    stability: '信访人确认资金到账。',
+    resolution: '已完成竣工验收，补助资金全额拨付，信访人表示认可。',
+  },
+  forest: {
+    title: '{村}与邻村山林权属争议',
+    content:
+      '{村}{组}组村民反映，与邻村交界处约{数}亩山林权属不清，邻村村民近期上山砍伐林木，双方多次发生口角，请求镇里依据林权证明确权属，制止砍伐。',
+    category: '土地纠纷',
+    classification: 'CLAIM',
+    unit: 'guotu',
+    requirements: '调取林权档案，组织两村实地勘界，争议解决前暂停一切砍伐。',
+    owning: '包案领导召集两村支两委负责人座谈，要求各自做好群众工作，争议山林暂停砍伐。',
+    investigation: '国土所调取1982年山林定权档案和林权证，会同林业站实地勘界，绘制争议区域图。',
+    implementation: '依据档案划定界线并埋设界桩，两村签订山林界线协议书。',
+    stability: '两村群众代表到场见证埋桩，对结果无异议。',
+    resolution: '经调档勘界，已明确争议山林权属并埋设界桩，两村签订协议，争议化解。',
+  },
+  quarry: {
+    title: '{村}采石场作业噪音粉尘扰民',
+    content: '{村}群众反映，附近采石场每天早晚作业，运输车辆扬尘严重，噪音影响老人小孩休息，请求规范作业时间并治理粉尘。',
+    category: '环境保护',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '督促企业规范作业时间，落实洒水降尘措施。',
+    owning: '包案领导约谈采石场负责人。',
+    investigation: '综治办夜间现场查看，确认采石场在晚间十点后仍在作业。',
+    implementation: '企业承诺晚间停止作业，增设喷淋设备，运输道路每日洒水。',
+    stability: '周边群众表示扰民情况明显改善。',
+    resolution: '采石场已规范作业时间并落实降尘措施，群众表示认可。',
+  },
+  sandMining: {
+    title: '{村}河道非法采砂',
+    content: '{村}群众反映，有人夜间在村边河道用挖掘机采砂，河岸被挖塌，危及农田和防洪安全，请求依法查处。',
+    category: '环境保护',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '联合执法查处非法采砂，修复受损河岸，建立巡查机制。',
+    owning: '包案领导部署联合执法行动，明确综治办、派出所分工。',
+    investigation: '综治办联合派出所、水利站夜间蹲守，查获非法采砂挖掘机一台，移交县水利局处理。',
+    implementation: '组织修复受损河岸约{数}米，设立警示牌，村里落实每晚巡河。',
+    stability: '未再发现非法采砂行为，群众表示满意。',
+    resolution: '非法采砂已依法查处，受损河岸修复完成并建立巡河机制。',
+  },
+  irrigation: {
+    title: '{村}灌溉水渠堵塞影响春耕',
+    content: '{村}{组}组群众反映，组里的灌溉水渠年久失修、淤堵严重，眼看要放水春耕，请求尽快组织清淤。',
+    category: '村务管理',
+    classification: 'CLAIM',
+    unit: 'village',
+    requirements: '组织清淤疏通，保障春耕用水。',
+    owning: '包案领导要求村委会一周内完成清淤。',
+    investigation: '村干部实地查看，水渠淤堵约三百米。',
+    implementation: '村委会组织群众投工投劳完成清淤，水渠已通水。',
+    stability: '群众对清淤结果满意。',
+    resolution: '水渠已清淤疏通，保障了春耕用水。',
+  },
+  road: {
+    title: '{村}修建村道占用承包地未补偿',
+    content: '信访人{人}反映，村里修建通组公路占用其承包地约八分，当时说好给补偿，至今未兑现，请求落实。',
+    category: '城乡建设',
+    classification: 'CLAIM',
+    unit: 'village',
+    requirements: '核实占地面积，按村民代表会议确定的标准落实补偿。',
+    owning: '包案领导要求村委会一个月内拿出补偿方案。',
+    investigation: '村委会组织丈量，确认占地七分五厘，会议纪要载明按每亩标准补偿。',
+    implementation: '补偿款{额}元已兑付到信访人账户。',
+    stability: '信访人签字确认收款。',
+    resolution: '占地面积已核实，补偿款按标准兑付到位，信访人表示认可。',
+  },
+  villageAffairs: {
+    title: '{村}村民反映村务财务长期未公开',
+    content: '{村}{数}名村民反映，村集体近两年的收支情况一直没有公开，修路和集体山林承包收入去向不明，请求镇里督促村委会公开账目。',
+    category: '村务管理',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '督促村委会按规定公开村务财务，必要时组织审计。',
+    owning: '包案领导要求镇经管站对村集体账目进行专项审计。',
+    investigation: '经管站对近两年村集体账目进行审计，未发现违规支出，但未按季度公开。',
+    implementation: '督促村委会在村务公开栏公开近两年收支明细，并召开村民代表会议说明。',
+    stability: '村民代表对公开内容无异议。',
+    resolution: '村务财务已全面公开并召开说明会，审计未发现违规，村民表示认可。',
+  },
+  fight: {
+    title: '{人}反映打架纠纷处理不公',
+    content: '信访人{人}反映，其与同村人因琐事发生争执被打伤，认为派出所处理偏袒对方，赔偿不到位，请求重新处理。',
+    category: '涉法涉诉',
+    classification: 'CLAIM',
+    unit: 'paichu',
+    requirements: '依法复核案件处理，做好释法说理。',
+    owning: '包案领导要求派出所复核处理过程。',
+    investigation: '派出所复核询问笔录和伤情鉴定，处理符合法律规定。',
+    implementation: '组织双方调解，对方另行赔偿医药费{额}元。',
+    stability: '双方签订调解协议，信访人表示不再上访。',
+    resolution: '经复核处理符合规定，经调解对方另行赔偿，双方签订协议。',
+  },
+  trafficAccident: {
+    title: '{人}交通事故赔偿纠纷',
+    content: '信访人{人}反映，其家人骑电动车被货车撞伤，肇事方垫付部分医药费后不再支付，请求协调赔偿。',
+    category: '涉法涉诉',
+    classification: 'CLAIM',
+    unit: 'sifa',
+    requirements: '依法组织调解，引导通过法律途径解决。',
+    owning: '包案领导要求司法所牵头调解。',
+    investigation: '司法所调取交警事故认定书，肇事方负主要责任。',
+    implementation: '经调解，肇事方和保险公司一次性赔偿{额}元，已履行完毕。',
+    stability: '信访人对调解结果满意。',
+    resolution: '经人民调解，肇事方一次性赔偿到位，纠纷化解。',
+  },
+  veteran: {
+    title: '{人}反映退役军人优抚待遇',
+    content: '信访人{人}系退役士兵，反映参战补助标准调整后未按新标准发放，请求核查补发。',
+    category: '优抚安置',
+    classification: 'CLAIM',
+    unit: 'minzheng',
+    requirements: '核查待遇标准，属实的及时补发。',
+    owning: '包案领导要求核查后书面答复。',
+    investigation: '核查确认信访人补助已按新标准调整，差额为系统延迟一个月。',
+    implementation: '补发差额{额}元，并向信访人解释调整时间。',
+    stability: '信访人表示理解。',
+    resolution: '待遇已按新标准发放并补发差额，信访人表示满意。',
+  },
+  streetlight: {
+    title: '建议{村}主干道增设路灯',
+    content: '{村}群众建议，村主干道晚上没有路灯，老人小孩出行不便，夜里还有摩托车经过，存在安全隐患，建议增设路灯。',
+    category: '城乡建设',
+    classification: 'SUGGESTION',
+    unit: 'village',
+    requirements: '研究纳入年度人居环境整治项目。',
+    owning: '包案领导要求纳入村级项目统筹安排。',
+    investigation: '村委会实地查看，主干道约六百米无照明。',
+    implementation: '已纳入人居环境整治项目，安装太阳能路灯{数}盏。',
+    stability: '群众反映夜间出行方便了。',
+    resolution: '建议已采纳，主干道已安装太阳能路灯。',
+  },
+  accusation: {
+    title: '检举{村}村干部低保评定中优亲厚友',
+    content: '检举人{人}反映，{村}村委会主任在低保评定中优亲厚友，将其亲属纳入低保，而真正困难的群众评不上，请求调查处理。',
+    category: '党纪政纪',
+    classification: 'ACCUSATION',
+    unit: 'jiwei',
+    requirements: '由镇纪委依规核查，核查期间对检举人信息严格保密。',
+    owning: '镇纪委成立核查组。',
+    investigation: '核查组调阅近三年低保评议资料，入户走访{数}户，核对被检举人亲属家庭情况。',
+    implementation: '对不符合条件的低保户予以清退，对相关责任人进行提醒谈话。',
+    stability: '核查情况已向检举人反馈，检举人表示认可。',
+    resolution: '经核查，部分反映属实，已清退不符合条件的低保户并对责任人作出处理。',
+  },
+  enterpriseRestructuring: {
+    title: '{人}反映原乡镇企业改制职工安置问题（赴京上访）',
+    content:
+      '上级交办：信访人{人}系原镇农机厂职工，反映1998年企业改制时未按政策为其接续养老保险，多年来多次到县、市反映，近期赴京上访，国家信访局转交地方处理，请求落实社保待遇。',
+    category: '劳动保障',
+    classification: 'CLAIM',
+    unit: 'zongzhi',
+    requirements: '主要领导包案，查清改制档案，会同县人社局研究社保接续方案，做好劝返稳控。',
+    owning: '包案领导带队赴县人社局协调，明确改制职工社保接续政策依据。',
+    investigation: '调取原农机厂改制档案和职工花名册，确认信访人工龄{数}年，改制时未缴养老保险。',
+    implementation: '按政策为信访人办理视同缴费年限认定和养老保险补缴，已按月领取养老金。',
+    stability: '信访人签订息诉罢访承诺书，家属表示支持。',
+    resolution: '已按政策为信访人接续养老保险并开始领取养老金，信访人息诉罢访。',
+  },
+} as const satisfies Record<string, PetitionTemplate>;
+
+export type TemplateKey = keyof typeof TEMPLATES;
+
+export function fill(text: string, vars: { village: string; group: number; person: string; count: number; amount: number }): string {
+  return text
+    .replaceAll('{村}', vars.village)
+    .replaceAll('{组}', String(vars.group))
+    .replaceAll('{人}', vars.person)
+    .replaceAll('{数}', String(vars.count))
+    .replaceAll('{额}', String(vars.amount));
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { assertCaseAllowed, authorizeCase, type CaseAction } from '../../domain/authorization.js';
+import { overdueFacts, type OverdueFacts } from '../../domain/deadlines/overdue.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Actor, CaseRecord, Petitioner, ProgressEntry } from '../../domain/model.js';
+import { maskPetitioner } from '../../domain/privacy.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { ActiveOwnership, Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { id } from '../support/fields.js';
+import { parseInput } from '../support/parse-input.js';
+
+const input = z
+  .object({
+    caseId: id.optional(),
+    number: z.string().trim().toUpperCase().regex(/^XF-\d{4}-\d{4,}$/, { error: '案件编号格式应为 XF-2026-0042' }).optional(),
+    /** Where the view will be shown: a group chat never shows personal data (R24). */
+    context: z.enum(['GROUP', 'DIRECT', 'CONSOLE']),
+    full: z.boolean().default(false),
+  })
+  .refine((v) => v.caseId || v.number, { error: '请提供案件编号' });
+
+export interface CaseView {
+  case: CaseRecord;
+  petitioners: Petitioner[];
+  personalDataVisible: boolean;
+  ownership: ActiveOwnership | null;
+  progress: ProgressEntry[];
+  overdue: OverdueFacts | null;
+  /** What this person may do to this case, for the buttons of a card. */
+  allowedActions: CaseAction[];
+}
+
+const ACTIONS: CaseAction[] = [
+  'PROPOSE_OWNERSHIP', 'DECIDE_OWNERSHIP', 'PROPOSE_TRANSFER', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'ADD_PROGRESS',
+  'REQUEST_EXTENSION', 'DECIDE_EXTENSION', 'RESOLVE', 'FOLLOW_UP', 'RECORD_REVIEW', 'REPORT_ABNORMAL', 'RECORD_PERSUASION',
+  'ARCHIVE', 'REPORT_UP', 'VIEW_PERSONAL_DATA',
+];
+
+/** R24: a case as this person may see it; full personal data only when asked, allowed and private, and audited. */
+export async function viewCase(deps: Deps, actor: Actor, raw: unknown): Promise<CaseView> {
+  const v = parseInput(input, raw);
+  const now = deps.clock.now();
+  const calendar = await deps.config.calendar();
+  return deps.uow.run(async (repos) => {
+    const c = v.caseId ? await repos.cases.get(v.caseId) : await repos.cases.getByNumber(v.number!);
+    if (!c) throw new DomainError('NOT_FOUND', `找不到案件 ${v.number ?? ''}`.trim());
+    assertCaseAllowed(actor.person, 'VIEW', c);
+    if (v.full) {
+      if (v.context === 'GROUP') throw new DomainError('FORBIDDEN', '群聊中不显示信访人完整信息，请在与机器人的单聊中查看');
+      assertCaseAllowed(actor.person, 'VIEW_PERSONAL_DATA', c);
+    }
+    const [petitioners, ownership, progress] = await Promise.all([
+      repos.cases.petitioners(c.id),
+      repos.ownerships.active(c.id),
+      repos.progress.forCase(c.id),
+    ]);
+    if (v.full) {
+      await audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: `context=${v.context}` });
+    }
+    return {
+      case: c,
+      petitioners: v.full ? petitioners : petitioners.map(maskPetitioner),
+      personalDataVisible: v.full,
+      ownership,
+      progress,
+      overdue: c.dueOn ? overdueFacts(c.dueOn, c.resolvedAt ? localDateOf(c.resolvedAt) : null, localDateOf(now), calendar) : null,
+      allowedActions: ACTIONS.filter((a) => authorizeCase(actor.person, a, c).allowed),
+    };
+  });
+}

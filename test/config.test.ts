@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', SEED_DEMO: 'auto', LOG_LEVEL: 'info' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('takes a PostgreSQL URL and a port from the environment', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/x', PORT: '8080' })).toMatchObject({ DATABASE_URL: 'postgresql://u:p@db:5432/x', PORT: 8080 });
+  });
+
+  it('stops start-up with every wrong value listed in a clear message', () => {
+    const err = (() => {
+      try {
+        loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as Error).message;
+    expect(message).toContain('配置有误');
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL 必须以 postgresql:\/\/ 或 postgres:\/\/ 开头/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+});
