@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { ensureReferenceData } from './db/config-source.js';
+import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
+import { officeStatistics } from './db/queries/office-statistics.js';
+import { prismaUnitOfWork } from './db/unit-of-work.js';
+import { runSystemJobs } from './jobs/system-jobs.js';
 import { openDatabase } from './db/database.js';
 import { createHttpApp } from './http/app.js';
 import { systemClock } from './lib/clock.js';
@@ -8,8 +11,20 @@ import { createLogger } from './lib/logger.js';
 import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
 
-/** Composition root: reads config once, opens the database, serves HTTP, closes on SIGTERM. */
+const ROLES = ['web', 'worker', 'all'] as const;
+type ProcessRole = (typeof ROLES)[number];
+const SYSTEM_JOBS_EVERY_MS = 60 * 60_000;
+
+/**
+ * Composition root: `node dist/src/main.js [web|worker|all]` (default all). Reads config once,
+ * opens the database, serves HTTP (web) and runs the system jobs (worker), closes on SIGTERM.
+ */
 async function main(): Promise<void> {
+  const role = (process.argv[2] ?? 'all') as ProcessRole;
+  if (!ROLES.includes(role)) {
+    console.error(`未知的运行角色 "${process.argv[2]}"：只能是 web、worker 或 all`);
+    process.exit(2);
+  }
   let config;
   try {
     config = loadConfig();
@@ -28,19 +43,29 @@ async function main(): Promise<void> {
   await ensureReferenceData(db.prisma);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
 
-  const { officeStatistics } = await import('./db/queries/office-statistics.js');
-  const app = createHttpApp({
-    db,
-    logger,
-    summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)) }),
-  });
-  const server: Server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
-  });
+  let server: Server | undefined;
+  if (role !== 'worker') {
+    const app = createHttpApp({
+      db,
+      logger,
+      summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
+    });
+    server = app.listen(config.PORT, config.HOST, () => {
+      logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
+    });
+  }
+  let jobs: NodeJS.Timeout | undefined;
+  if (role !== 'web') {
+    const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
+    const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+    void run();
+    jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
+  }
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close();
+    if (jobs) clearInterval(jobs);
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await db.close();
     process.exit(0);
   };

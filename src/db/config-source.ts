@@ -1,12 +1,12 @@
 import { fromDbDate } from '../lib/local-date.js';
 import { chineseOfficialCalendar } from '../domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../domain/calendar/working-calendar.js';
-import { deadlinePolicySchema, type DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
+import { DEADLINE_POLICY_KEY, deadlinePolicySchema, type DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
 import { DEFAULT_KEYWORD_RULES, type DangerCategory, type KeywordRule } from '../domain/intake/danger-keywords.js';
+import { DEFAULT_ASSESSMENT_RULES } from '../domain/assessment/rules.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ConfigSource } from '../usecases/ports.js';
 
-export const DEADLINE_POLICY_KEY = 'deadlinePolicy';
 
 /**
  * Run-time configuration kept in the database (calendar overrides, limits, keyword rules),
@@ -58,7 +58,8 @@ export class DbConfigSource implements ConfigSource {
   }
 }
 
-/** Inserts the default keyword rules that are not there yet; disabled ones stay disabled. */
+/** Inserts the default keyword rules (R20) and assessment rules (R23) not there yet; edited or disabled ones stay as they are. */
 export async function ensureReferenceData(prisma: PrismaClient): Promise<void> {
   await prisma.keywordRule.createMany({ data: [...DEFAULT_KEYWORD_RULES], skipDuplicates: true });
+  await prisma.assessmentRule.createMany({ data: DEFAULT_ASSESSMENT_RULES.map((r) => ({ ...r })), skipDuplicates: true });
 }

@@ -16,6 +16,7 @@ import { assessmentFactsRepo, assessmentRepo } from './repos/assessment-repo.js'
 import { followUpRepo } from './repos/follow-up-repo.js';
 import { reviewRepo } from './repos/review-repo.js';
 import { accountabilityRepo, alertRepo, persuasionRepo } from './repos/escalation-repo.js';
+import { settingsRepo } from './repos/settings-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -40,6 +41,7 @@ export function reposFor(tx: Tx): Repos {
     alerts: alertRepo(tx),
     persuasions: persuasionRepo(tx),
     accountability: accountabilityRepo(tx),
+    settings: settingsRepo(tx),
   };
 }
 

@@ -14,7 +14,7 @@ import { intakeCase } from '../usecases/intake-case.js';
 import { approveOwnership, returnProposal } from '../usecases/ownership/decide-ownership.js';
 import { proposeOwnership } from '../usecases/ownership/propose-ownership.js';
 import type { Deps } from '../usecases/ports.js';
-import { recordFollowUp } from '../usecases/record-follow-up.js';
+import { recordFollowUp } from '../usecases/follow-up/record-follow-up.js';
 import type { CasePlan } from './case-plan.js';
 import { fill, TEMPLATES, type PetitionTemplate } from './catalogue.js';
 import { maxDate, minDate, StoryClock } from './demo-time.js';

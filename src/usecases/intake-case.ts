@@ -86,6 +86,12 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
     if (input.villageId && !(await repos.directory.village(input.villageId))) {
       throw new DomainError('NOT_FOUND', '所属村不存在', { villageId: input.villageId });
     }
+    if (input.receptionDayId && !(await repos.receptions.get(input.receptionDayId))) {
+      throw new DomainError('NOT_FOUND', '接访日不存在', { receptionDayId: input.receptionDayId });
+    }
+    if (input.visitId && !(await repos.visits.get(input.visitId))) {
+      throw new DomainError('NOT_FOUND', '下访记录不存在', { visitId: input.visitId });
+    }
     if (input.accusedPersonId && !(await repos.directory.person(input.accusedPersonId))) {
       throw new DomainError('UNKNOWN_PERSON', '被反映人不存在', { personId: input.accusedPersonId });
     }

@@ -8,6 +8,7 @@ import type { AssessmentFactsRepo, AssessmentRepo } from './ports/assessment.js'
 import type { FollowUpRepo } from './ports/follow-up.js';
 import type { ReviewRepo } from './ports/review.js';
 import type { AccountabilityRepo, AlertRepo, PersuasionRepo } from './ports/escalation.js';
+import type { SettingsRepo } from './ports/settings.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -137,6 +138,7 @@ export interface Repos {
   alerts: AlertRepo; // R18, R20, R21
   persuasions: PersuasionRepo; // R21
   accountability: AccountabilityRepo; // R22
+  settings: SettingsRepo; // R7, R9, R20
 }
 
 export interface UnitOfWork {
@@ -148,6 +150,8 @@ export interface ConfigSource {
   calendar(): Promise<WorkingCalendar>;
   deadlinePolicy(): Promise<DeadlinePolicy>;
   keywordRules(): Promise<KeywordRule[]>;
+  /** Forget cached values after a settings change made by this process. */
+  invalidate(): void;
 }
 
 /** Everything a use case may use besides its input. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
-import { collectAssessmentEntries } from '../../src/usecases/collect-assessment-entries.js';
-import { getAssessmentSheet } from '../../src/usecases/get-assessment-sheet.js';
-import { recordFollowUp } from '../../src/usecases/record-follow-up.js';
-import { recordHigherLevelVisit } from '../../src/usecases/record-higher-level-visit.js';
-import { updateAssessmentRule } from '../../src/usecases/update-assessment-rule.js';
+import { collectAssessmentEntries } from '../../src/usecases/assessment/collect-assessment-entries.js';
+import { getAssessmentSheet } from '../../src/usecases/assessment/get-assessment-sheet.js';
+import { recordFollowUp } from '../../src/usecases/follow-up/record-follow-up.js';
+import { recordHigherLevelVisit } from '../../src/usecases/assessment/record-higher-level-visit.js';
+import { updateAssessmentRule } from '../../src/usecases/assessment/update-assessment-rule.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';

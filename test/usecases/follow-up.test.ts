@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { expireFollowUps } from '../../src/usecases/expire-follow-ups.js';
-import { recordFollowUp } from '../../src/usecases/record-follow-up.js';
+import { expireFollowUps } from '../../src/usecases/follow-up/expire-follow-ups.js';
+import { recordFollowUp } from '../../src/usecases/follow-up/record-follow-up.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';

@@ -97,6 +97,9 @@ describe.each(['postgres', 'embedded'] as const)('intake on %s', (kind) => {
       [{ receivedAt: '2027-01-01T00:00:00Z' }, /收件时间不能晚于现在/],
       [{ villageId: '00000000-0000-4000-8000-000000000000' }, /所属村不存在/],
       [{ accusedPersonId: '00000000-0000-4000-8000-000000000000' }, /被反映人不存在/],
+      [{ receptionDayId: '00000000-0000-4000-8000-000000000000' }, /接访日不存在/],
+      [{ visitId: '00000000-0000-4000-8000-000000000000' }, /下访记录不存在/],
+      [{ complexity: 'EASY' }, /难易程度/],
     ];
     for (const [override, message] of bad) {
       const err = await intakeCase(town.deps, actor, intakeForm(override)).catch((e: unknown) => e);

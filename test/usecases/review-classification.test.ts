@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeCase } from '../../src/domain/authorization.js';
 import { DomainError } from '../../src/domain/errors.js';
-import { classifyCase } from '../../src/usecases/classify-case.js';
+import { classifyCase } from '../../src/usecases/review/classify-case.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';

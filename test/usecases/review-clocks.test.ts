@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEADLINE_POLICY_KEY } from '../../src/db/config-source.js';
+import { DEADLINE_POLICY_KEY } from '../../src/domain/deadlines/deadline-policy.js';
 import { DomainError } from '../../src/domain/errors.js';
-import { answerReReview } from '../../src/usecases/answer-re-review.js';
-import { answerReview } from '../../src/usecases/answer-review.js';
-import { issueOpinion } from '../../src/usecases/issue-opinion.js';
-import { requestReReview } from '../../src/usecases/request-re-review.js';
-import { requestReview } from '../../src/usecases/request-review.js';
+import { answerReReview } from '../../src/usecases/review/answer-re-review.js';
+import { answerReview } from '../../src/usecases/review/answer-review.js';
+import { issueOpinion } from '../../src/usecases/review/issue-opinion.js';
+import { requestReReview } from '../../src/usecases/review/request-re-review.js';
+import { requestReview } from '../../src/usecases/review/request-review.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';

@@ -1,13 +1,21 @@
 import { visitObligations } from '../../domain/duties/visits.js';
 import { fromDbDate, toDbDate } from '../../lib/local-date.js';
 import type { VisitRepo } from '../../usecases/ports/duties.js';
+import type * as db from '../../generated/prisma/client.js';
 import type { Tx } from './tx.js';
+
+const toVisit = (row: db.VillageVisit) => ({
+  id: row.id, leaderId: row.leaderId, villageId: row.villageId, date: fromDbDate(row.date), peopleMet: row.peopleMet, note: row.note, recordedAt: row.recordedAt,
+});
 
 export function visitRepo(tx: Tx): VisitRepo {
   return {
     async create(data) {
-      const row = await tx.villageVisit.create({ data: { ...data, date: toDbDate(data.date) } });
-      return { id: row.id, leaderId: row.leaderId, villageId: row.villageId, date: fromDbDate(row.date), peopleMet: row.peopleMet, note: row.note, recordedAt: row.recordedAt };
+      return toVisit(await tx.villageVisit.create({ data: { ...data, date: toDbDate(data.date) } }));
+    },
+    async get(id) {
+      const row = await tx.villageVisit.findUnique({ where: { id } });
+      return row ? toVisit(row) : null;
     },
     async between(from, to) {
       const rows = await tx.villageVisit.findMany({

@@ -19,6 +19,9 @@ export const deadlinePolicySchema = z.object({
   followUpWindowDays: z.number().int().min(1).max(365).default(30),
 });
 
+/** Where the policy is stored among the run-time settings. */
+export const DEADLINE_POLICY_KEY = 'deadlinePolicy';
+
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = deadlinePolicySchema.parse({});

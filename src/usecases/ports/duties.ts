@@ -78,6 +78,7 @@ export interface VillageVisit {
 
 export interface VisitRepo {
   create(data: Omit<VillageVisit, 'id'>): Promise<VillageVisit>;
+  get(id: string): Promise<VillageVisit | null>;
   between(from: LocalDate, to: LocalDate): Promise<VisitFact[]>;
   /** Every active leader linked to a village or leading an area, with their villages (R15). */
   obligations(): Promise<VisitObligation[]>;

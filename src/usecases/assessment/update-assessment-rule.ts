@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { assertGlobalAllowed } from '../domain/authorization.js';
-import { assertRulePoints, BASE_SCORE, DEFAULT_ASSESSMENT_RULES, type AssessmentRule } from '../domain/assessment/rules.js';
-import { DomainError } from '../domain/errors.js';
-import type { Actor } from '../domain/model.js';
-import type { Notification } from '../domain/notifications.js';
-import type { Deps } from './ports.js';
-import { audit } from './support/audit.js';
-import { text } from './support/fields.js';
-import { parseInput } from './support/parse-input.js';
+import { assertGlobalAllowed } from '../../domain/authorization.js';
+import { assertRulePoints, BASE_SCORE, DEFAULT_ASSESSMENT_RULES, type AssessmentRule } from '../../domain/assessment/rules.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/model.js';
+import type { Notification } from '../../domain/notifications.js';
+import type { Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { text } from '../support/fields.js';
+import { parseInput } from '../support/parse-input.js';
 
 export const updateRuleInput = z
   .object({

@@ -1,9 +1,9 @@
-import { followUpExpired } from '../domain/follow-up/follow-up.js';
-import type { Notification } from '../domain/notifications.js';
-import { addDays, localDateOf, startOfLocalDate } from '../lib/local-date.js';
-import type { Deps } from './ports.js';
-import { audit } from './support/audit.js';
-import { transition } from './support/transition.js';
+import { followUpExpired } from '../../domain/follow-up/follow-up.js';
+import type { Notification } from '../../domain/notifications.js';
+import { addDays, localDateOf, startOfLocalDate } from '../../lib/local-date.js';
+import type { Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { transition } from '../support/transition.js';
 
 /**
  * R27 system job: a resolved case whose follow-up window has passed with no call-back gets

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { assertGlobalAllowed } from '../domain/authorization.js';
-import { visitEntries } from '../domain/assessment/entries.js';
-import { DEFAULT_ASSESSMENT_RULES, escalationDisqualifies, VISIT_LEVELS } from '../domain/assessment/rules.js';
-import type { SheetEntry } from '../domain/assessment/sheet.js';
-import { DomainError } from '../domain/errors.js';
-import type { Actor } from '../domain/model.js';
-import type { Notification } from '../domain/notifications.js';
-import { localDateOf } from '../lib/local-date.js';
-import type { Deps } from './ports.js';
-import { audit } from './support/audit.js';
-import { id, localDate, text } from './support/fields.js';
-import { requireUnit } from './support/load.js';
-import { parseInput } from './support/parse-input.js';
+import { assertGlobalAllowed } from '../../domain/authorization.js';
+import { visitEntries } from '../../domain/assessment/entries.js';
+import { DEFAULT_ASSESSMENT_RULES, escalationDisqualifies, VISIT_LEVELS } from '../../domain/assessment/rules.js';
+import type { SheetEntry } from '../../domain/assessment/sheet.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/model.js';
+import type { Notification } from '../../domain/notifications.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { id, localDate, text } from '../support/fields.js';
+import { requireUnit } from '../support/load.js';
+import { parseInput } from '../support/parse-input.js';
 
 export const higherLevelVisitInput = z.object({
   unitId: id,

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { assertCaseAllowed } from '../domain/authorization.js';
-import { DomainError } from '../domain/errors.js';
-import { CLASSIFICATIONS, type Actor, type CaseRecord } from '../domain/model.js';
-import { notification, type Notification } from '../domain/notifications.js';
-import { assertCanClassify, CLASSIFICATION_LABELS, routesToDiscipline } from '../domain/review/classification.js';
-import type { Deps, NewCase } from './ports.js';
-import { audit } from './support/audit.js';
-import { withoutAccused } from './support/case-people.js';
-import { id } from './support/fields.js';
-import { lockCase } from './support/load.js';
-import { parseInput } from './support/parse-input.js';
-import { idsWithRole } from './support/recipients.js';
+import { assertCaseAllowed } from '../../domain/authorization.js';
+import { DomainError } from '../../domain/errors.js';
+import { CLASSIFICATIONS, type Actor, type CaseRecord } from '../../domain/model.js';
+import { notification, type Notification } from '../../domain/notifications.js';
+import { assertCanClassify, CLASSIFICATION_LABELS, routesToDiscipline } from '../../domain/review/classification.js';
+import type { Deps, NewCase } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { withoutAccused } from '../support/case-people.js';
+import { id } from '../support/fields.js';
+import { lockCase } from '../support/load.js';
+import { parseInput } from '../support/parse-input.js';
+import { idsWithRole } from '../support/recipients.js';
 
 export const classifyInput = z.object({
   caseId: id,

@@ -1,12 +1,12 @@
 import {
   escalationEntries, overdueEntries, progressEntries, screeningEntries, unsatisfiedEntries, type EntryDraft,
-} from '../domain/assessment/entries.js';
-import { DEFAULT_ASSESSMENT_RULES, effectiveRules } from '../domain/assessment/rules.js';
-import { DomainError } from '../domain/errors.js';
-import type { Notification } from '../domain/notifications.js';
-import { localDateOf } from '../lib/local-date.js';
-import type { Deps } from './ports.js';
-import { audit } from './support/audit.js';
+} from '../../domain/assessment/entries.js';
+import { DEFAULT_ASSESSMENT_RULES, effectiveRules } from '../../domain/assessment/rules.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Notification } from '../../domain/notifications.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
 
 /**
  * R23 system job: derives the year's deductions from stored facts — late or missing

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { assertCaseAllowed } from '../domain/authorization.js';
-import { DomainError } from '../domain/errors.js';
-import { assertCanReopen, assertCanRecordFollowUp, GIVEN_RATINGS, RATING_LABELS } from '../domain/follow-up/follow-up.js';
-import type { Actor, CaseRecord } from '../domain/model.js';
-import { notification, type Notification } from '../domain/notifications.js';
-import { localDateOf } from '../lib/local-date.js';
-import type { Deps } from './ports.js';
-import type { FollowUpRecord } from './ports/follow-up.js';
-import { audit } from './support/audit.js';
-import { caseWorkers } from './support/case-people.js';
-import { id, localDate, optionalText } from './support/fields.js';
-import { lockCase } from './support/load.js';
-import { parseInput } from './support/parse-input.js';
-import { transition } from './support/transition.js';
+import { assertCaseAllowed } from '../../domain/authorization.js';
+import { DomainError } from '../../domain/errors.js';
+import { assertCanReopen, assertCanRecordFollowUp, GIVEN_RATINGS, RATING_LABELS } from '../../domain/follow-up/follow-up.js';
+import type { Actor, CaseRecord } from '../../domain/model.js';
+import { notification, type Notification } from '../../domain/notifications.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { Deps } from '../ports.js';
+import type { FollowUpRecord } from '../ports/follow-up.js';
+import { audit } from '../support/audit.js';
+import { caseWorkers } from '../support/case-people.js';
+import { id, localDate, optionalText } from '../support/fields.js';
+import { lockCase } from '../support/load.js';
+import { parseInput } from '../support/parse-input.js';
+import { transition } from '../support/transition.js';
 
 export const followUpInput = z.object({
   caseId: id,

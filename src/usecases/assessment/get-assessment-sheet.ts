@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { assertGlobalAllowed } from '../domain/authorization.js';
-import { effectiveRules, type AssessmentRule } from '../domain/assessment/rules.js';
-import { assessmentSheet, type AssessmentSheet } from '../domain/assessment/sheet.js';
-import type { Actor } from '../domain/model.js';
-import type { Notification } from '../domain/notifications.js';
-import type { Deps } from './ports.js';
-import { parseInput } from './support/parse-input.js';
+import { assertGlobalAllowed } from '../../domain/authorization.js';
+import { effectiveRules, type AssessmentRule } from '../../domain/assessment/rules.js';
+import { assessmentSheet, type AssessmentSheet } from '../../domain/assessment/sheet.js';
+import type { Actor } from '../../domain/model.js';
+import type { Notification } from '../../domain/notifications.js';
+import type { Deps } from '../ports.js';
+import { parseInput } from '../support/parse-input.js';
 
 export const sheetInput = z.object({
   year: z.coerce.number({ error: '考核年度应为数字' }).int().min(2000, { error: '考核年度不正确' }).max(2100, { error: '考核年度不正确' }),

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { assertCaseAllowed } from '../domain/authorization.js';
-import { DomainError } from '../domain/errors.js';
-import type { Actor, CaseRecord } from '../domain/model.js';
-import type { Notification } from '../domain/notifications.js';
-import type { ReviewClocks } from '../domain/review/review-clocks.js';
-import { localDateOf } from '../lib/local-date.js';
-import type { Deps } from './ports.js';
-import { audit } from './support/audit.js';
-import { id, optionalText } from './support/fields.js';
-import { lockCase } from './support/load.js';
-import { parseInput } from './support/parse-input.js';
-import { clocksOf, reviewFactsOf } from './support/review-facts.js';
+import { assertCaseAllowed } from '../../domain/authorization.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Actor, CaseRecord } from '../../domain/model.js';
+import type { Notification } from '../../domain/notifications.js';
+import type { ReviewClocks } from '../../domain/review/review-clocks.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { Deps } from '../ports.js';
+import { audit } from '../support/audit.js';
+import { id, optionalText } from '../support/fields.js';
+import { lockCase } from '../support/load.js';
+import { parseInput } from '../support/parse-input.js';
+import { clocksOf, reviewFactsOf } from '../support/review-facts.js';
 
 export const issueOpinionInput = z.object({
   caseId: id,

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// `npm start` on a fresh machine: no credentials, no database server — the embedded database
+// in DATA_DIR, seeded with the demo township on first run, surviving a restart.
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>, args: string[] = []): Running {
+  let out = '';
+  const cleanEnv = { ...process.env };
+  delete cleanEnv.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { ...cleanEnv, LOG_LEVEL: 'info', ...env } });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(r: Running, text: string, ms = 90_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!r.output().includes(text)) {
+    if (Date.now() > until || r.child.exitCode !== null) throw new Error(`did not see "${text}":\n${r.output()}`);
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
+describe('npm start on embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xf-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts with no database server, seeds the demo township once, answers health checks and keeps its data across a restart', async () => {
+    const port = await freePort();
+    const first = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitFor(first, '已启动');
+    expect(first.output()).toContain('演示数据已生成');
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toEqual({ status: 'ready', database: 'embedded' });
+    const home = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { name: string; summary: { total: number } };
+    expect(home.name).toBe('信访包案助手');
+    expect(home.summary.total).toBeGreaterThanOrEqual(70);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitFor(second, '已启动');
+    expect(second.output()).not.toContain('演示数据已生成');
+    const again = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { summary: { total: number } };
+    expect(again.summary.total).toBe(home.summary.total);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses to start on a wrong setting, saying which and why', async () => {
+    const r = start({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://db/x' });
+    expect(await r.exited).toBe(2);
+    expect(r.output()).toContain('配置有误');
+    expect(r.output()).toContain('PORT');
+    expect(r.output()).toContain('DATABASE_URL 必须以 postgresql://');
+  });
+
+  it('refuses an unknown process role', async () => {
+    const r = start({ DATA_DIR: dataDir }, ['scheduler']);
+    expect(await r.exited).toBe(2);
+    expect(r.output()).toContain('只能是 web、worker 或 all');
+  });
+});

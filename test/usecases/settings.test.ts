@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeCase } from '../../src/usecases/intake-case.js';
+import { addKeywordRule, setKeywordRuleActive } from '../../src/usecases/settings/keyword-rules.js';
+import { removeCalendarOverride, setCalendarOverride } from '../../src/usecases/settings/set-calendar-override.js';
+import { updateDeadlinePolicy } from '../../src/usecases/settings/update-deadline-policy.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { buildTownship, intakeForm, type Township } from '../support/township.js';
+
+describe.each(['postgres', 'embedded'] as const)('run-time settings on %s', (kind) => {
+  let t: TestDatabase;
+  let town: Township;
+  beforeAll(async () => {
+    t = await freshDatabase(kind);
+    town = await buildTownship(t.db, '2026-12-24T10:00:00+08:00');
+    // the production cache, so that the test proves edits invalidate it
+    (town.deps.config as unknown as { ttlMs: number }).ttlMs = 3_600_000;
+  });
+  afterAll(() => t.drop());
+
+  const settingsState = async () => ({
+    overrides: await t.db.prisma.calendarOverride.count(),
+    keywords: await t.db.prisma.keywordRule.findMany({ select: { pattern: true, active: true }, orderBy: { pattern: 'asc' } }),
+    settings: await t.db.prisma.setting.findMany(),
+    audit: await t.db.prisma.auditLog.count(),
+  });
+  const office = () => town.actor(town.people.office);
+  const intakeDue = async (over: Record<string, unknown> = {}) => (await intakeCase(town.deps, office(), intakeForm(over))).case.dueOn;
+
+  it('R7: the 2027 schedule is added at run time and the next deadline follows it at once', async () => {
+    expect(await intakeDue()).toBe('2027-01-14');
+    await setCalendarOverride(town.deps, office(), { date: '2027-01-01', isWorkingDay: false, note: '2027年元旦' });
+    expect(await intakeDue()).toBe('2027-01-15');
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'settings.calendar_override' } });
+    expect(JSON.parse(audit.after!)).toEqual({ date: '2027-01-01', isWorkingDay: false, note: '2027年元旦' });
+    await removeCalendarOverride(town.deps, office(), { date: '2027-01-01' });
+    expect(await intakeDue()).toBe('2027-01-14');
+  });
+
+  it('R7: a make-up working Sunday added as an override counts as a working day', async () => {
+    await setCalendarOverride(town.deps, office(), { date: '2027-01-03', isWorkingDay: true });
+    expect(await intakeDue()).toBe('2027-01-13');
+    await removeCalendarOverride(town.deps, office(), { date: '2027-01-03' });
+  });
+
+  it('R7: only the office edits the calendar; bad dates are refused and nothing changes', async () => {
+    const before = await settingsState();
+    await expect(setCalendarOverride(town.deps, town.actor(town.people.deputy), { date: '2027-01-01', isWorkingDay: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setCalendarOverride(town.deps, office(), { date: '2027-02-30', isWorkingDay: false })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(setCalendarOverride(town.deps, office(), { date: '2027-02-01' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('上班') });
+    await expect(removeCalendarOverride(town.deps, office(), { date: '2027-05-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await settingsState()).toEqual(before);
+  });
+
+  it('R20: the office adds a keyword and the next letter with it raises an alert; disabling stops it', async () => {
+    const content = '村里的事情不解决，我们就去市政府门口讨个说法。';
+    expect((await intakeCase(town.deps, office(), intakeForm({ source: 'LETTER', content }))).case.dangerFlags).toEqual([]);
+    const { rule } = await addKeywordRule(town.deps, office(), { category: 'TROUBLE', pattern: '(市|县)政府门口', isRegex: true });
+    const flagged = await intakeCase(town.deps, office(), intakeForm({ source: 'LETTER', content }));
+    expect(flagged.case.dangerFlags).toEqual(['TROUBLE']);
+    expect(flagged.notifications.map((n) => n.kind)).toContain('DANGER_LETTER');
+    await setKeywordRuleActive(town.deps, office(), { ruleId: rule.id, active: false });
+    expect((await intakeCase(town.deps, office(), intakeForm({ source: 'LETTER', content }))).case.dangerFlags).toEqual([]);
+  });
+
+  it('R20: a broken pattern, a duplicate or a stranger is refused and the rules stay as they were', async () => {
+    const before = await settingsState();
+    await expect(addKeywordRule(town.deps, office(), { category: 'SUICIDE', pattern: '(跳楼', isRegex: true })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('正则表达式') });
+    await expect(addKeywordRule(town.deps, office(), { category: 'SUICIDE', pattern: '  ' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(addKeywordRule(town.deps, office(), { category: 'SUICIDE', pattern: '喝农药' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addKeywordRule(town.deps, office(), { category: 'POISON', pattern: '毒' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(addKeywordRule(town.deps, town.actor(town.people.cadre), { category: 'SUICIDE', pattern: '寻短见' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await settingsState()).toEqual(before);
+  });
+
+  it('R9: a province with other limits changes them at run time; invalid limits change nothing', async () => {
+    expect(await intakeDue({ source: 'LETTER' })).toBe('2027-02-22');
+    const before = await settingsState();
+    await expect(updateDeadlinePolicy(town.deps, office(), { handlingDays: -5 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(updateDeadlinePolicy(town.deps, office(), { handlingDayz: 30 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(updateDeadlinePolicy(town.deps, town.actor(town.people.secretary), { handlingDays: 30 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await settingsState()).toEqual(before);
+    const { policy } = await updateDeadlinePolicy(town.deps, office(), { handlingDays: 30 });
+    expect(policy).toMatchObject({ handlingDays: 30, maxExtensionDays: 30, counting: 'CIVIL_CODE' });
+    expect(await intakeDue({ source: 'LETTER' })).toBe('2027-01-25');
+    await updateDeadlinePolicy(town.deps, office(), { handlingDays: 60 });
+  });
+});
