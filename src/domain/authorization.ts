@@ -115,7 +115,8 @@ export function authorizeCase(p: Person, action: CaseAction, c: CaseAccessFacts)
     case 'REPORT_ABNORMAL':
       return office || has(p, 'PRINCIPAL_LEADER') || assigned ? allow : deny('只有信访办、主要领导或承办人可以报告非正常上访');
     case 'RECORD_PERSUASION':
-      return office || assigned ? allow : deny('劝返情况由包案领导或信访办记录');
+      // R21: the owner leader organises 劝返 (the persuasion record itself is checked by RECORD_PERSUASION_FOR).
+      return office || c.ownerLeaderId === p.id ? allow : deny('劝返情况由包案领导或信访办记录');
   }
 }
 

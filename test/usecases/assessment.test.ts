@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { collectAssessmentEntries } from '../../src/usecases/assessment/collect-assessment-entries.js';
 import { getAssessmentSheet } from '../../src/usecases/assessment/get-assessment-sheet.js';
 import { recordFollowUp } from '../../src/usecases/follow-up/record-follow-up.js';
 import { recordHigherLevelVisit } from '../../src/usecases/assessment/record-higher-level-visit.js';
 import { updateAssessmentRule } from '../../src/usecases/assessment/update-assessment-rule.js';
+import { expectRefusedUnchanged } from '../support/refusal.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
@@ -21,13 +21,8 @@ async function snapshot(t: TestDatabase) {
   };
 }
 
-async function expectRefused(t: TestDatabase, run: () => Promise<unknown>, code: string, message: RegExp) {
-  const before = await snapshot(t);
-  const e = await run().catch((x: unknown) => x);
-  expect(e).toBeInstanceOf(DomainError);
-  expect(e).toMatchObject({ code, message: expect.stringMatching(message) });
-  expect(await snapshot(t)).toEqual(before);
-}
+const expectRefused = (t: TestDatabase, run: () => Promise<unknown>, code: string, message: RegExp) =>
+  expectRefusedUnchanged(() => snapshot(t), run, code, message);
 
 describe.each(['postgres', 'embedded'] as const)('R23 rules and higher-level visits on %s', (kind) => {
   let t: TestDatabase;

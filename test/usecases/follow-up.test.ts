@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import { expireFollowUps } from '../../src/usecases/follow-up/expire-follow-ups.js';
 import { recordFollowUp } from '../../src/usecases/follow-up/record-follow-up.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { expectRefusedUnchanged } from '../support/refusal.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';
 
@@ -22,13 +22,7 @@ describe.each(['postgres', 'embedded'] as const)('R27 follow-up on %s', (kind) =
     followUps: await t.db.prisma.followUp.findMany({ orderBy: { id: 'asc' } }),
     cases: await t.db.prisma.case.findMany({ orderBy: { id: 'asc' } }),
   });
-  async function expectRefused(run: () => Promise<unknown>, code: string, message: RegExp) {
-    const before = await snapshot();
-    const e = await run().catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(DomainError);
-    expect(e).toMatchObject({ code, message: expect.stringMatching(message) });
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = (run: () => Promise<unknown>, code: string, message: RegExp) => expectRefusedUnchanged(snapshot, run, code, message);
 
   it('R27: the office records two ratings, for the office and for the unit; 已办结 → 已回访, audited', async () => {
     const c = await resolvedCase(t, town, { resolvedAt: '2026-11-02T10:00:00+08:00' });

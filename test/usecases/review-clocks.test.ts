@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEADLINE_POLICY_KEY } from '../../src/domain/deadlines/deadline-policy.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { answerReReview } from '../../src/usecases/review/answer-re-review.js';
 import { answerReview } from '../../src/usecases/review/answer-review.js';
 import { issueOpinion } from '../../src/usecases/review/issue-opinion.js';
 import { requestReReview } from '../../src/usecases/review/request-re-review.js';
 import { requestReview } from '../../src/usecases/review/request-review.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { expectRefusedUnchanged } from '../support/refusal.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';
 
@@ -26,13 +26,7 @@ describe('R26 处理意见书, 复查 and 复核 on postgres', () => {
     reviews: await t.db.prisma.caseReview.findMany({ orderBy: { id: 'asc' } }),
     cases: await t.db.prisma.case.findMany({ orderBy: { id: 'asc' } }),
   });
-  async function expectRefused(run: () => Promise<unknown>, code: string, message: RegExp) {
-    const before = await snapshot();
-    const e = await run().catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(DomainError);
-    expect(e).toMatchObject({ code, message: expect.stringMatching(message) });
-    expect(await snapshot()).toEqual(before);
-  }
+  const expectRefused = (run: () => Promise<unknown>, code: string, message: RegExp) => expectRefusedUnchanged(snapshot, run, code, message);
   const claimWithOpinion = async () => {
     const c = await resolvedCase(t, town, { resolvedAt: '2026-11-02T08:00:00+08:00' });
     await issueOpinion(town.deps, office(), { caseId: c.id });

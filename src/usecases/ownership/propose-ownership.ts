@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { assertCaseAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Actor, OwnershipProposal } from '../../domain/model.js';
+import type { Actor, CaseRecord, OwnershipProposal } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
-import type { Deps } from '../ports.js';
+import type { Deps, Repos } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
 import { lockCase } from '../support/load.js';
@@ -28,20 +28,7 @@ export async function proposeOwnership(deps: Deps, actor: Actor, raw: unknown): 
     const proposal = await repos.proposals.create({ caseId: c.id, kind: 'INITIAL', reason: null, proposedById: actor.person.id, proposedAt: now, ...terms });
     await transition(repos, actor, now, c, 'AWAITING_APPROVAL', 'R4 提出包案意见，报镇委常委会审定');
     await audit(repos, actor, now, { action: 'ownership.propose', entityType: 'OwnershipProposal', entityId: proposal.id, caseId: c.id, after: terms });
-    return {
-      proposal,
-      notifications: [
-        notification({
-          kind: 'OWNERSHIP_APPROVAL_REQUESTED',
-          key: `proposal:${proposal.id}`,
-          urgency: 'NORMAL',
-          recipientIds: await idsWithRole(repos, 'APPROVER'),
-          caseId: c.id,
-          title: `${c.number} 包案意见待审定`,
-          body: c.title,
-        }),
-      ],
-    };
+    return { proposal, notifications: [await approvalRequested(repos, c, proposal, `${c.number} 包案意见待审定`, c.title)] };
   });
 }
 
@@ -65,19 +52,19 @@ export async function proposeTransfer(deps: Deps, actor: Actor, raw: unknown): P
     await checkOwnershipTerms(repos, deps.config, c, terms, now);
     const proposal = await repos.proposals.create({ caseId: c.id, kind: 'TRANSFER', reason, proposedById: actor.person.id, proposedAt: now, ...terms });
     await audit(repos, actor, now, { action: 'ownership.propose_transfer', entityType: 'OwnershipProposal', entityId: proposal.id, caseId: c.id, before: { leaderId: current.leaderId }, after: terms, reason });
-    return {
-      proposal,
-      notifications: [
-        notification({
-          kind: 'OWNERSHIP_APPROVAL_REQUESTED',
-          key: `proposal:${proposal.id}`,
-          urgency: 'NORMAL',
-          recipientIds: await idsWithRole(repos, 'APPROVER'),
-          caseId: c.id,
-          title: `${c.number} 包案移交待审定`,
-          body: `${c.title}（理由：${reason}）`,
-        }),
-      ],
-    };
+    return { proposal, notifications: [await approvalRequested(repos, c, proposal, `${c.number} 包案移交待审定`, `${c.title}（理由：${reason}）`)] };
+  });
+}
+
+/** R4: the standing committee's approvers are asked to decide. */
+async function approvalRequested(repos: Repos, c: CaseRecord, proposal: OwnershipProposal, title: string, body: string): Promise<Notification> {
+  return notification({
+    kind: 'OWNERSHIP_APPROVAL_REQUESTED',
+    key: `proposal:${proposal.id}`,
+    urgency: 'NORMAL',
+    recipientIds: await idsWithRole(repos, 'APPROVER'),
+    caseId: c.id,
+    title,
+    body,
   });
 }
