@@ -10,6 +10,23 @@ const optionalUrl = (protocols: string[], label: string) =>
       error: `${label} 必须以 ${protocols.join(' 或 ')} 开头`,
     });
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const LARK_FEISHU_URL = 'https://open.feishu.cn';
+
+/** undefined → default; a known name or an http(s) URL → its base URL; anything else → null (refused). */
+function larkDomainUrl(v: string | undefined): string | null | undefined {
+  if (!v) return undefined;
+  const name = v.toLowerCase();
+  if (name === 'feishu') return LARK_FEISHU_URL;
+  if (name === 'lark' || name === 'larksuite') return 'https://open.larksuite.com';
+  return /^https?:\/\/[^\s/]+/.test(v) ? v.replace(/\/+$/, '') : null;
+}
+
 /** Environment variables, validated once at start-up. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,15 +39,55 @@ export const configSchema = z.object({
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'], { error: 'SEED_DEMO 只能是 auto、true 或 false' })
     .default('auto'),
+  // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
+  LARK_APP_ID: optionalText,
+  LARK_APP_SECRET: optionalText,
+  LARK_ENCRYPT_KEY: optionalText,
+  LARK_VERIFICATION_TOKEN: optionalText,
+  LARK_MODE: z.enum(['webhook', 'ws'], { error: 'LARK_MODE 只能是 webhook 或 ws' }).default('webhook'),
+  /** 'feishu' (default), 'lark' (larksuite.com) or the URL of a private deployment / local fake. */
+  LARK_DOMAIN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => larkDomainUrl(v))
+    .refine((v) => v !== null, { error: 'LARK_DOMAIN 只能是 feishu、lark 或以 http:// / https:// 开头的地址' })
+    .transform((v) => v ?? LARK_FEISHU_URL),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Lark is switched on by its app credentials; everything else about it has defaults. */
+export function larkEnabled(config: Config): boolean {
+  return Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
+}
+
+// Rules across variables, kept apart from `configSchema` so that it stays a plain, extendable object.
+const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID 与 LARK_APP_SECRET 须同时设置 (set both or neither)' });
+  }
+  if (!larkEnabled(c)) return;
+  if (c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LARK_ENCRYPT_KEY'],
+      message:
+        'Webhook 模式必须设置 LARK_ENCRYPT_KEY（飞书开放平台 → 事件与回调 → 加密策略 → Encrypt Key）：没有它就无法校验请求签名，任何人都能伪造事件和卡片回调；' +
+        'SDK 对 v2 事件不校验 Verification Token，不能替代。' +
+        ' (webhook mode needs LARK_ENCRYPT_KEY: without it requests cannot be authenticated, and the SDK does not check the verification token on v2 payloads.)',
+    });
+  }
+  if (c.LARK_MODE === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(c.LARK_APP_ID ?? '')) {
+    ctx.addIssue({ code: 'custom', path: ['LARK_APP_ID'], message: '长连接（ws）模式下 LARK_APP_ID 须形如 cli_ 加 16 位十六进制字符，否则 SDK 不会连接 (must look like cli_ + 16 hex digits)' });
+  }
+});
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; a wrong value stops start-up with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = configSchema.safeParse(env);
+  const result = checkedConfigSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
   throw new ConfigError(`配置有误，无法启动 (invalid configuration):\n${lines.join('\n')}`);

@@ -10,6 +10,13 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
+import { createBot } from './bot/create-bot.js';
+import type { Dispatcher } from './bot/dispatcher.js';
+import type { MessagingPort } from './bot/messaging-port.js';
+import { prismaReadModel } from './db/read-model.js';
+import { outboundRepo } from './db/repos/outbound-repo.js';
+import { createLarkPlatform, type LarkPlatform } from './platforms/lark/index.js';
+import type { PlatformName } from './usecases/ports/platform.js';
 
 const ROLES = ['web', 'worker', 'all'] as const;
 type ProcessRole = (typeof ROLES)[number];
@@ -43,12 +50,23 @@ async function main(): Promise<void> {
   await ensureReferenceData(db.prisma);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
 
+  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
   let server: Server | undefined;
+  let lark: LarkPlatform | null = null;
   if (role !== 'worker') {
+    let bot: Dispatcher | undefined;
+    lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock });
+    const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
+    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, logger });
+    if (lark) {
+      await lark.start();
+      logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');
+    }
     const app = createHttpApp({
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
+      routers: lark?.router ? [lark.router] : [],
     });
     server = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
@@ -56,7 +74,6 @@ async function main(): Promise<void> {
   }
   let jobs: NodeJS.Timeout | undefined;
   if (role !== 'web') {
-    const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
     const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
     void run();
     jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     if (jobs) clearInterval(jobs);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await lark?.stop();
     await db.close();
     process.exit(0);
   };

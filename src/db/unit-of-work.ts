@@ -17,6 +17,8 @@ import { followUpRepo } from './repos/follow-up-repo.js';
 import { reviewRepo } from './repos/review-repo.js';
 import { accountabilityRepo, alertRepo, persuasionRepo } from './repos/escalation-repo.js';
 import { settingsRepo } from './repos/settings-repo.js';
+import { identityRepo, processedEventRepo } from './repos/platform-repo.js';
+import { peopleRepo } from './repos/people-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -42,6 +44,9 @@ export function reposFor(tx: Tx): Repos {
     persuasions: persuasionRepo(tx),
     accountability: accountabilityRepo(tx),
     settings: settingsRepo(tx),
+    identities: identityRepo(tx),
+    events: processedEventRepo(tx),
+    people: peopleRepo(tx),
   };
 }
 

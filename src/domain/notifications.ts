@@ -23,6 +23,7 @@ export type NotificationKind =
   | 'ALERT_ESCALATED' // R18, R20, R21: an unacknowledged alert climbed to this level
   | 'SENTIMENT_REPORT' // R16
   | 'DUTY_OPENED' // R13, R14, R21 written duties; R14 reception day; R17 screening period
+  | 'UNKNOWN_USER' // someone not registered used the bot
   | 'STATEMENT_SUBMITTED' // R13, R14, R21: the written statement reaches its addressees
   | 'STATEMENT_REMINDER' // R13, R14, R21: a written statement is due soon or overdue
   | 'MEETING_REMINDER' // R12

@@ -9,6 +9,8 @@ export interface HttpDeps {
   logger: Logger;
   /** Read-only figures for the landing route until the console exists. */
   summary(): Promise<unknown>;
+  /** Platform routes (e.g. POST /lark/events, /lark/cards). */
+  routers?: Router[];
 }
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNKNOWN_PERSON: 403, CONFLICT: 409, ALREADY_DONE: 409 };
@@ -54,5 +56,6 @@ export function createHttpApp(deps: HttpDeps): Koa {
   });
 
   app.use(router.routes()).use(router.allowedMethods());
+  for (const r of deps.routers ?? []) app.use(r.routes()).use(r.allowedMethods());
   return app;
 }

@@ -9,6 +9,8 @@ import type { FollowUpRepo } from './ports/follow-up.js';
 import type { ReviewRepo } from './ports/review.js';
 import type { AccountabilityRepo, AlertRepo, PersuasionRepo } from './ports/escalation.js';
 import type { SettingsRepo } from './ports/settings.js';
+import type { IdentityRepo, ProcessedEventRepo } from './ports/platform.js';
+import type { PeopleRepo } from './ports/identity-sync.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -110,6 +112,10 @@ export interface DirectoryRepo {
   villageUnit(villageId: string): Promise<Unit | null>;
   village(id: string): Promise<Village | null>;
   area(id: string): Promise<Area | null>;
+  villages(): Promise<{ id: string; name: string }[]>;
+  /** Active people holding any of the roles, for pickers. */
+  people(roles?: Role[]): Promise<Person[]>;
+  units(): Promise<Unit[]>;
 }
 
 export interface AuditRepo {
@@ -139,6 +145,9 @@ export interface Repos {
   persuasions: PersuasionRepo; // R21
   accountability: AccountabilityRepo; // R22
   settings: SettingsRepo; // R7, R9, R20
+  identities: IdentityRepo; // platform accounts
+  events: ProcessedEventRepo; // platform event idempotency
+  people: PeopleRepo; // platform identity sync
 }
 
 export interface UnitOfWork {

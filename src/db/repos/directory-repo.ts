@@ -28,6 +28,16 @@ export function directoryRepo(tx: Tx): DirectoryRepo {
     async village(id) {
       return tx.village.findUnique({ where: { id }, select: { id: true, name: true, areaId: true, linkedLeaderId: true } });
     },
+    async villages() {
+      return tx.village.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+    },
+    async people(roles) {
+      const rows = await tx.person.findMany({ where: { active: true }, orderBy: { name: 'asc' } });
+      return rows.map(toPerson).filter((p) => !roles || p.roles.some((r) => roles.includes(r)));
+    },
+    async units() {
+      return tx.unit.findMany({ select: unitFields, orderBy: { name: 'asc' } });
+    },
     async area(id) {
       return tx.area.findUnique({ where: { id }, select: { id: true, name: true, leaderId: true } });
     },

@@ -1,0 +1,59 @@
+/**
+ * A card as the bot means it, independent of any platform. Builders in cards/ produce it;
+ * renderers turn it into Lark card JSON 2.0 (cards/lark/) or a DingTalk card later.
+ */
+export type CardColour = 'red' | 'orange' | 'green' | 'blue' | 'grey' | 'purple' | 'yellow';
+
+/** What a button or form submit sends back: `a` names the action, the rest are its parameters. */
+export type ActionValue = { a: string } & Record<string, string | number | boolean | null>;
+
+export interface Card {
+  title: string;
+  subtitle?: string;
+  colour: CardColour;
+  tags?: { text: string; colour: CardColour }[];
+  elements: CardElement[];
+}
+
+/**
+ * `markdown` and `item.text` are markdown: untrusted text in them must go through
+ * `escapeMarkdown` (cards/markdown.ts). Everything else (field labels and values, notes, badges,
+ * labels) is plain text that renderers escape themselves.
+ */
+export type CardElement =
+  | { kind: 'markdown'; text: string }
+  | { kind: 'fields'; fields: CardField[] }
+  | { kind: 'divider' }
+  | { kind: 'note'; text: string }
+  | { kind: 'actions'; buttons: CardButton[] }
+  /** One row of a list: text, an optional coloured badge (e.g. a deadline) and an optional button. */
+  | { kind: 'item'; text: string; badge?: { text: string; colour: CardColour }; button?: CardButton }
+  | { kind: 'form'; name: string; inputs: FormInput[]; submit: { label: string; action: ActionValue } };
+
+export interface CardField {
+  label: string;
+  value: string;
+  /** Colours the value, e.g. a deadline by urgency. */
+  colour?: CardColour;
+}
+
+export interface CardButton {
+  label: string;
+  style: 'primary' | 'default' | 'danger';
+  action: ActionValue;
+  confirm?: { title: string; text: string };
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export type FormInput =
+  | { kind: 'text'; name: string; label: string; required: boolean; multiline?: boolean; maxLength?: number; initial?: string; placeholder?: string }
+  | { kind: 'select'; name: string; label: string; required: boolean; options: Choice[]; initial?: string }
+  | { kind: 'multiselect'; name: string; label: string; required: boolean; options: Choice[] }
+  | { kind: 'date'; name: string; label: string; required: boolean; initial?: string }
+  /** Date and time of day; `initial` is 'YYYY-MM-DD HH:mm' (Beijing time). */
+  | { kind: 'datetime'; name: string; label: string; required: boolean; initial?: string }
+  | { kind: 'checkbox'; name: string; label: string; initial?: boolean };

@@ -1,0 +1,81 @@
+import { caseListCard } from '../../../cards/builders/case-list.js';
+import { helpCard } from '../../../cards/builders/help.js';
+import { intakeFormCard } from '../../../cards/builders/intake-form.js';
+import { statisticsCard } from '../../../cards/builders/statistics.js';
+import { assertGlobalAllowed } from '../../domain/authorization.js';
+import { DomainError } from '../../domain/errors.js';
+import { localDateOf } from '../../lib/local-date.js';
+import type { CommandHandler, HandlerContext } from '../handler.js';
+import { caseCardFor } from '../support/case-card.js';
+import { caseRows } from '../support/case-rows.js';
+
+const today = (ctx: HandlerContext) => localDateOf(ctx.now);
+
+/** 帮助, and anything the bot does not understand: never silence. */
+export const helpCommand: CommandHandler = {
+  words: ['帮助', 'help', '?', '？'],
+  run: (ctx) => ctx.reply(helpCard({ person: ctx.actor.person })),
+};
+
+/** 登记: the intake form (R1 flags and R20 keywords fire on submit). */
+export const intakeCommand: CommandHandler = {
+  words: ['登记'],
+  async run(ctx) {
+    assertGlobalAllowed(ctx.actor.person, 'INTAKE');
+    const villages = await ctx.lookup((repos) => repos.directory.villages());
+    await ctx.reply(intakeFormCard({ villages, today: today(ctx) }));
+  },
+};
+
+/** 我的: my open cases, most urgent first. */
+export const mineCommand: CommandHandler = {
+  words: ['我的'],
+  async run(ctx) {
+    const mine = await ctx.read.myOpenCases(ctx.actor.person.id, today(ctx));
+    await ctx.reply(caseListCard({ kind: 'mine', rows: await caseRows(ctx, mine.cases), asOf: today(ctx) }));
+  },
+};
+
+/** 逾期: the township's overdue list (office and principal leaders). */
+export const overdueCommand: CommandHandler = {
+  words: ['逾期'],
+  async run(ctx) {
+    assertGlobalAllowed(ctx.actor.person, 'LIST_ALL_CASES');
+    const overdue = await ctx.read.overdueCases(today(ctx));
+    await ctx.reply(caseListCard({ kind: 'overdue', rows: await caseRows(ctx, overdue.cases), asOf: today(ctx) }));
+  },
+};
+
+/** 统计: township figures of this year. */
+export const statisticsCommand: CommandHandler = {
+  words: ['统计'],
+  async run(ctx) {
+    assertGlobalAllowed(ctx.actor.person, 'LIST_ALL_CASES');
+    const year = Number(today(ctx).slice(0, 4));
+    const s = await ctx.read.statistics(year, today(ctx));
+    const closed = s.byStatus.RESOLVED + s.byStatus.FOLLOWED_UP + s.byStatus.ARCHIVED;
+    await ctx.reply(
+      statisticsCard({
+        asOf: today(ctx),
+        scope: `${year}年全镇`,
+        total: s.total,
+        open: s.total - closed,
+        overdue: s.overdue.open,
+        byStatus: s.byStatus,
+        bySource: s.bySource,
+        byVillage: s.byVillage.map((v) => ({ name: v.villageName, count: v.count })),
+        byMonth: s.byMonth.map((count, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, count })),
+      }),
+    );
+  },
+};
+
+/** 案件 XF-2026-0042: the case card with the buttons this person may use. */
+export const caseCommand: CommandHandler = {
+  words: ['案件'],
+  async run(ctx, args) {
+    const number = args.trim();
+    if (!number) throw new DomainError('VALIDATION', '请在“案件”后写上案件编号，例如：案件 XF-2026-0042');
+    await ctx.reply(await caseCardFor(ctx, { number }));
+  },
+};

@@ -1,0 +1,40 @@
+import { decodeAction } from '../../cards/actions.js';
+import { errorCard } from '../../cards/builders/error.js';
+import { notRegisteredCard } from '../../cards/builders/not-registered.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import type { Deps } from '../usecases/ports.js';
+import type { PlatformName } from '../usecases/ports/platform.js';
+import { caseActions } from './actions/case-actions.js';
+import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
+import { Dispatcher } from './dispatcher.js';
+import type { MessagingPort } from './messaging-port.js';
+import { Notifier } from './notifier.js';
+import type { ReadModel } from './ports.js';
+import { notificationCard } from './support/notification-card.js';
+
+export interface BotOptions {
+  deps: Deps;
+  clock: Clock;
+  read: ReadModel;
+  messengers: ReadonlyMap<PlatformName, MessagingPort>;
+  logger: Logger;
+}
+
+/** The bot every platform feeds: commands, card actions and notification delivery. */
+export function createBot(o: BotOptions): Dispatcher {
+  const notifier = new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, n, recipientId), o.logger);
+  return new Dispatcher({
+    deps: o.deps,
+    clock: o.clock,
+    read: o.read,
+    messenger: (platform) => o.messengers.get(platform),
+    notifier,
+    logger: o.logger,
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand],
+    fallback: helpCommand,
+    actions: { ...caseActions },
+    decodeAction: (value) => decodeAction(value),
+    views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
+  });
+}

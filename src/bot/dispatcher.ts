@@ -1,0 +1,175 @@
+import type { Card } from '../../cards/model.js';
+import { isDomainError } from '../domain/errors.js';
+import type { Person } from '../domain/model.js';
+import type { Notification } from '../domain/notifications.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import type { Deps } from '../usecases/ports.js';
+import { claimingUnitOfWork, DuplicateEvent } from './claiming-unit-of-work.js';
+import { eventKey } from './event-key.js';
+import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
+import type { InboundAction, InboundEvent, InboundMessage } from './inbound.js';
+import type { ActionResponse, MessagingPort } from './messaging-port.js';
+import { sendUuid, type Notifier } from './notifier.js';
+import type { ReadModel } from './ports.js';
+
+export interface DispatcherOptions {
+  deps: Deps;
+  clock: Clock;
+  read: ReadModel;
+  messenger(platform: InboundEvent['platform']): MessagingPort | undefined;
+  notifier: Notifier;
+  logger: Logger;
+  commands: readonly CommandHandler[];
+  /** Called for anything that is not a command: the help card, never silence. */
+  fallback: CommandHandler;
+  actions: Readonly<Record<string, ActionHandler>>;
+  /** Reads the action name of an untrusted click (cards/actions.ts); throws a VALIDATION DomainError. */
+  decodeAction(value: unknown): Record<string, unknown> & { a: string };
+  views: { notRegistered(): Card; error(message: string): Card };
+}
+
+/**
+ * The one place every inbound event goes through, whatever the platform: dedupe, identity,
+ * routing, and domain errors turned into Chinese answers. Slow work (deliveries) runs after
+ * the answer; `idle()` waits for it.
+ */
+export class Dispatcher {
+  private pending = new Set<Promise<unknown>>();
+  private readonly commandByWord: Map<string, CommandHandler>;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.commandByWord = new Map(o.commands.flatMap((c) => c.words.map((w) => [w, c] as const)));
+  }
+
+  async dispatch(event: InboundEvent): Promise<ActionResponse | undefined> {
+    const started = performance.now();
+    try {
+      return event.kind === 'message' ? (await this.onMessage(event), undefined) : await this.onAction(event);
+    } finally {
+      this.o.logger.debug({ platform: event.platform, kind: event.kind, eventId: event.eventId, ms: Math.round(performance.now() - started) }, 'dispatched');
+    }
+  }
+
+  /** Resolves when the work started after answers (deliveries, replies) has finished. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private background(work: Promise<unknown>): void {
+    const p = work.catch((err: unknown) => this.o.logger.error({ err }, 'background work failed')).finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  private async onMessage(e: InboundMessage): Promise<void> {
+    if (e.chat.type === 'group' && !e.mentionsBot) return;
+    const now = this.o.clock.now();
+    // A message only reads or opens a form, so it is claimed before anything is answered.
+    const claimed = await this.o.deps.uow.run((repos) => repos.events.claim(e.platform, eventKey(e), now));
+    if (!claimed) {
+      this.o.logger.info({ eventId: e.eventId }, 'duplicate message ignored');
+      return;
+    }
+    const messenger = this.o.messenger(e.platform);
+    const reply = async (card: Card) => {
+      await messenger?.reply(e.messageId, card, { uuid: sendUuid('reply', e.eventId, card.title) });
+    };
+    const person = await this.personOf(e);
+    if (!person) return this.unknownUser(e, reply);
+    const ctx = this.context(e, person, now, reply);
+    const [word = '', ...rest] = e.text.trim().split(/\s+/);
+    const command = this.commandByWord.get(word) ?? this.o.fallback;
+    try {
+      await command.run(ctx, command === this.o.fallback ? e.text.trim() : rest.join(' '));
+    } catch (err) {
+      await reply(this.o.views.error(this.explain(err, e)));
+    }
+  }
+
+  private async onAction(e: InboundAction): Promise<ActionResponse> {
+    const now = this.o.clock.now();
+    const person = await this.personOf(e);
+    if (!person) {
+      this.background(this.tellOfficeAboutStranger(e));
+      return { toast: { type: 'error', text: '您尚未登记为本系统用户，请联系镇信访办' } };
+    }
+    const messenger = this.o.messenger(e.platform);
+    const reply = async (card: Card) => {
+      if (!messenger) return;
+      if (e.chat) await messenger.send({ kind: 'chat', chatId: e.chat.id }, card, { uuid: sendUuid('reply', eventKey(e), card.title) });
+      else await messenger.send({ kind: 'user', user: e.operator }, card, { uuid: sendUuid('reply', eventKey(e), card.title) });
+    };
+    const ctx = this.context(e, person, now, reply);
+    try {
+      const action = this.o.decodeAction(e.value);
+      const handler = this.o.actions[action.a];
+      if (!handler) return { toast: { type: 'error', text: '该按钮已失效，请重新发送指令' } };
+      return await handler(ctx, action, e.form);
+    } catch (err) {
+      if (err instanceof DuplicateEvent) return { toast: { type: 'info', text: '该操作已处理，无需重复提交' } };
+      return { toast: { type: isDomainError(err) && err.code === 'VALIDATION' ? 'warning' : 'error', text: this.explain(err, e) } };
+    }
+  }
+
+  private context(e: InboundEvent, person: Person, now: Date, reply: (card: Card) => Promise<void>): HandlerContext {
+    const messenger = this.o.messenger(e.platform);
+    return {
+      event: e,
+      actor: { person, channel: e.platform },
+      deps: { ...this.o.deps, uow: claimingUnitOfWork(this.o.deps.uow, e.platform, eventKey(e), now) },
+      read: this.o.read,
+      lookup: (fn) => this.o.deps.uow.run(fn),
+      now,
+      inGroup: e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group',
+      reply,
+      sendToPerson: async (personId, card, key) => {
+        const ids = await this.o.deps.uow.run((repos) => repos.identities.idsOf(personId, e.platform));
+        if (!ids || !messenger) return false;
+        await messenger.send({ kind: 'user', user: { platform: e.platform, ...ids } }, card, { uuid: sendUuid(key, personId) });
+        return true;
+      },
+      notify: (notifications: readonly Notification[]) => {
+        if (notifications.length > 0) this.background(this.o.notifier.deliver(notifications));
+      },
+    };
+  }
+
+  private personOf(e: InboundEvent): Promise<Person | null> {
+    const who = e.kind === 'message' ? e.sender : e.operator;
+    return this.o.deps.uow.run((repos) => repos.identities.personOf(e.platform, who));
+  }
+
+  private async unknownUser(e: InboundMessage, reply: (card: Card) => Promise<void>): Promise<void> {
+    await reply(this.o.views.notRegistered());
+    this.background(this.tellOfficeAboutStranger(e));
+  }
+
+  private async tellOfficeAboutStranger(e: InboundEvent): Promise<void> {
+    const who = e.kind === 'message' ? e.sender : e.operator;
+    const office = await this.o.deps.uow.run((repos) => repos.directory.peopleWithRole('OFFICE_STAFF'));
+    const id = who.openId ?? who.userId ?? who.unionId ?? '未知';
+    this.o.logger.warn({ platform: e.platform, user: id }, 'message from an unregistered user');
+    await this.o.notifier.deliver([
+      {
+        kind: 'UNKNOWN_USER',
+        key: `unknown-user:${e.platform}:${id}`,
+        urgency: 'NORMAL',
+        recipientIds: office.map((p) => p.id),
+        caseId: null,
+        title: '有未登记的用户在使用信访包案助手',
+        body: `平台：${e.platform}，账号：${who.name ? `${who.name}（${id}）` : id}。如为本镇干部，请在人员管理中关联其账号。`,
+        requiresAck: false,
+      },
+    ]);
+  }
+
+  private explain(err: unknown, e: InboundEvent): string {
+    if (isDomainError(err)) {
+      this.o.logger.info({ code: err.code, eventId: e.eventId, details: err.details }, 'refused');
+      return err.message;
+    }
+    if (err instanceof DuplicateEvent) return '该操作已处理，无需重复提交';
+    this.o.logger.error({ err, eventId: e.eventId }, 'handler failed');
+    return '系统繁忙，请稍后再试';
+  }
+}

@@ -1,0 +1,36 @@
+import type { Card } from '../../cards/model.js';
+import type { Actor } from '../domain/model.js';
+import type { Notification } from '../domain/notifications.js';
+import type { Deps, Repos } from '../usecases/ports.js';
+import type { InboundEvent } from './inbound.js';
+import type { ActionResponse } from './messaging-port.js';
+import type { ReadModel } from './ports.js';
+
+/** What every handler gets: capabilities, not clients (bolt's `say`). */
+export interface HandlerContext {
+  event: InboundEvent;
+  actor: Actor;
+  /** Use-case dependencies whose first transaction also claims the event (exactly one effect). */
+  deps: Deps;
+  read: ReadModel;
+  /** Reads outside the claiming transaction (looking up names, candidates, pending items). */
+  lookup<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  now: Date;
+  /** In a group chat personal data is always masked (R24). */
+  inGroup: boolean;
+  /** Answers in the chat the event came from (a reply to the message, or a new message). */
+  reply(card: Card): Promise<void>;
+  /** Sends a card to one person 1:1 on this platform (full details go only there). */
+  sendToPerson(personId: string, card: Card, key: string): Promise<boolean>;
+  /** Hands the notifications of a use case to delivery, after the answer. */
+  notify(notifications: readonly Notification[]): void;
+}
+
+export interface CommandHandler {
+  /** The words that call it, e.g. ['登记']. */
+  words: string[];
+  run(ctx: HandlerContext, args: string): Promise<void>;
+}
+
+/** `action` is the decoded button value (`a` plus its params); `form` the raw submitted fields. */
+export type ActionHandler = (ctx: HandlerContext, action: Record<string, unknown> & { a: string }, form: Record<string, unknown> | null) => Promise<ActionResponse>;

@@ -1,0 +1,24 @@
+import type { Card } from '../../cards/model.js';
+import type { BotPlatform, PlatformUserRef } from './inbound.js';
+
+export type Destination = { kind: 'chat'; chatId: string } | { kind: 'user'; user: PlatformUserRef };
+
+/**
+ * What the bot needs from a chat platform. Lark, DingTalk and the sandbox implement it;
+ * nothing platform-specific crosses it. `uuid` names what a send is about so that a
+ * retried send never posts twice.
+ */
+export interface MessagingPort {
+  readonly platform: BotPlatform;
+  send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
+  reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
+  update(messageId: string, card: Card): Promise<void>;
+  findUser(contact: { mobile?: string; email?: string }): Promise<PlatformUserRef | null>;
+}
+
+/** What a card click answers at once (Lark: within 3 s). */
+export interface ActionResponse {
+  toast?: { type: 'success' | 'info' | 'warning' | 'error'; text: string };
+  /** Replaces the clicked card for everyone who sees it. */
+  card?: Card;
+}

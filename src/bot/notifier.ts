@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { Card } from '../../cards/model.js';
+import type { Notification } from '../domain/notifications.js';
+import type { Logger } from '../lib/logger.js';
+import type { UnitOfWork } from '../usecases/ports.js';
+import type { PlatformName } from '../usecases/ports/platform.js';
+import type { MessagingPort } from './messaging-port.js';
+
+/** Lark caps uuid at 50 characters; the hash keeps it stable for the same fact and person. */
+export function sendUuid(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 40);
+}
+
+/**
+ * Delivers the notifications a use case returned, at once, to every platform account of each
+ * recipient. The uuid is derived from the notification's key, so a retry never posts twice.
+ * (The scheduler's outbox takes this over for timed and repeated pushes.)
+ */
+export class Notifier {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly messengers: ReadonlyMap<PlatformName, MessagingPort>,
+    private readonly render: (n: Notification, recipientId: string) => Promise<Card>,
+    private readonly logger: Logger,
+  ) {}
+
+  async deliver(notifications: readonly Notification[]): Promise<void> {
+    for (const n of notifications) {
+      for (const personId of n.recipientIds) {
+        for (const [platform, messenger] of this.messengers) {
+          const ids = await this.uow.run((repos) => repos.identities.idsOf(personId, platform));
+          if (!ids) continue;
+          try {
+            const card = await this.render(n, personId);
+            await messenger.send({ kind: 'user', user: { platform, ...ids } }, card, { uuid: sendUuid(n.key, personId, platform) });
+          } catch (err) {
+            this.logger.error({ err, key: n.key, personId, platform }, 'notification not delivered');
+          }
+        }
+      }
+    }
+  }
+}

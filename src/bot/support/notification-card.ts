@@ -1,0 +1,24 @@
+import { resultCard } from '../../../cards/builders/result.js';
+import type { Card } from '../../../cards/model.js';
+import type { Notification } from '../../domain/notifications.js';
+import type { Repos, UnitOfWork } from '../../usecases/ports.js';
+import { alertCardForRepos } from './alert-card.js';
+import { approvalCardForRepos } from './approval-card.js';
+
+/**
+ * The card a notification becomes for one recipient: an approval card for R4 requests, an
+ * alert card with acknowledgement buttons for R18/R20/R21, otherwise a short notice with the case.
+ */
+export async function notificationCard(uow: UnitOfWork, n: Notification, recipientId: string): Promise<Card> {
+  return uow.run(async (repos: Repos) => {
+    if (n.kind === 'OWNERSHIP_APPROVAL_REQUESTED' && n.caseId) {
+      const pending = await repos.proposals.pendingForCase(n.caseId);
+      if (pending) return approvalCardForRepos(repos, pending.id, recipientId);
+    }
+    if (n.alertId) {
+      const card = await alertCardForRepos(repos, n.alertId, recipientId);
+      if (card) return card;
+    }
+    return resultCard({ title: n.title, message: n.body, caseId: n.caseId });
+  });
+}

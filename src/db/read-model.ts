@@ -1,0 +1,14 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ReadModel } from '../bot/ports.js';
+import { myOpenCases } from './queries/my-open-cases.js';
+import { officeStatistics } from './queries/office-statistics.js';
+import { overdueCases } from './queries/overdue-cases.js';
+
+/** The bot's read side on the database. */
+export function prismaReadModel(prisma: PrismaClient): ReadModel {
+  return {
+    myOpenCases: (personId, today) => myOpenCases(prisma, personId, { today, limit: 30 }),
+    overdueCases: (today) => overdueCases(prisma, today, { limit: 30 }),
+    statistics: (year, today) => officeStatistics(prisma, { year, today }),
+  };
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type * as lark from '@larksuiteoapi/node-sdk';
+import type { Card } from '../../../cards/model.js';
+import type { PlatformUserRef } from '../../bot/inbound.js';
+import type { Destination, MessagingPort } from '../../bot/messaging-port.js';
+import { lookUpLarkIds } from './contacts.js';
+import type { RenderCard } from './events.js';
+import type { LarkRateTarget } from './limits.js';
+import { larkUuid } from './send-uuid.js';
+import type { LarkSender } from './sender.js';
+
+type ReceiveIdType = 'open_id' | 'union_id' | 'user_id' | 'chat_id';
+
+/** Where a destination goes on Lark: a chat by chat_id, a person by open_id, else union_id, else user_id. */
+export function larkReceiver(to: Destination): { type: ReceiveIdType; id: string; target: LarkRateTarget } | null {
+  if (to.kind === 'chat') return { type: 'chat_id', id: to.chatId, target: { chatId: to.chatId } };
+  const u = to.user;
+  const pick: [ReceiveIdType, string | null | undefined][] = [
+    ['open_id', u.openId],
+    ['union_id', u.unionId],
+    ['user_id', u.userId],
+  ];
+  const found = pick.find(([, id]) => Boolean(id));
+  return found ? { type: found[0], id: found[1]!, target: { userId: found[1]! } } : null;
+}
+
+/** Cards to Lark chats and people through the one LarkSender path (limits, retries, record). */
+export class LarkMessenger implements MessagingPort {
+  readonly platform = 'LARK' as const;
+
+  constructor(
+    private readonly client: lark.Client,
+    private readonly sender: LarkSender,
+    private readonly render: RenderCard,
+  ) {}
+
+  async send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
+    const uuid = larkUuid(opts.uuid);
+    const cardJson = this.render(card);
+    const payload = { msg_type: 'interactive', card: cardJson };
+    const receiver = larkReceiver(to);
+    if (!receiver) return this.sender.refuse({ uuid, destination: 'user:(no Lark id)', payload, kind: 'send' }, '此人没有飞书账号 ID，无法发送 (no Lark id for this person)');
+    const { messageId } = await this.sender.deliver({
+      uuid,
+      destination: `${receiver.type}:${receiver.id}`,
+      payload,
+      target: receiver.target,
+      kind: 'send',
+      run: () =>
+        this.client.im.message.create({
+          params: { receive_id_type: receiver.type },
+          data: { receive_id: receiver.id, msg_type: 'interactive', content: JSON.stringify(cardJson), uuid },
+        }),
+    });
+    return { messageId: required(messageId) };
+  }
+
+  async reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
+    const uuid = larkUuid(opts.uuid);
+    const cardJson = this.render(card);
+    const res = await this.sender.deliver({
+      uuid,
+      destination: `reply:${messageId}`,
+      payload: { msg_type: 'interactive', card: cardJson },
+      // The chat of the replied message is not known here; the app limits still hold.
+      target: { app: true },
+      kind: 'send',
+      run: () => this.client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: JSON.stringify(cardJson), uuid } }),
+    });
+    return { messageId: required(res.messageId) };
+  }
+
+  async update(messageId: string, card: Card): Promise<void> {
+    const content = JSON.stringify(this.render(card));
+    await this.sender.deliver({
+      // Updates carry no Lark uuid; this key only names the record of a failed one.
+      uuid: larkUuid(`update:${messageId}:${createHash('sha256').update(content).digest('hex')}`),
+      destination: `update:${messageId}`,
+      payload: { card: JSON.parse(content) as unknown },
+      target: { updatedMessageId: messageId },
+      kind: 'update',
+      run: () => this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }),
+    });
+  }
+
+  async findUser(contact: { mobile?: string; email?: string }): Promise<PlatformUserRef | null> {
+    if (!contact.mobile && !contact.email) return null;
+    const found = await lookUpLarkIds(
+      this.client,
+      this.sender,
+      { mobiles: contact.mobile ? [contact.mobile] : [], emails: contact.email ? [contact.email] : [] },
+      'open_id',
+    );
+    const openId = (contact.mobile && found.byMobile.get(contact.mobile)) || (contact.email && found.byEmail.get(contact.email)) || null;
+    return openId ? { platform: 'LARK', openId } : null;
+  }
+}
+
+function required(messageId: string | null): string {
+  // Lark always returns message_id on success; an empty one would break later updates silently.
+  if (!messageId) throw new Error('Lark answered a send without a message_id');
+  return messageId;
+}

@@ -1,0 +1,235 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// A real local HTTP server answering the Lark open API calls the SDK makes, recording each one.
+// Point a lark.Client at `fake.url` (domain) to use it.
+
+export const FAKE_TOKEN = 't-fake';
+export const FAKE_BOT_OPEN_ID = 'ou_bot0000000000000000000000000000';
+const UUID_WINDOW_MS = 60 * 60_000;
+
+export interface FakeLarkRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  uuid: string | null;
+  authorization: string | null;
+  /** What the fake answered. */
+  status: number;
+}
+
+export interface FakeLarkMessage {
+  message_id: string;
+  uuid: string | null;
+  kind: 'create' | 'reply';
+  receive_id_type: string | null;
+  receive_id: string | null;
+  parent_id: string | null;
+  msg_type: string;
+  content: string;
+  at: number;
+}
+
+export interface FakeLarkUser {
+  open_id: string;
+  union_id: string;
+  user_id: string;
+  mobile?: string;
+  email?: string;
+}
+
+interface Failure {
+  status: number;
+  code: number;
+  msg: string;
+  headers: Record<string, string>;
+  path: RegExp | null;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+export class FakeLark {
+  readonly requests: FakeLarkRequest[] = [];
+  readonly messages: FakeLarkMessage[] = [];
+  readonly patches: { message_id: string; content: string }[] = [];
+  readonly users: FakeLarkUser[] = [];
+  botOpenId = FAKE_BOT_OPEN_ID;
+  url = '';
+  private failures: Failure[] = [];
+  private readonly byUuid = new Map<string, FakeLarkMessage>();
+  private seq = 0;
+  private readonly server: Server;
+
+  private constructor(private readonly now: () => number) {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res).catch((err: unknown) => json(res, 500, { code: 1, msg: String(err) }));
+    });
+  }
+
+  static async start(opts: { now?: () => number } = {}): Promise<FakeLark> {
+    const fake = new FakeLark(opts.now ?? Date.now);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  addUser(user: FakeLarkUser): this {
+    this.users.push(user);
+    return this;
+  }
+
+  /**
+   * The next `n` calls (to `path`, default any API but the token endpoint) fail with `status`.
+   * 429 answers Lark's rate-limit body and, with `resetSeconds`, the `x-ogw-ratelimit-reset` header.
+   */
+  failNext(n: number, status: number, opts: { code?: number; msg?: string; resetSeconds?: number; path?: RegExp } = {}): this {
+    const code = opts.code ?? (status === 429 ? 99991400 : status >= 500 ? 1 : 230002);
+    const msg = opts.msg ?? (status === 429 ? 'request trigger frequency limit' : status >= 500 ? 'internal error' : 'Bot/User can NOT be out of the chat.');
+    const headers: Record<string, string> = opts.resetSeconds !== undefined ? { 'x-ogw-ratelimit-reset': String(opts.resetSeconds) } : {};
+    for (let i = 0; i < n; i++) this.failures.push({ status, code, msg, headers, path: opts.path ?? null });
+    return this;
+  }
+
+  /** Calls other than the token endpoint, optionally only those to paths starting with `prefix`. */
+  apiRequests(prefix = '/open-apis/'): FakeLarkRequest[] {
+    return this.requests.filter((r) => r.path.startsWith(prefix) && !r.path.startsWith('/open-apis/auth/'));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const record: FakeLarkRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      uuid: typeof (body as { uuid?: unknown })?.uuid === 'string' ? (body as { uuid: string }).uuid : null,
+      authorization: req.headers.authorization ?? null,
+      status: 0,
+    };
+    this.requests.push(record);
+    const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      json(res, status, payload, headers);
+    };
+
+    if (record.method === 'POST' && record.path === '/open-apis/auth/v3/tenant_access_token/internal') {
+      const failure = this.takeFailure(record.path, true);
+      if (failure) return answer(failure.status, { code: failure.code, msg: failure.msg }, failure.headers);
+      return answer(200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TOKEN, expire: 7200 });
+    }
+    if (record.method === 'POST' && record.path === '/callback/ws/endpoint') {
+      // Endpoint discovery of WSClient: answered "forbidden" so the client stops (no protobuf socket here).
+      return answer(200, { code: 403, msg: 'fake lark: no long connection', data: {} });
+    }
+    if (record.authorization !== `Bearer ${FAKE_TOKEN}`) {
+      return answer(401, { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' });
+    }
+    const failure = this.takeFailure(record.path, false);
+    if (failure) return answer(failure.status, { code: failure.code, msg: failure.msg }, failure.headers);
+
+    const b = (body ?? {}) as Record<string, unknown>;
+    const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(record.path);
+    const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(record.path);
+    if (record.method === 'POST' && record.path === '/open-apis/im/v1/messages') {
+      const type = record.query.receive_id_type;
+      if (!type || !['open_id', 'union_id', 'user_id', 'email', 'chat_id'].includes(type)) {
+        return answer(400, { code: 99992402, msg: 'field validation failed: receive_id_type' });
+      }
+      return answer(200, this.deliver('create', b, record.uuid, { receive_id_type: type, receive_id: String(b.receive_id ?? ''), parent_id: null }));
+    }
+    if (record.method === 'POST' && reply) {
+      return answer(200, this.deliver('reply', b, record.uuid, { receive_id_type: null, receive_id: null, parent_id: reply[1]! }));
+    }
+    if (record.method === 'PATCH' && patch) {
+      if (!this.messages.some((m) => m.message_id === patch[1])) return answer(400, { code: 230001, msg: 'invalid message_id' });
+      this.patches.push({ message_id: patch[1]!, content: String(b.content ?? '') });
+      return answer(200, { code: 0, msg: 'success', data: {} });
+    }
+    if (record.method === 'POST' && record.path === '/open-apis/contact/v3/users/batch_get_id') {
+      const tooMany = (k: string) => Array.isArray(b[k]) && (b[k] as unknown[]).length > 50;
+      if (tooMany('mobiles') || tooMany('emails')) return answer(400, { code: 99992402, msg: 'field validation failed: at most 50 mobiles / emails' });
+      return answer(200, this.batchGetId(record.query.user_id_type ?? 'open_id', b));
+    }
+    if (record.method === 'GET' && record.path === '/open-apis/bot/v3/info') {
+      return answer(200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: '信访包案助手', avatar_url: '', ip_white_list: [], open_id: this.botOpenId } });
+    }
+    return answer(404, { code: 404, msg: `fake lark: no route ${record.method} ${record.path}` });
+  }
+
+  private takeFailure(path: string, isToken: boolean): Failure | null {
+    const i = this.failures.findIndex((f) => (f.path ? f.path.test(path) : !isToken));
+    return i < 0 ? null : this.failures.splice(i, 1)[0]!;
+  }
+
+  private deliver(
+    kind: 'create' | 'reply',
+    b: Record<string, unknown>,
+    uuid: string | null,
+    where: { receive_id_type: string | null; receive_id: string | null; parent_id: string | null },
+  ) {
+    const now = this.now();
+    const earlier = uuid ? this.byUuid.get(uuid) : undefined;
+    const message =
+      earlier && now - earlier.at < UUID_WINDOW_MS
+        ? earlier
+        : {
+            message_id: `om_fake${String(++this.seq).padStart(6, '0')}`,
+            uuid,
+            kind,
+            ...where,
+            msg_type: String(b.msg_type ?? ''),
+            content: String(b.content ?? ''),
+            at: now,
+          };
+    if (message !== earlier) {
+      this.messages.push(message);
+      if (uuid) this.byUuid.set(uuid, message);
+    }
+    return {
+      code: 0,
+      msg: 'success',
+      data: {
+        message_id: message.message_id,
+        parent_id: message.parent_id ?? undefined,
+        msg_type: message.msg_type,
+        create_time: String(message.at),
+        update_time: String(message.at),
+        deleted: false,
+        updated: false,
+        chat_id: message.receive_id_type === 'chat_id' ? message.receive_id : 'oc_fakechat',
+        sender: { id: 'cli_a1b2c3d4e5f60718', id_type: 'app_id', sender_type: 'app', tenant_key: '2ca1d211f64f6438' },
+        body: { content: message.content },
+      },
+    };
+  }
+
+  private batchGetId(idType: string, b: Record<string, unknown>) {
+    const mobiles = Array.isArray(b.mobiles) ? (b.mobiles as string[]) : [];
+    const emails = Array.isArray(b.emails) ? (b.emails as string[]) : [];
+    const id = (u: FakeLarkUser | undefined) => (u ? (idType === 'union_id' ? u.union_id : idType === 'user_id' ? u.user_id : u.open_id) : undefined);
+    const user_list = [
+      ...mobiles.map((mobile) => ({ user_id: id(this.users.find((u) => u.mobile === mobile)), mobile })),
+      ...emails.map((email) => ({ user_id: id(this.users.find((u) => u.email === email)), email })),
+    ].map((e) => (e.user_id ? e : { ...e, user_id: undefined }));
+    return { code: 0, msg: 'success', data: { user_list: JSON.parse(JSON.stringify(user_list)) as unknown } };
+  }
+}
