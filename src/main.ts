@@ -17,6 +17,7 @@ import { prismaReadModel } from './db/read-model.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform, type LarkPlatform } from './platforms/lark/index.js';
 import type { PlatformName } from './usecases/ports/platform.js';
+import type { ContactDirectory } from './usecases/ports/identity-sync.js';
 
 const ROLES = ['web', 'worker', 'all'] as const;
 type ProcessRole = (typeof ROLES)[number];
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
     let bot: Dispatcher | undefined;
     lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock });
     const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
-    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, logger });
+    const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
+    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger });
     if (lark) {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');

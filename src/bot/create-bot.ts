@@ -4,9 +4,12 @@ import { notRegisteredCard } from '../../cards/builders/not-registered.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { Deps } from '../usecases/ports.js';
+import type { ContactDirectory } from '../usecases/ports/identity-sync.js';
 import type { PlatformName } from '../usecases/ports/platform.js';
 import { caseActions } from './actions/case-actions.js';
+import { moreCaseActions } from './actions/more-case-actions.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
+import { syncUsersCommand } from './commands/sync-users-command.js';
 import { Dispatcher } from './dispatcher.js';
 import type { MessagingPort } from './messaging-port.js';
 import { Notifier } from './notifier.js';
@@ -18,12 +21,14 @@ export interface BotOptions {
   clock: Clock;
   read: ReadModel;
   messengers: ReadonlyMap<PlatformName, MessagingPort>;
+  /** Contact directories for 同步用户, by platform. */
+  directories?: ReadonlyMap<PlatformName, ContactDirectory>;
   logger: Logger;
 }
 
 /** The bot every platform feeds: commands, card actions and notification delivery. */
 export function createBot(o: BotOptions): Dispatcher {
-  const notifier = new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, n, recipientId), o.logger);
+  const notifier = new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger);
   return new Dispatcher({
     deps: o.deps,
     clock: o.clock,
@@ -31,9 +36,9 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map())],
     fallback: helpCommand,
-    actions: { ...caseActions },
+    actions: { ...caseActions, ...moreCaseActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
   });

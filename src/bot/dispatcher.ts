@@ -116,7 +116,8 @@ export class Dispatcher {
     return {
       event: e,
       actor: { person, channel: e.platform },
-      deps: { ...this.o.deps, uow: claimingUnitOfWork(this.o.deps.uow, e.platform, eventKey(e), now) },
+      // A message was claimed before it was answered; a click is claimed with its effect.
+      deps: e.kind === 'action' ? { ...this.o.deps, uow: claimingUnitOfWork(this.o.deps.uow, e.platform, eventKey(e), now) } : this.o.deps,
       read: this.o.read,
       lookup: (fn) => this.o.deps.uow.run(fn),
       now,

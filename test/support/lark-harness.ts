@@ -32,6 +32,8 @@ export interface LarkHarness {
   click(from: Person, value: unknown, opts?: { eventId?: string; messageId?: string }): Promise<{ status: number; body: { toast?: { type: string; content: string }; card?: { type: string; data: LarkCardJson } } }>;
   submit(from: Person, submitName: string, form: Record<string, unknown>, opts?: { eventId?: string; messageId?: string }): ReturnType<LarkHarness['click']>;
   post(path: string, rawBody: string, headers: Record<string, string>): Promise<Response>;
+  /** Waits until every dispatched event and its deliveries are done. */
+  settle(): Promise<void>;
   /** Cards the bot sent, newest last, optionally only to one person's open_id. */
   cards(to?: Person): { message: FakeLarkMessage; card: LarkCardJson }[];
   close(): Promise<void>;
@@ -71,7 +73,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
   };
   const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), clock: town.clock, sleep: async () => {} })!;
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
-  bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
+  bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger });
   await lark.start();
   const app = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [lark.router!] });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -122,6 +124,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
       })();
     },
     post,
+    settle,
     cards(to) {
       return fake.messages
         .filter((m) => m.msg_type === 'interactive' && (!to || m.receive_id === ids(to).open_id))

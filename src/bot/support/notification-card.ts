@@ -1,19 +1,25 @@
 import { resultCard } from '../../../cards/builders/result.js';
 import type { Card } from '../../../cards/model.js';
 import type { Notification } from '../../domain/notifications.js';
-import type { Repos, UnitOfWork } from '../../usecases/ports.js';
+import type { ConfigSource, Repos, UnitOfWork } from '../../usecases/ports.js';
 import { alertCardForRepos } from './alert-card.js';
 import { approvalCardForRepos } from './approval-card.js';
+import { extensionDecisionCardFor } from './extension-decision-card.js';
 
 /**
- * The card a notification becomes for one recipient: an approval card for R4 requests, an
- * alert card with acknowledgement buttons for R18/R20/R21, otherwise a short notice with the case.
+ * The card a notification becomes for one recipient: an approval card for R4 requests, a
+ * decision card for R10 requests, an alert card with acknowledgement buttons for R18/R20/R21,
+ * otherwise a short notice with the case.
  */
-export async function notificationCard(uow: UnitOfWork, n: Notification, recipientId: string): Promise<Card> {
+export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string): Promise<Card> {
   return uow.run(async (repos: Repos) => {
     if (n.kind === 'OWNERSHIP_APPROVAL_REQUESTED' && n.caseId) {
       const pending = await repos.proposals.pendingForCase(n.caseId);
       if (pending) return approvalCardForRepos(repos, pending.id, recipientId);
+    }
+    if (n.kind === 'EXTENSION_REQUESTED' && n.caseId) {
+      const pending = (await repos.extensions.forCase(n.caseId)).find((e) => e.status === 'PENDING');
+      if (pending) return extensionDecisionCardFor(repos, config, pending.id);
     }
     if (n.alertId) {
       const card = await alertCardForRepos(repos, n.alertId, recipientId);

@@ -1,0 +1,87 @@
+import { decodeForm } from '../../../cards/actions.js';
+import { extensionRequestFormCard } from '../../../cards/builders/extension-request-form.js';
+import { resultCard } from '../../../cards/builders/result.js';
+import { reviewRequestFormCard } from '../../../cards/builders/review-request-form.js';
+import { transferFormCard } from '../../../cards/builders/transfer-form.js';
+import { DomainError } from '../../domain/errors.js';
+import { REVIEW_KIND_LABELS } from '../../domain/review/review-clocks.js';
+import { localDateOf } from '../../lib/local-date.js';
+import { decideExtension } from '../../usecases/cases/decide-extension.js';
+import { requestExtension } from '../../usecases/cases/request-extension.js';
+import { proposeTransfer } from '../../usecases/ownership/propose-ownership.js';
+import { requestReReview } from '../../usecases/review/request-re-review.js';
+import { requestReview } from '../../usecases/review/request-review.js';
+import { deadlineOf } from '../../usecases/support/deadline.js';
+import { clocksOf, reviewFactsOf } from '../../usecases/support/review-facts.js';
+import type { ActionHandler, HandlerContext } from '../handler.js';
+import type { ActionResponse } from '../messaging-port.js';
+import { caseHead, caseOf } from '../support/case-ref.js';
+import { extensionDecisionCardFor } from '../support/extension-decision-card.js';
+import { ownershipCandidates } from '../support/ownership-candidates.js';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+async function sendForm(ctx: HandlerContext, card: Parameters<HandlerContext['reply']>[0]): Promise<ActionResponse> {
+  await ctx.reply(card);
+  return { toast: { type: 'info', text: '已发送表单，请填写后提交' } };
+}
+
+const done = (title: string, caseId: string, note?: string): ActionResponse => ({
+  toast: { type: 'success', text: title },
+  card: resultCard({ title, caseId, ...(note ? { note } : {}) }),
+});
+
+/** R3 transfer, R10 extension and R26 review requests from cards. */
+export const moreCaseActions: Record<string, ActionHandler> = {
+  'extension.open': async (ctx, a) => {
+    const c = await caseOf(ctx, str(a.caseId));
+    if (!c.dueOn) throw new DomainError('INVALID_TRANSITION', `${c.number} 尚无办结时限`);
+    const { milestones } = await ctx.lookup((repos) => deadlineOf(repos, ctx.deps.config, c));
+    return sendForm(ctx, extensionRequestFormCard({ case: caseHead(c), dueOn: c.dueOn, ceiling: milestones.statutoryCeiling }));
+  },
+
+  'extension.submit': async (ctx, a, form) => {
+    const { extension, notifications } = await requestExtension(ctx.deps, ctx.actor, { caseId: a.caseId, ...decodeForm({ a: 'extension.submit' }, form) });
+    ctx.notify(notifications);
+    return done('延期申请已提交', extension.caseId, '由信访领导小组审批，结果将通知您');
+  },
+
+  'extension.decide-open': async (ctx, a) =>
+    sendForm(ctx, await ctx.lookup((repos) => extensionDecisionCardFor(repos, ctx.deps.config, str(a.extensionId)))),
+
+  'extension.decide-submit': async (ctx, a, form) => {
+    const r = await decideExtension(ctx.deps, ctx.actor, { extensionId: a.extensionId, ...decodeForm({ a: 'extension.decide-submit' }, form) });
+    ctx.notify(r.notifications);
+    const title = r.grantedDueOn ? `${r.case.number} 延期已批准，新办结时限 ${r.case.dueOn}` : `${r.case.number} 延期申请未批准`;
+    return done(title, r.case.id, r.capped ? '申请日期超过法定上限，已按上限调整（R9）' : undefined);
+  },
+
+  'transfer.open': async (ctx, a) => {
+    const c = await caseOf(ctx, str(a.caseId));
+    const leader = c.ownerLeaderId ? await ctx.lookup((repos) => repos.directory.person(c.ownerLeaderId!)) : null;
+    return sendForm(ctx, transferFormCard({ case: caseHead(c), currentLeaderName: leader?.name ?? '—', candidates: await ownershipCandidates(ctx) }));
+  },
+
+  'transfer.submit': async (ctx, a, form) => {
+    const { proposal, notifications } = await proposeTransfer(ctx.deps, ctx.actor, { caseId: a.caseId, ...decodeForm({ a: 'transfer.submit' }, form) });
+    ctx.notify(notifications);
+    return done('移交意见已提交常委会审定', proposal.caseId, '审定前仍由原包案领导负责（一包到底）');
+  },
+
+  'review.open': async (ctx, a) => {
+    const c = await caseOf(ctx, str(a.caseId));
+    const kind = a.kind === 'RE_REVIEW' ? 'RE_REVIEW' : 'REVIEW';
+    const { facts } = await ctx.lookup((repos) => reviewFactsOf(repos, c));
+    const clocks = await clocksOf(ctx.deps.config, facts, ctx.now);
+    const requestBy = kind === 'REVIEW' ? clocks.reviewRequestBy : clocks.reReviewRequestBy;
+    return sendForm(ctx, reviewRequestFormCard({ case: caseHead(c), kind, requestBy, today: localDateOf(ctx.now) }));
+  },
+
+  'review.submit': async (ctx, a, form) => {
+    const input = { caseId: a.caseId, ...decodeForm({ a: 'review.submit' }, form) };
+    const kind = a.kind === 'RE_REVIEW' ? 'RE_REVIEW' : 'REVIEW';
+    const r = kind === 'REVIEW' ? await requestReview(ctx.deps, ctx.actor, input) : await requestReReview(ctx.deps, ctx.actor, input);
+    ctx.notify(r.notifications);
+    return done(`${REVIEW_KIND_LABELS[kind]}申请已登记，答复期限 ${r.review.dueOn}`, str(a.caseId));
+  },
+};
