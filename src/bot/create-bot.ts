@@ -8,8 +8,10 @@ import type { ContactDirectory } from '../usecases/ports/identity-sync.js';
 import type { PlatformName } from '../usecases/ports/platform.js';
 import { caseActions } from './actions/case-actions.js';
 import { moreCaseActions } from './actions/more-case-actions.js';
+import { dutyActions } from './actions/duty-actions.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
+import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
 import { Dispatcher } from './dispatcher.js';
 import type { MessagingPort } from './messaging-port.js';
 import { Notifier } from './notifier.js';
@@ -36,9 +38,9 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map())],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand],
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
   });

@@ -19,6 +19,8 @@ import { accountabilityRepo, alertRepo, persuasionRepo } from './repos/escalatio
 import { settingsRepo } from './repos/settings-repo.js';
 import { identityRepo, processedEventRepo } from './repos/platform-repo.js';
 import { peopleRepo } from './repos/people-repo.js';
+import { receptionLogRepo } from './repos/reception-log-repo.js';
+import { worklistRepo } from './repos/worklist-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -47,6 +49,8 @@ export function reposFor(tx: Tx): Repos {
     identities: identityRepo(tx),
     events: processedEventRepo(tx),
     people: peopleRepo(tx),
+    receptionLogs: receptionLogRepo(tx),
+    worklists: worklistRepo(tx),
   };
 }
 

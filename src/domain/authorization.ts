@@ -153,7 +153,7 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
 }
 
 /** What someone may do to a duty record that belongs to one person, unit or village (R13–R17). */
-export type DutyAction = 'SUBMIT_STATEMENT' | 'LOG_VISIT_FOR' | 'REPORT_SENTIMENT_IN' | 'REPORT_FOR_UNIT' | 'ACK_ALERT' | 'RECORD_PERSUASION_FOR';
+export type DutyAction = 'SUBMIT_STATEMENT' | 'LOG_VISIT_FOR' | 'LOG_RECEPTION_FOR' | 'REPORT_SENTIMENT_IN' | 'REPORT_FOR_UNIT' | 'ACK_ALERT' | 'RECORD_PERSUASION_FOR';
 
 /** The owner of the duty record: its author or leader, its unit, or whether the actor is linked to its village. */
 export interface DutyFacts {
@@ -171,6 +171,9 @@ export function authorizeDuty(p: Person, action: DutyAction, f: DutyFacts): Deci
       return f.personId === p.id ? allow : deny('书面材料只能由本人提交');
     case 'LOG_VISIT_FOR':
       return f.personId === p.id || office ? allow : deny('只能填报本人的下访记录');
+    case 'LOG_RECEPTION_FOR':
+      // R14: personId is the reception day's leader.
+      return f.personId === p.id || office ? allow : deny('接访情况由当天接访的领导或信访办填报');
     case 'REPORT_SENTIMENT_IN':
       return office || f.linkedToVillage ? allow : deny('只能报送本人联系村的民情信息');
     case 'REPORT_FOR_UNIT':

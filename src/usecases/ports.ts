@@ -11,6 +11,8 @@ import type { AccountabilityRepo, AlertRepo, PersuasionRepo } from './ports/esca
 import type { SettingsRepo } from './ports/settings.js';
 import type { IdentityRepo, ProcessedEventRepo } from './ports/platform.js';
 import type { PeopleRepo } from './ports/identity-sync.js';
+import type { ReceptionLogRepo } from './ports/reception-log.js';
+import type { WorklistRepo } from './ports/worklists.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -148,6 +150,8 @@ export interface Repos {
   identities: IdentityRepo; // platform accounts
   events: ProcessedEventRepo; // platform event idempotency
   people: PeopleRepo; // platform identity sync
+  receptionLogs: ReceptionLogRepo; // R14
+  worklists: WorklistRepo; // 待办 and form pickers
 }
 
 export interface UnitOfWork {
