@@ -20,7 +20,6 @@ describe('the Lark bot end to end: HTTP in, real SDK out to a fake Lark, real Po
     await t?.drop();
   });
 
-  const caseCount = () => t.db.prisma.case.count();
 
   it('answers 帮助 in a group with a help card listing what this person may do', async () => {
     const res = await h.say(town.people.villageCadre, '帮助');

@@ -4,7 +4,6 @@ import { intakeFormCard } from '../../../cards/builders/intake-form.js';
 import { ownershipFormCard } from '../../../cards/builders/ownership-form.js';
 import { progressFormCard } from '../../../cards/builders/progress-form.js';
 import { resolveFormCard } from '../../../cards/builders/resolve-form.js';
-import { resultCard } from '../../../cards/builders/result.js';
 import { returnFormCard } from '../../../cards/builders/return-form.js';
 import { followUpWindowEnd } from '../../domain/follow-up/follow-up.js';
 import { checkClosingConditions } from '../../domain/progress/closing-conditions.js';
@@ -16,25 +15,12 @@ import { intakeCase } from '../../usecases/intake-case.js';
 import { approveOwnership, returnProposal } from '../../usecases/ownership/decide-ownership.js';
 import { proposeOwnership } from '../../usecases/ownership/propose-ownership.js';
 import { DomainError } from '../../domain/errors.js';
-import type { ActionHandler, HandlerContext } from '../handler.js';
-import type { ActionResponse } from '../messaging-port.js';
+import type { ActionHandler } from '../handler.js';
+import { done, sendForm, str } from '../support/responses.js';
 import { approvalCardFor } from '../support/approval-card.js';
 import { caseCardFor } from '../support/case-card.js';
 import { caseHead, caseOf } from '../support/case-ref.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** Opening a form: the form goes to the chat as a new card; the clicked card stays. */
-async function sendForm(ctx: HandlerContext, card: Parameters<HandlerContext['reply']>[0]): Promise<ActionResponse> {
-  await ctx.reply(card);
-  return { toast: { type: 'info', text: '已发送表单，请填写后提交' } };
-}
-
-const done = (title: string, opts: { message?: string; caseId?: string | null; note?: string } = {}): ActionResponse => ({
-  toast: { type: 'success', text: title },
-  card: resultCard({ title, ...opts }),
-});
 
 export const caseActions: Record<string, ActionHandler> = {
   'case.view': async (ctx, a) => {

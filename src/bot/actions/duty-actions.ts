@@ -1,6 +1,5 @@
 import { decodeForm } from '../../../cards/actions.js';
 import { PERSUASION_OUTCOME_LABELS } from '../../../cards/action-forms.js';
-import { resultCard } from '../../../cards/builders/result.js';
 import { ACK_STAGE_LABELS, type ReportableStage } from '../../domain/escalation/ack-stage.js';
 import { STATEMENT_KIND_LABELS } from '../../domain/duties/statements.js';
 import { DomainError } from '../../domain/errors.js';
@@ -12,24 +11,11 @@ import { submitStatement } from '../../usecases/duties/submit-statement.js';
 import { submitUnitReport } from '../../usecases/duties/submit-unit-report.js';
 import { acknowledgeAlert } from '../../usecases/escalation/acknowledge-alert.js';
 import { recordPersuasion } from '../../usecases/escalation/record-persuasion.js';
-import type { ActionHandler, HandlerContext } from '../handler.js';
-import type { ActionResponse } from '../messaging-port.js';
+import type { ActionHandler } from '../handler.js';
+import { done, sendForm, str } from '../support/responses.js';
 import { alertCardForRepos } from '../support/alert-card.js';
 import { meetingForm, persuasionForm, receptionForm, screeningForm, statementForm, visitForm } from '../support/duty-forms.js';
 import { listCard, type ListName } from '../support/list-cards.js';
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** Opening a form: the form goes to the chat as a new card; the clicked card stays. */
-async function sendForm(ctx: HandlerContext, card: Parameters<HandlerContext['reply']>[0]): Promise<ActionResponse> {
-  await ctx.reply(card);
-  return { toast: { type: 'info', text: '已发送表单，请填写后提交' } };
-}
-
-const done = (title: string, opts: { message?: string; caseId?: string | null; note?: string } = {}): ActionResponse => ({
-  toast: { type: 'success', text: title },
-  card: resultCard({ title, ...opts }),
-});
 
 export const dutyActions: Record<string, ActionHandler> = {
   /**

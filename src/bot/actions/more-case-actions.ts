@@ -1,6 +1,5 @@
 import { decodeForm } from '../../../cards/actions.js';
 import { extensionRequestFormCard } from '../../../cards/builders/extension-request-form.js';
-import { resultCard } from '../../../cards/builders/result.js';
 import { reviewRequestFormCard } from '../../../cards/builders/review-request-form.js';
 import { transferFormCard } from '../../../cards/builders/transfer-form.js';
 import { DomainError } from '../../domain/errors.js';
@@ -13,23 +12,14 @@ import { requestReReview } from '../../usecases/review/request-re-review.js';
 import { requestReview } from '../../usecases/review/request-review.js';
 import { deadlineOf } from '../../usecases/support/deadline.js';
 import { clocksOf, reviewFactsOf } from '../../usecases/support/review-facts.js';
-import type { ActionHandler, HandlerContext } from '../handler.js';
+import type { ActionHandler } from '../handler.js';
+import { done, sendForm, str } from '../support/responses.js';
 import type { ActionResponse } from '../messaging-port.js';
 import { caseHead, caseOf } from '../support/case-ref.js';
 import { extensionDecisionCardFor } from '../support/extension-decision-card.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-async function sendForm(ctx: HandlerContext, card: Parameters<HandlerContext['reply']>[0]): Promise<ActionResponse> {
-  await ctx.reply(card);
-  return { toast: { type: 'info', text: '已发送表单，请填写后提交' } };
-}
-
-const done = (title: string, caseId: string, note?: string): ActionResponse => ({
-  toast: { type: 'success', text: title },
-  card: resultCard({ title, caseId, ...(note ? { note } : {}) }),
-});
+const doneFor = (title: string, caseId: string, note?: string): ActionResponse => done(title, { caseId, ...(note ? { note } : {}) });
 
 /** R3 transfer, R10 extension and R26 review requests from cards. */
 export const moreCaseActions: Record<string, ActionHandler> = {
@@ -43,7 +33,7 @@ export const moreCaseActions: Record<string, ActionHandler> = {
   'extension.submit': async (ctx, a, form) => {
     const { extension, notifications } = await requestExtension(ctx.deps, ctx.actor, { caseId: a.caseId, ...decodeForm({ a: 'extension.submit' }, form) });
     ctx.notify(notifications);
-    return done('延期申请已提交', extension.caseId, '由信访领导小组审批，结果将通知您');
+    return doneFor('延期申请已提交', extension.caseId, '由信访领导小组审批，结果将通知您');
   },
 
   'extension.decide-open': async (ctx, a) =>
@@ -53,7 +43,7 @@ export const moreCaseActions: Record<string, ActionHandler> = {
     const r = await decideExtension(ctx.deps, ctx.actor, { extensionId: a.extensionId, ...decodeForm({ a: 'extension.decide-submit' }, form) });
     ctx.notify(r.notifications);
     const title = r.grantedDueOn ? `${r.case.number} 延期已批准，新办结时限 ${r.case.dueOn}` : `${r.case.number} 延期申请未批准`;
-    return done(title, r.case.id, r.capped ? '申请日期超过法定上限，已按上限调整（R9）' : undefined);
+    return doneFor(title, r.case.id, r.capped ? '申请日期超过法定上限，已按上限调整（R9）' : undefined);
   },
 
   'transfer.open': async (ctx, a) => {
@@ -65,7 +55,7 @@ export const moreCaseActions: Record<string, ActionHandler> = {
   'transfer.submit': async (ctx, a, form) => {
     const { proposal, notifications } = await proposeTransfer(ctx.deps, ctx.actor, { caseId: a.caseId, ...decodeForm({ a: 'transfer.submit' }, form) });
     ctx.notify(notifications);
-    return done('移交意见已提交常委会审定', proposal.caseId, '审定前仍由原包案领导负责（一包到底）');
+    return doneFor('移交意见已提交常委会审定', proposal.caseId, '审定前仍由原包案领导负责（一包到底）');
   },
 
   'review.open': async (ctx, a) => {
@@ -82,6 +72,6 @@ export const moreCaseActions: Record<string, ActionHandler> = {
     const kind = a.kind === 'RE_REVIEW' ? 'RE_REVIEW' : 'REVIEW';
     const r = kind === 'REVIEW' ? await requestReview(ctx.deps, ctx.actor, input) : await requestReReview(ctx.deps, ctx.actor, input);
     ctx.notify(r.notifications);
-    return done(`${REVIEW_KIND_LABELS[kind]}申请已登记，答复期限 ${r.review.dueOn}`, str(a.caseId));
+    return doneFor(`${REVIEW_KIND_LABELS[kind]}申请已登记，答复期限 ${r.review.dueOn}`, str(a.caseId));
   },
 };
