@@ -22,6 +22,7 @@ export function claimingUnitOfWork(inner: UnitOfWork, platform: PlatformName, ev
     get claimed() {
       return claimed;
     },
+    read: (fn) => inner.read(fn),
     async run(fn) {
       if (claimed) return inner.run(fn);
       const result = await inner.run(async (repos) => {

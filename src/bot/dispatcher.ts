@@ -94,10 +94,12 @@ export class Dispatcher {
       return { toast: { type: 'error', text: '您尚未登记为本系统用户，请联系镇信访办' } };
     }
     const messenger = this.o.messenger(e.platform);
+    // A click must be answered within 3 s whatever the platform's send queue looks like:
+    // cards it sends to the chat go out after the answer.
     const reply = async (card: Card) => {
       if (!messenger) return;
-      if (e.chat) await messenger.send({ kind: 'chat', chatId: e.chat.id }, card, { uuid: sendUuid('reply', eventKey(e), card.title) });
-      else await messenger.send({ kind: 'user', user: e.operator }, card, { uuid: sendUuid('reply', eventKey(e), card.title) });
+      const uuid = sendUuid('reply', eventKey(e), card.title);
+      this.background(e.chat ? messenger.send({ kind: 'chat', chatId: e.chat.id }, card, { uuid }) : messenger.send({ kind: 'user', user: e.operator }, card, { uuid }));
     };
     const ctx = this.context(e, person, now, reply);
     try {
@@ -119,12 +121,12 @@ export class Dispatcher {
       // A message was claimed before it was answered; a click is claimed with its effect.
       deps: e.kind === 'action' ? { ...this.o.deps, uow: claimingUnitOfWork(this.o.deps.uow, e.platform, eventKey(e), now) } : this.o.deps,
       read: this.o.read,
-      lookup: (fn) => this.o.deps.uow.run(fn),
+      lookup: (fn) => this.o.deps.uow.read(fn),
       now,
       inGroup: e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group',
       reply,
       sendToPerson: async (personId, card, key) => {
-        const ids = await this.o.deps.uow.run((repos) => repos.identities.idsOf(personId, e.platform));
+        const ids = await this.o.deps.uow.read((repos) => repos.identities.idsOf(personId, e.platform));
         if (!ids || !messenger) return false;
         await messenger.send({ kind: 'user', user: { platform: e.platform, ...ids } }, card, { uuid: sendUuid(key, personId) });
         return true;
@@ -137,7 +139,7 @@ export class Dispatcher {
 
   private personOf(e: InboundEvent): Promise<Person | null> {
     const who = e.kind === 'message' ? e.sender : e.operator;
-    return this.o.deps.uow.run((repos) => repos.identities.personOf(e.platform, who));
+    return this.o.deps.uow.read((repos) => repos.identities.personOf(e.platform, who));
   }
 
   private async unknownUser(e: InboundMessage, reply: (card: Card) => Promise<void>): Promise<void> {
@@ -147,7 +149,7 @@ export class Dispatcher {
 
   private async tellOfficeAboutStranger(e: InboundEvent): Promise<void> {
     const who = e.kind === 'message' ? e.sender : e.operator;
-    const office = await this.o.deps.uow.run((repos) => repos.directory.peopleWithRole('OFFICE_STAFF'));
+    const office = await this.o.deps.uow.read((repos) => repos.directory.peopleWithRole('OFFICE_STAFF'));
     const id = who.openId ?? who.userId ?? who.unionId ?? '未知';
     this.o.logger.warn({ platform: e.platform, user: id }, 'message from an unregistered user');
     await this.o.notifier.deliver([

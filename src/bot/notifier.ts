@@ -28,7 +28,7 @@ export class Notifier {
     for (const n of notifications) {
       for (const personId of n.recipientIds) {
         for (const [platform, messenger] of this.messengers) {
-          const ids = await this.uow.run((repos) => repos.identities.idsOf(personId, platform));
+          const ids = await this.uow.read((repos) => repos.identities.idsOf(personId, platform));
           if (!ids) continue;
           try {
             const card = await this.render(n, personId);

@@ -61,5 +61,8 @@ export function prismaUnitOfWork(prisma: PrismaClient): UnitOfWork {
       // Generous waits: intakes queue behind the case-number row and the audit chain lock.
       return prisma.$transaction((tx) => fn(reposFor(tx)), { maxWait: 30_000, timeout: 60_000 });
     },
+    read(fn) {
+      return fn(reposFor(prisma));
+    },
   };
 }

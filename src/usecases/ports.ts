@@ -157,6 +157,8 @@ export interface Repos {
 export interface UnitOfWork {
   /** Runs `fn` in one database transaction: all of it happens, or none. */
   run<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /** Runs reads without a transaction (each query sees the latest committed data): cheaper for lookups. */
+  read<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
 }
 
 export interface ConfigSource {

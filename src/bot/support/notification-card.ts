@@ -12,7 +12,7 @@ import { extensionDecisionCardFor } from './extension-decision-card.js';
  * otherwise a short notice with the case.
  */
 export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string): Promise<Card> {
-  return uow.run(async (repos: Repos) => {
+  return uow.read(async (repos: Repos) => {
     if (n.kind === 'OWNERSHIP_APPROVAL_REQUESTED' && n.caseId) {
       const pending = await repos.proposals.pendingForCase(n.caseId);
       if (pending) return approvalCardForRepos(repos, pending.id, recipientId);

@@ -6,5 +6,5 @@ import type { HandlerContext } from '../handler.js';
  * claimed on arrival, so a read through the claiming deps would find it taken.
  */
 export function readOnlyDeps(ctx: HandlerContext): Deps {
-  return { ...ctx.deps, uow: { run: (fn) => ctx.lookup(fn) } };
+  return { ...ctx.deps, uow: { run: (fn) => ctx.lookup(fn), read: (fn) => ctx.lookup(fn) } };
 }

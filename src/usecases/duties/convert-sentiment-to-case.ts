@@ -51,7 +51,7 @@ function inTransaction(deps: Deps, repos: Repos, loaded: Loaded): Deps {
   const config = new Proxy(deps.config, {
     get: (target, prop, receiver) => answers[prop as keyof ConfigSource] ?? Reflect.get(target, prop, receiver),
   });
-  return { ...deps, config, uow: { run: (fn) => fn(repos) } };
+  return { ...deps, config, uow: { run: (fn) => fn(repos), read: (fn) => fn(repos) } };
 }
 
 type Loaded = { calendar: WorkingCalendar; policy: DeadlinePolicy; rules: KeywordRule[] };
