@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import Koa from 'koa';
-import pg from 'pg';
+import { admin, urlFor } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { Dispatcher } from '../src/bot/dispatcher.js';
 import type { MessagingPort } from '../src/bot/messaging-port.js';
@@ -56,23 +56,7 @@ const LARK_SENDS_PER_MINUTE = 1000;
 const ENCRYPT_KEY = 'bench-encrypt-key';
 const VERIFICATION_TOKEN = 'vtoken';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-function urlFor(name: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const larkIds = (p: Person) => ({ open_id: `ou_${p.id.replace(/-/g, '')}`, union_id: `on_${p.id.replace(/-/g, '')}` });
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { admin, urlFor } from './scratch-db.js';
 import { DbConfigSource, ensureReferenceData } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { myOpenCases } from '../src/db/queries/my-open-cases.js';
@@ -26,25 +26,9 @@ const TARGET_MEDIAN_MS = 50;
 const INTAKES = 500;
 const CONCURRENCY = 8;
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 /** `npm run bench -- --keep` leaves the scratch database in place, to EXPLAIN the queries by hand. */
 const keep = process.argv.includes('--keep');
 
-function urlFor(name: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 interface QueryResult extends Timing {
   name: string;
