@@ -38,7 +38,7 @@ import { APP_ID } from '../test/support/lark-payloads.js';
 import { buildTownship, intakeForm, type Township } from '../test/support/township.js';
 import type { CallbackKind, CallbackPlan, LevelStats, LoadReply, LoadRequest, PlanCase } from './lark-load.js';
 import { throughput } from './measure.js';
-import { findPgbench, pgbenchTps } from './pgbench.js';
+import { measurePgbench } from './pgbench.js';
 
 const CASES = 300;
 const LEVELS = [1, 2, 4, 8, 16];
@@ -273,18 +273,7 @@ async function main(): Promise<void> {
     await close(echoHttp.server);
     const fake = await lark.stop();
 
-    const pgbench = await findPgbench();
-    let tps: number | null = null;
-    let pgbenchNote = '';
-    if (pgbench) {
-      try {
-        tps = await pgbenchTps(pgbench, url);
-      } catch (err) {
-        pgbenchNote = `pgbench failed: ${(err as Error).message.split('\n')[0]}`;
-      }
-    } else {
-      pgbenchNote = 'pgbench not found';
-    }
+    const { tps, note: pgbenchNote } = await measurePgbench(url);
     const best = sustained(callbacks);
     const bestEcho = echo.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const ratio = best && tps ? best.perSecond / tps : null;

@@ -29,3 +29,14 @@ export async function pgbenchTps(bin: string, url: string): Promise<number> {
   if (!m) throw new Error(`unexpected pgbench output:\n${stdout}`);
   return Number(m[1]);
 }
+
+/** TPC-B tps of the server behind `url`, or null with the reason (pgbench missing or failed). */
+export async function measurePgbench(url: string): Promise<{ tps: number | null; note: string }> {
+  const pgbench = await findPgbench();
+  if (!pgbench) return { tps: null, note: 'pgbench not found' };
+  try {
+    return { tps: await pgbenchTps(pgbench, url), note: '' };
+  } catch (err) {
+    return { tps: null, note: `pgbench failed: ${(err as Error).message.split('\n')[0]}` };
+  }
+}

@@ -18,7 +18,7 @@ import { localDateOf } from '../src/lib/local-date.js';
 import { intakeCase } from '../src/usecases/intake-case.js';
 import { loadCases, loadTownship, type BenchTownship } from './load-cases.js';
 import { throughput, time, type Timing } from './measure.js';
-import { findPgbench, pgbenchTps } from './pgbench.js';
+import { measurePgbench } from './pgbench.js';
 
 const CASES = 100_000;
 const RUNS = 200;
@@ -108,18 +108,7 @@ async function main(): Promise<void> {
     const queries = await benchQueries(db, today, year);
     const intake = await benchIntake(db, town);
 
-    const pgbench = await findPgbench();
-    let tps: number | null = null;
-    let pgbenchNote = '';
-    if (pgbench) {
-      try {
-        tps = await pgbenchTps(pgbench, url);
-      } catch (err) {
-        pgbenchNote = `pgbench failed: ${(err as Error).message.split('\n')[0]}`;
-      }
-    } else {
-      pgbenchNote = 'pgbench not found';
-    }
+    const { tps, note: pgbenchNote } = await measurePgbench(url);
     const totalSeconds = (performance.now() - started) / 1000;
 
     console.log(`\n信访包案助手 benchmark — PostgreSQL ${version}, ${loaded.toLocaleString('en')} cases (bulk load ${loadSeconds.toFixed(1)} s), today ${today}\n`);

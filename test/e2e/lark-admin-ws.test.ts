@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { startLarkHarness, submitNames, type LarkHarness } from '../support/lark-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/database.js';
+import { useLarkSuite, submitNames, type LarkHarness } from '../support/lark-harness.js';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
-import { buildTownship, type Township } from '../support/township.js';
+import type { Township } from '../support/township.js';
 
 describe('Lark: linking people, and the long-connection entry', () => {
+  const suite = useLarkSuite((p) => [p.office, p.villageCadre, p.cadre]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-02T09:00:00+08:00');
-    h = await startLarkHarness(t, town, [town.people.office, town.people.villageCadre, town.people.cadre]);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  beforeAll(() => void ({ t, town, h } = suite));
 
   it('同步用户 links registered people to their Lark accounts by mobile, then they can use the bot', async () => {
     const stationed = town.people.stationed;

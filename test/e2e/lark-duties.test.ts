@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
 import type { LarkCardJson } from '../../cards/lark/render.js';
 import { declareScreeningPeriod } from '../../src/usecases/duties/declare-screening-period.js';
@@ -7,26 +7,18 @@ import { scheduleReceptionDay } from '../../src/usecases/duties/schedule-recepti
 import { reportAbnormalPetition } from '../../src/usecases/escalation/report-abnormal-petition.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
+import type { TestDatabase } from '../support/database.js';
 import { ownedCase as overdueOwnedCase } from '../support/duties.js';
 import { ownedCase, ownershipTerms } from '../support/flows.js';
-import { buttonValues, cardOf, startLarkHarness, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
-import { buildTownship, intakeForm, type Township } from '../support/township.js';
+import { buttonValues, cardOf, useLarkSuite, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
+import { intakeForm, type Township } from '../support/township.js';
 
 describe('the Lark bot for duties, alerts and 待办: real SDK, fake Lark, real PostgreSQL', () => {
+  const suite = useLarkSuite((p) => [p.office, p.approver, p.secretary, p.mayor, p.deputy, p.deputy2, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-02T09:00:00+08:00');
-    const p = town.people;
-    h = await startLarkHarness(t, town, [p.office, p.approver, p.secretary, p.mayor, p.deputy, p.deputy2, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  beforeAll(() => void ({ t, town, h } = suite));
 
   const text = (card: LarkCardJson | undefined) => JSON.stringify(card ?? {});
   /** The card the bot answered a message or an opened form with. */

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { buttonValues, startLarkHarness, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
-import { buildTownship, type Township } from '../support/township.js';
+import type { TestDatabase } from '../support/database.js';
+import { buttonValues, useLarkSuite, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
+import type { Township } from '../support/township.js';
 
 describe('extension (R10), transfer (R3) and review requests (R26) through Lark cards', () => {
+  const suite = useLarkSuite((p) => [p.office, p.approver, p.deputy, p.deputy2, p.cadre, p.unitHead]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-02T09:00:00+08:00');
-    const p = town.people;
-    h = await startLarkHarness(t, town, [p.office, p.approver, p.deputy, p.deputy2, p.cadre, p.unitHead]);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  beforeAll(() => void ({ t, town, h } = suite));
 
   async function ownedCase(title: string) {
     const p = town.people;

@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { buttonValues, startLarkHarness, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
+import type { TestDatabase } from '../support/database.js';
+import { buttonValues, useLarkSuite, submitNames, titleOf, type LarkHarness } from '../support/lark-harness.js';
 import { signAndEncrypt, messageEvent } from '../support/lark-payloads.js';
-import { buildTownship, type Township } from '../support/township.js';
+import type { Township } from '../support/township.js';
 
 describe('the Lark bot end to end: HTTP in, real SDK out to a fake Lark, real PostgreSQL', () => {
+  const suite = useLarkSuite((p) => [p.office, p.approver, p.secretary, p.mayor, p.deputy, p.deputy2, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-02T09:00:00+08:00');
-    const p = town.people;
-    h = await startLarkHarness(t, town, [p.office, p.approver, p.secretary, p.mayor, p.deputy, p.deputy2, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  beforeAll(() => void ({ t, town, h } = suite));
 
 
   it('answers 帮助 in a group with a help card listing what this person may do', async () => {
@@ -108,19 +100,11 @@ describe('the Lark bot end to end: HTTP in, real SDK out to a fake Lark, real Po
 });
 
 describe('the Lark bot refuses what it must, and does things once', () => {
+  const suite = useLarkSuite((p) => [p.office, p.approver, p.deputy, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-02T09:00:00+08:00');
-    const p = town.people;
-    h = await startLarkHarness(t, town, [p.office, p.approver, p.deputy, p.cadre, p.unitHead, p.villageCadre, p.outsider]);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  beforeAll(() => void ({ t, town, h } = suite));
 
   const state = async () => ({
     cases: await t.db.prisma.case.findMany({ select: { id: true, status: true, ownerLeaderId: true }, orderBy: { id: 'asc' } }),

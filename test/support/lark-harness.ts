@@ -13,10 +13,11 @@ import { createLarkPlatform, type LarkPlatform } from '../../src/platforms/lark/
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { components } from '../cards/lark-walk.js';
 import { captureLogger } from './capture-logger.js';
-import type { TestDatabase } from './database.js';
+import { afterAll, beforeAll } from 'vitest';
+import { freshDatabase, type TestDatabase } from './database.js';
 import { FakeLark, type FakeLarkMessage } from './fake-lark.js';
 import { APP_ID, cardActionEvent, messageEvent, signAndEncrypt, type UserIds } from './lark-payloads.js';
-import type { Township } from './township.js';
+import { buildTownship, type Township } from './township.js';
 
 export const ENCRYPT_KEY = 'e2e-encrypt-key';
 
@@ -136,4 +137,29 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
       await fake.close();
     },
   };
+}
+
+export interface LarkSuite {
+  t: TestDatabase;
+  town: Township;
+  h: LarkHarness;
+}
+
+/**
+ * Registers the hooks of an end-to-end suite: a fresh PostgreSQL database, the test township
+ * on 2026-11-02, and the bot with the named people linked to Lark. The fields are set before
+ * the suite's own beforeAll hooks run.
+ */
+export function useLarkSuite(linked: (people: Township['people']) => Person[]): LarkSuite {
+  const suite = {} as LarkSuite;
+  beforeAll(async () => {
+    suite.t = await freshDatabase('postgres');
+    suite.town = await buildTownship(suite.t.db, '2026-11-02T09:00:00+08:00');
+    suite.h = await startLarkHarness(suite.t, suite.town, linked(suite.town.people));
+  });
+  afterAll(async () => {
+    await suite.h?.close();
+    await suite.t?.drop();
+  });
+  return suite;
 }
