@@ -149,14 +149,17 @@ export const persuasionForm = z.object({
 /** R13, R14, R21: the text of a written statement. */
 export const statementForm = z.object({ content: requiredText(20000) });
 
-/** R15 下访. */
-export const visitForm = z.object({
-  villageId: chosenId('请选择走访的村'),
-  date: date('请选择下访日期'),
-  peopleMet: optionalText(1000),
-  note: optionalText(5000),
-  caseIds: chosenIds(50),
-});
+/** R15 下访; `leaderId` only on the office's form (logging for a leader), else the visit is the submitter's own. */
+export const visitForm = z
+  .object({
+    leaderId: optionalChosenId,
+    villageId: chosenId('请选择走访的村'),
+    date: date('请选择下访日期'),
+    peopleMet: optionalText(1000),
+    note: optionalText(5000),
+    caseIds: chosenIds(50),
+  })
+  .transform(({ leaderId, ...rest }) => ({ ...rest, ...(leaderId !== null ? { leaderId } : {}) }));
 
 /** R14: how a reception day went (cases received there are registered with 登记). */
 export const receptionForm = z.object({

@@ -97,6 +97,11 @@ export type ActionOf<N extends ActionName> = Extract<Action, { a: N }>;
 /** The decoded fields of a submit, ready to merge with the action's params as a use case input. */
 export type FormOf<N extends SubmitActionName> = z.output<(typeof FORMS)[N]>;
 
+/** Field labels a form words differently from FORM_FIELD_LABELS (leaderId is 包案领导 elsewhere). */
+const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, string>> } = {
+  'visit.submit': { leaderId: '下访领导' },
+};
+
 const PARAM_LABELS: Record<string, string> = {
   caseId: '案件', proposalId: '包案意见', extensionId: '延期申请', alertId: '预警', stage: '确认', persuasionId: '劝返任务',
   statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表',
@@ -142,5 +147,5 @@ export function decodeAction(raw: unknown): Action {
 export function decodeForm<N extends SubmitActionName>(action: { a: N }, form: unknown): FormOf<N> {
   if (!Object.hasOwn(FORMS, action.a)) throw new DomainError('VALIDATION', '该操作没有表单');
   const data = form === null || form === undefined ? {} : form;
-  return parseCardData(FORMS[action.a], data, FORM_FIELD_LABELS, '输入有误：') as FormOf<N>;
+  return parseCardData(FORMS[action.a], data, { ...FORM_FIELD_LABELS, ...FORM_LABELS[action.a] }, '输入有误：') as FormOf<N>;
 }

@@ -14,6 +14,7 @@ import { createBot } from './bot/create-bot.js';
 import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
 import { prismaReadModel } from './db/read-model.js';
+import { chatRepo } from './db/repos/chat-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform, type LarkPlatform } from './platforms/lark/index.js';
 import type { PlatformName } from './usecases/ports/platform.js';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   let lark: LarkPlatform | null = null;
   if (role !== 'worker') {
     let bot: Dispatcher | undefined;
-    lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock });
+    lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
     const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
     const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
     bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger });

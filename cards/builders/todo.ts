@@ -2,13 +2,21 @@ import { ACK_STAGE_LABELS, type AckStage, type ReportableStage } from '../../src
 import { ABNORMAL_DESTINATION_LABELS, ALERT_KIND_LABELS, type AbnormalDestination, type AlertKind } from '../../src/domain/escalation/alert-kinds.js';
 import { STATEMENT_KIND_LABELS, type StatementKind } from '../../src/domain/duties/statements.js';
 import type { LocalDate } from '../../src/lib/local-date.js';
-import { quarterLabel } from '../format.js';
+import { monthLabel, quarterLabel } from '../format.js';
 import { escapeMarkdown, oneLine, truncate } from '../markdown.js';
 import type { Card, CardElement } from '../model.js';
 import { ackStagesToOffer } from './alert.js';
+import { maskNumbersInText } from './case-card.js';
 import { button, caseLine, moreLine } from './common.js';
 
 type CaseRef = { number: string; title: string };
+
+/** A periodic duty of the running month or quarter; `remind` once its reminder day has come. */
+export type PeriodicTodo =
+  /** R15: this leader has logged no village visit this month. */
+  | { kind: 'VISIT'; month: string; dueOn: LocalDate; remind: boolean }
+  /** R12: the quarter's leading-group meeting is not recorded yet. */
+  | { kind: 'MEETING'; quarter: string; dueOn: LocalDate; remind: boolean };
 
 export interface TodoInput {
   /** R4: proposals waiting for this approver. */
@@ -23,6 +31,10 @@ export interface TodoInput {
   screenings: readonly { periodId: string; name: string; reportDueOn: LocalDate }[];
   /** R21: persuasions this leader must organise. */
   persuasions: readonly { persuasionId: string; case: CaseRef; destination: AbnormalDestination; occurredOn: LocalDate }[];
+  /** R12/R15: the month's visit or the quarter's meeting still to be done. */
+  periodic?: readonly PeriodicTodo[];
+  /** R16: sentiment reports not yet turned into a case. */
+  sentiments?: readonly { reportId: string; villageName: string; reporterName: string; content: string; reportedOn: LocalDate }[];
   today: LocalDate;
 }
 
@@ -32,6 +44,8 @@ export const MAX_TODO_ROWS = 30;
 
 /** 待办: everything waiting for this person, alerts first, each with the button that does it. */
 export function todoCard(t: TodoInput): Card {
+  const periodic = t.periodic ?? [];
+  const sentiments = t.sentiments ?? [];
   const elements: CardElement[] = [];
   let budget = MAX_TODO_ROWS;
   const section = <T>(heading: string, rows: readonly T[], item: (row: T) => CardElement) => {
@@ -69,6 +83,20 @@ export function todoCard(t: TodoInput): Card {
     badge: { text: `${ABNORMAL_DESTINATION_LABELS[p.destination]}（${p.occurredOn}）`, colour: 'red' },
     button: button('登记', 'persuasion.open', { persuasionId: p.persuasionId }, 'danger'),
   }));
+  section('待完成定期工作', periodic, (d) =>
+    d.kind === 'VISIT'
+      ? {
+        kind: 'item',
+        text: `**本月（${monthLabel(d.month)}）尚未下访**\n每月至少到联系村下访一次，下访后请填报`,
+        badge: { text: `${d.dueOn} 前下访`, colour: d.remind ? 'orange' : 'grey' },
+        button: button('填报', 'visit.open', {}),
+      }
+      : {
+        kind: 'item',
+        text: `**${quarterLabel(d.quarter)}尚未召开信访领导小组会议**\n每季度至少研究一次重大疑难信访案件，会后请记录`,
+        badge: { text: `${d.dueOn} 前召开`, colour: d.remind ? 'orange' : 'grey' },
+        button: button('记录', 'meeting.open', {}),
+      });
   section('待提交书面材料', t.statements, (s) => ({
     kind: 'item',
     text: `**${STATEMENT_KIND_LABELS[s.kind]}**\n${s.case ? caseLine(s.case) : quarterLabel(s.period)}`,
@@ -81,8 +109,15 @@ export function todoCard(t: TodoInput): Card {
     badge: { text: `${s.reportDueOn} 前报送`, colour: s.reportDueOn < t.today ? 'red' : 'orange' },
     button: button('报送', 'screening.open', { periodId: s.periodId }),
   }));
+  // R24: a group may see this card; numbers in the report (phones, ID numbers) stay masked.
+  section('待处理民情信息', sentiments, (r) => ({
+    kind: 'item',
+    text: `**【${escapeMarkdown(r.villageName)}】**${escapeMarkdown(truncate(oneLine(maskNumbersInText(r.content)), 40))}\n${escapeMarkdown(r.reporterName)}报送 · 待处理（可转为案件）`,
+    badge: { text: `${r.reportedOn} 报送`, colour: 'orange' },
+  }));
 
-  const total = t.alerts.length + t.approvals.length + t.extensions.length + t.persuasions.length + t.statements.length + t.screenings.length;
+  const total = t.alerts.length + t.approvals.length + t.extensions.length + t.persuasions.length + periodic.length + t.statements.length
+    + t.screenings.length + sentiments.length;
   if (total === 0) elements.push({ kind: 'markdown', text: '目前没有待办事项。' });
   elements.push({ kind: 'actions', buttons: [button('刷新', 'list.refresh', { list: 'todo' })] });
   return {

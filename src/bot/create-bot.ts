@@ -17,6 +17,7 @@ import type { MessagingPort } from './messaging-port.js';
 import { Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
 import { notificationCard } from './support/notification-card.js';
+import { NameBook } from './support/name-book.js';
 
 export interface BotOptions {
   deps: Deps;
@@ -35,6 +36,7 @@ export function createBot(o: BotOptions): Dispatcher {
     deps: o.deps,
     clock: o.clock,
     read: o.read,
+    names: new NameBook(o.deps.uow, o.clock),
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,

@@ -12,11 +12,13 @@ import type { InboundAction, InboundEvent, InboundMessage } from './inbound.js';
 import type { ActionResponse, MessagingPort } from './messaging-port.js';
 import { sendUuid, type Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
+import type { NameBook } from './support/name-book.js';
 
 export interface DispatcherOptions {
   deps: Deps;
   clock: Clock;
   read: ReadModel;
+  names: NameBook;
   messenger(platform: InboundEvent['platform']): MessagingPort | undefined;
   notifier: Notifier;
   logger: Logger;
@@ -122,6 +124,7 @@ export class Dispatcher {
       deps: e.kind === 'action' ? { ...this.o.deps, uow: claimingUnitOfWork(this.o.deps.uow, e.platform, eventKey(e), now) } : this.o.deps,
       read: this.o.read,
       lookup: (fn) => this.o.deps.uow.read(fn),
+      names: this.o.names,
       now,
       inGroup: e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group',
       reply,

@@ -5,6 +5,7 @@ import type { Deps, Repos } from '../usecases/ports.js';
 import type { InboundEvent } from './inbound.js';
 import type { ActionResponse } from './messaging-port.js';
 import type { ReadModel } from './ports.js';
+import type { NameBook } from './support/name-book.js';
 
 /** What every handler gets: capabilities, not clients (bolt's `say`). */
 export interface HandlerContext {
@@ -15,6 +16,8 @@ export interface HandlerContext {
   read: ReadModel;
   /** Reads outside the claiming transaction (looking up names, candidates, pending items). */
   lookup<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /** Display names of people, units and villages (briefly cached). */
+  names: NameBook;
   now: Date;
   /** In a group chat personal data is always masked (R24). */
   inGroup: boolean;

@@ -67,8 +67,19 @@ export interface CaseRepo {
   lock(id: string): Promise<CaseRecord | null>;
   update(id: string, patch: Partial<NewCase>): Promise<CaseRecord>;
   petitioners(caseId: string): Promise<Petitioner[]>;
+  /** The case with what a view of it shows, read in one request: case cards are the busiest read. */
+  dossier(ref: { id: string } | { number: string }): Promise<CaseDossier | null>;
   /** Open cases whose deadline is before `today` and that carry no overdue mark yet (R11). */
   openPastDueUnmarked(today: LocalDate): Promise<CaseRecord[]>;
+}
+
+export interface CaseDossier {
+  case: CaseRecord;
+  petitioners: Petitioner[];
+  ownership: ActiveOwnership | null;
+  progress: ProgressEntry[];
+  pendingProposalId: string | null;
+  pendingExtensionId: string | null;
 }
 
 export interface ProposalRepo {
@@ -118,6 +129,14 @@ export interface DirectoryRepo {
   /** Active people holding any of the roles, for pickers. */
   people(roles?: Role[]): Promise<Person[]>;
   units(): Promise<Unit[]>;
+  /** Every person (active or not), unit and village by name, for display. */
+  names(): Promise<NameIndex>;
+}
+
+export interface NameIndex {
+  people: { id: string; name: string }[];
+  units: { id: string; name: string }[];
+  villages: { id: string; name: string }[];
 }
 
 export interface AuditRepo {

@@ -240,6 +240,16 @@ describe('form fields as Lark sends them', () => {
     expect(refusal(() => decodeForm({ a: 'screening.submit' }, { isZero: true, findings: '有' })).code).toBe('VALIDATION');
   });
 
+  it('R15: the office\'s visit form names the leader; without one the visit is the submitter\'s; a bad pick is refused in Chinese', () => {
+    expect(decodeForm({ a: 'visit.submit' }, { ...FORMS['visit.submit'], leaderId: uid(11) })).toEqual({
+      leaderId: uid(11), villageId: uid(21), date: '2026-11-20', peopleMet: null, note: null, caseIds: [uid(1)],
+    });
+    expect(decodeForm({ a: 'visit.submit' }, { ...FORMS['visit.submit'], leaderId: '' })).not.toHaveProperty('leaderId');
+    expect(refusal(() => decodeForm({ a: 'visit.submit' }, { ...FORMS['visit.submit'], leaderId: '孙副镇长' })).message).toBe('输入有误：下访领导：选项无效，请重新选择');
+    // Elsewhere leaderId keeps its own label.
+    expect(refusal(() => decodeForm({ a: 'ownership.submit' }, { ...FORMS['ownership.submit'], leaderId: 'x' })).message).toMatch(/^输入有误：包案领导：/);
+  });
+
   it('R21: a persuasion time from the datetime picker becomes an instant', () => {
     expect(decodeForm({ a: 'persuasion.submit' }, FORMS['persuasion.submit'])).toEqual({
       who: '王副镇长、赵干事', doneAt: new Date('2026-12-01T02:30:00Z'), outcome: 'RETURNED', note: null,

@@ -55,6 +55,11 @@ const CARDS: Record<string, () => Card> = {
       persuasions: [{ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25' }],
       statements: [{ statementId: uid(901), kind: 'OVERDUE_EXPLANATION', period: '2026Q4', dueOn: '2027-01-05' }],
       screenings: [{ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', reportDueOn: '2026-11-26' }],
+      periodic: [
+        { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
+        { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
+      ],
+      sentiments: [{ reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26' }],
     }),
   statistics: () =>
     statisticsCard({
@@ -126,6 +131,12 @@ const CARDS: Record<string, () => Card> = {
   'statement form (self-criticism)': () => statementFormCard({ statementId: uid(902), kind: 'SELF_CRITICISM', period: 'XF-2026-0042', dueOn: '2026-12-10', case: CASE }),
   'statement form (reception report)': () => statementFormCard({ statementId: uid(903), kind: 'RECEPTION_REPORT', period: '2026Q4', dueOn: '2027-01-05' }),
   'visit form': () => visitFormCard({ villages: [{ id: uid(401), name: '青山村' }], cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], today: TODAY }),
+  'visit form (office, for a leader)': () =>
+    visitFormCard({
+      villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }],
+      leaders: { choices: candidates.leaders, initial: null },
+      today: TODAY,
+    }),
   'reception log form': () => receptionLogFormCard({ receptionDayId: uid(961), date: TODAY, location: '镇信访接待室', leaderName: '王副镇长' }),
   'screening report form': () =>
     screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),

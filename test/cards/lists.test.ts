@@ -101,6 +101,41 @@ describe('todo card (待办)', () => {
     expect(md).toContain("<font color='orange'>2026-12-01 前报送</font>");
   });
 
+  it('R15/R12: this month\'s visit and this quarter\'s meeting, each with the button that opens its form; orange from the reminder day', () => {
+    const none = { ...full, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [] };
+    const json = renderLarkCard(todoCard({
+      ...none,
+      periodic: [
+        { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
+        { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
+      ],
+    }));
+    expectValidLarkCard(json);
+    const md = markdownOf(json);
+    expect(md).toContain('**待完成定期工作（2）**');
+    expect(md).toContain("**本月（2026年11月）尚未下访**\n每月至少到联系村下访一次，下访后请填报\n<font color='orange'>2026-11-30 前下访</font>");
+    expect(md).toContain("**2026年第四季度尚未召开信访领导小组会议**");
+    expect(md).toContain("<font color='grey'>2026-12-31 前召开</font>");
+    expect(actionsOf(json)).toEqual([{ a: 'visit.open' }, { a: 'meeting.open' }, { a: 'list.refresh', list: 'todo' }]);
+    expect((json.header as { title: { content: string } }).title.content).toBe('待办事项（2）');
+  });
+
+  it('R16: sentiment reports awaiting handling, village and reporter named, numbers masked, at most 8 shown', () => {
+    const sentiments = many(12).map((i) => ({
+      reportId: uid(9700 + i), villageName: '青山村', reporterName: '蒋信息员', content: `第${i + 1}条：灌溉渠堵塞，身份证110101199003074514，电话13812345678`, reportedOn: '2026-11-26',
+    }));
+    const json = renderLarkCard(todoCard({ ...full, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [], sentiments }));
+    expectValidLarkCard(json);
+    const md = markdownOf(json);
+    expect(md).toContain('**待处理民情信息（12）**');
+    expect(md).toContain('**【青山村】**第1条：灌溉渠堵塞');
+    expect(md).toContain('蒋信息员报送 · 待处理（可转为案件）');
+    expect(md).not.toContain('13812345678');
+    expect(md).not.toContain('110101199003074514');
+    expect(md).toContain('另有 4 项…');
+    expect(actionsOf(json)).toEqual([{ a: 'list.refresh', list: 'todo' }]);
+  });
+
   it('nothing to do: green, with a refresh button only', () => {
     const card = todoCard({ today: TODAY, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [] });
     expect(card.colour).toBe('green');

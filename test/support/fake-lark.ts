@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -26,6 +27,8 @@ export interface FakeLarkMessage {
   receive_id_type: string | null;
   receive_id: string | null;
   parent_id: string | null;
+  /** The chat it landed in: the chat_id sent to, the 1:1 chat with the person sent to, or the replied message's chat. */
+  chat_id: string;
   msg_type: string;
   content: string;
   at: number;
@@ -46,6 +49,14 @@ interface Failure {
   headers: Record<string, string>;
   path: RegExp | null;
 }
+
+/** The 1:1 chat of the bot with a person, by the id a send names them with (open_id in the harness): Lark keeps one such chat per person. */
+export function fakeP2pChatId(userId: string): string {
+  return `oc_${createHash('sha256').update(`p2p:${userId}`).digest('hex').slice(0, 32)}`;
+}
+
+/** The chat of a replied message the fake did not send (a person's message). */
+export const FAKE_REPLY_CHAT_ID = 'oc_fakechat';
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -196,6 +207,7 @@ export class FakeLark {
             uuid,
             kind,
             ...where,
+            chat_id: this.chatOf(where),
             msg_type: String(b.msg_type ?? ''),
             content: String(b.content ?? ''),
             at: now,
@@ -215,11 +227,16 @@ export class FakeLark {
         update_time: String(message.at),
         deleted: false,
         updated: false,
-        chat_id: message.receive_id_type === 'chat_id' ? message.receive_id : 'oc_fakechat',
+        chat_id: message.chat_id,
         sender: { id: 'cli_a1b2c3d4e5f60718', id_type: 'app_id', sender_type: 'app', tenant_key: '2ca1d211f64f6438' },
         body: { content: message.content },
       },
     };
+  }
+
+  private chatOf(where: { receive_id_type: string | null; receive_id: string | null; parent_id: string | null }): string {
+    if (where.parent_id) return this.messages.find((m) => m.message_id === where.parent_id)?.chat_id ?? FAKE_REPLY_CHAT_ID;
+    return where.receive_id_type === 'chat_id' ? where.receive_id! : fakeP2pChatId(where.receive_id ?? '');
   }
 
   private batchGetId(idType: string, b: Record<string, unknown>) {

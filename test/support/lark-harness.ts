@@ -6,6 +6,7 @@ import type { Dispatcher } from '../../src/bot/dispatcher.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { loadConfig } from '../../src/config.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
+import { chatRepo } from '../../src/db/repos/chat-repo.js';
 import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { createHttpApp } from '../../src/http/app.js';
 import type { Person } from '../../src/domain/model.js';
@@ -15,7 +16,7 @@ import { components } from '../cards/lark-walk.js';
 import { captureLogger } from './capture-logger.js';
 import { afterAll, beforeAll } from 'vitest';
 import { freshDatabase, type TestDatabase } from './database.js';
-import { FakeLark, type FakeLarkMessage } from './fake-lark.js';
+import { FakeLark, fakeP2pChatId, type FakeLarkMessage } from './fake-lark.js';
 import { APP_ID, cardActionEvent, messageEvent, signAndEncrypt, type UserIds } from './lark-payloads.js';
 import { buildTownship, type Township } from './township.js';
 
@@ -29,9 +30,13 @@ export interface LarkHarness {
   base: string;
   logLines: Record<string, unknown>[];
   ids(p: Person): UserIds;
+  /** The 1:1 chat of the bot with this person (where sends to them and their p2p messages land). */
+  p2pChat(p: Person): string;
+  /** In a group (the default group chat unless `chatId`), or 1:1 (the person's own chat with the bot unless `chatId`). */
   say(from: Person, text: string, opts?: { chatType?: 'group' | 'p2p'; eventId?: string; chatId?: string }): Promise<Response>;
-  click(from: Person, value: unknown, opts?: { eventId?: string; messageId?: string }): Promise<{ status: number; body: { toast?: { type: string; content: string }; card?: { type: string; data: LarkCardJson } } }>;
-  submit(from: Person, submitName: string, form: Record<string, unknown>, opts?: { eventId?: string; messageId?: string }): ReturnType<LarkHarness['click']>;
+  /** A click on a card in `chatId` (default: the default group chat). */
+  click(from: Person, value: unknown, opts?: { eventId?: string; messageId?: string; chatId?: string }): Promise<{ status: number; body: { toast?: { type: string; content: string }; card?: { type: string; data: LarkCardJson } } }>;
+  submit(from: Person, submitName: string, form: Record<string, unknown>, opts?: { eventId?: string; messageId?: string; chatId?: string }): ReturnType<LarkHarness['click']>;
   post(path: string, rawBody: string, headers: Record<string, string>): Promise<Response>;
   /** Waits until every dispatched event and its deliveries are done. */
   settle(): Promise<void>;
@@ -72,7 +77,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     await bot!.idle();
   };
-  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), clock: town.clock, sleep: async () => {} })!;
+  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: async () => {} })!;
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
   bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger });
   await lark.start();
@@ -86,7 +91,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     return post(path, req.rawBody, req.headers);
   };
   const click: LarkHarness['click'] = async (from, value, opts = {}) => {
-    const res = await signedPost('/lark/cards', cardActionEvent({ operator: ids(from), value, eventId: opts.eventId, messageId: opts.messageId, createTime: town.clock.now() }));
+    const res = await signedPost('/lark/cards', cardActionEvent({ operator: ids(from), value, eventId: opts.eventId, messageId: opts.messageId, chatId: opts.chatId, createTime: town.clock.now() }));
     const text = await res.text();
     await settle();
     return { status: res.status, body: text ? JSON.parse(text) : {} };
@@ -98,6 +103,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     base,
     logLines: lines,
     ids,
+    p2pChat: (p) => fakeP2pChatId(ids(p).open_id),
     async say(from, text, opts = {}) {
       const inGroup = (opts.chatType ?? 'group') === 'group';
       const res = await signedPost(
@@ -107,7 +113,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
           text: inGroup ? `@_user_1 ${text}` : text,
           chatType: opts.chatType ?? 'group',
           eventId: opts.eventId,
-          chatId: opts.chatId,
+          chatId: opts.chatId ?? (inGroup ? undefined : fakeP2pChatId(ids(from).open_id)),
           createTime: town.clock.now(),
           ...(inGroup ? {} : { mentions: [] }),
         }),
@@ -118,7 +124,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     click,
     submit: (from, submitName, form, opts = {}) => {
       return (async () => {
-        const res = await signedPost('/lark/cards', cardActionEvent({ operator: ids(from), name: submitName, formValue: form, eventId: opts.eventId, messageId: opts.messageId, createTime: town.clock.now() }));
+        const res = await signedPost('/lark/cards', cardActionEvent({ operator: ids(from), name: submitName, formValue: form, eventId: opts.eventId, messageId: opts.messageId, chatId: opts.chatId, createTime: town.clock.now() }));
         const text = await res.text();
         await settle();
         return { status: res.status, body: text ? JSON.parse(text) : {} };

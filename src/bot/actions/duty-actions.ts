@@ -58,8 +58,11 @@ export const dutyActions: Record<string, ActionHandler> = {
   'visit.submit': async (ctx, _a, form) => {
     const { visit, notifications } = await logVisit(ctx.deps, ctx.actor, decodeForm({ a: 'visit.submit' }, form));
     ctx.notify(notifications);
-    const village = await ctx.lookup((repos) => repos.directory.village(visit.villageId));
-    return done('下访记录已填报', { message: `${visit.date} ${village?.name ?? ''}` });
+    const { village, leader } = await ctx.lookup(async (repos) => ({
+      village: await repos.directory.village(visit.villageId),
+      leader: visit.leaderId === ctx.actor.person.id ? null : await repos.directory.person(visit.leaderId),
+    }));
+    return done('下访记录已填报', { message: `${visit.date} ${village?.name ?? ''}`, ...(leader ? { note: `已代${leader.name}填报` } : {}) });
   },
 
   'reception.open': async (ctx, a) => sendForm(ctx, await receptionForm(ctx, str(a.receptionDayId))),

@@ -6,8 +6,9 @@ import { statementFormCard } from '../../../cards/builders/statement-form.js';
 import { visitFormCard } from '../../../cards/builders/visit-form.js';
 import { beijingDateTime } from '../../../cards/format.js';
 import type { Card } from '../../../cards/model.js';
-import { assertDutyAllowed, assertGlobalAllowed } from '../../domain/authorization.js';
+import { assertDutyAllowed, assertGlobalAllowed, authorizeDuty } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
+import type { Role } from '../../domain/model.js';
 import { addDays, localDateOf, quarterOf, quarterRange } from '../../lib/local-date.js';
 import type { ReceptionDay, ScreeningPeriod } from '../../usecases/ports/duties.js';
 import type { HandlerContext } from '../handler.js';
@@ -17,10 +18,29 @@ import type { HandlerContext } from '../handler.js';
 
 const today = (ctx: HandlerContext) => localDateOf(ctx.now);
 
-/** R15 下访: the leader's own villages (all, for someone with none linked), and their open cases. */
+/** Who logs village visits (R15): the town's party and government leaders, as log-visit checks. */
+const VISITING_ROLES: Role[] = ['TOWN_LEADER', 'PRINCIPAL_LEADER'];
+
+/**
+ * R15 下访: the leader's own villages (all, for someone with none linked), and their open cases.
+ * Whoever may log a visit that is not their own (the office) picks the leader — preselected when
+ * they are one themselves — from every village and every owned open case.
+ */
 export async function visitForm(ctx: HandlerContext): Promise<Card> {
-  assertGlobalAllowed(ctx.actor.person, 'LOG_VISIT');
-  const me = ctx.actor.person.id;
+  const person = ctx.actor.person;
+  assertGlobalAllowed(person, 'LOG_VISIT');
+  const me = person.id;
+  // A visit of nobody in particular: allowed only to someone who may log for others.
+  if (authorizeDuty(person, 'LOG_VISIT_FOR', { personId: null }).allowed) {
+    const found = await ctx.lookup(async (repos) => ({
+      villages: await repos.directory.villages(),
+      leaders: await repos.directory.people(VISITING_ROLES),
+      cases: await repos.worklists.openOwnedCases(100),
+    }));
+    const choices = found.leaders.map((p) => ({ id: p.id, name: p.title ? `${p.name}（${p.title}）` : p.name }));
+    const initial = found.leaders.some((p) => p.id === me) ? me : null;
+    return visitFormCard({ villages: found.villages, cases: found.cases, leaders: { choices, initial }, today: today(ctx) });
+  }
   const [villages, obligations] = await ctx.lookup((repos) => Promise.all([repos.directory.villages(), repos.visits.obligations()]));
   const mine = new Set(obligations.find((o) => o.leaderId === me)?.villageIds ?? []);
   const linked = villages.filter((v) => mine.has(v.id));

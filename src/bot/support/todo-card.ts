@@ -1,10 +1,11 @@
-import { todoCard, type TodoInput } from '../../../cards/builders/todo.js';
+import { todoCard, type PeriodicTodo, type TodoInput } from '../../../cards/builders/todo.js';
 import type { Card } from '../../../cards/model.js';
 import { authorizeCase, authorizeGlobal } from '../../domain/authorization.js';
+import { monthRange } from '../../domain/duties/periods.js';
 import type { ReportableStage } from '../../domain/escalation/ack-stage.js';
 import type { CaseRecord } from '../../domain/model.js';
 import { localDateOf } from '../../lib/local-date.js';
-import { dutiesOverview } from '../../usecases/duties/duties-overview.js';
+import { dutiesOverview, type PendingDuty } from '../../usecases/duties/duties-overview.js';
 import type { HandlerContext } from '../handler.js';
 import { readOnlyDeps } from './read-only-deps.js';
 
@@ -13,9 +14,10 @@ const PENDING_LIMIT = 50;
 
 /**
  * 待办: what waits for this person — alerts to acknowledge (R18/R20/R21), proposals to approve
- * (R4), extensions to decide (R10), persuasions to organise (R21), statements to write
- * (R13/R14/R21) and screening reports of their unit (R17). Who may decide what is the domain's
- * authorization, case by case.
+ * (R4), extensions to decide (R10), persuasions to organise (R21), this month's village visit
+ * (R15) and this quarter's leading-group meeting (R12), statements to write (R13/R14/R21),
+ * screening reports of their unit (R17) and sentiment reports to handle (R16). Who may decide
+ * what is the domain's authorization, case by case.
  */
 export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
   const person = ctx.actor.person;
@@ -77,7 +79,35 @@ export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
       .filter((s) => periodIds.has(s.periodId))
       .map((s) => ({ periodId: s.periodId, name: s.name, reportDueOn: s.reportDueOn }));
 
-    return { approvals, extensions, alerts, statements, screenings, persuasions, today };
+    // R12/R15: the running month's visit and quarter's meeting; a past gap stays on the record, not here.
+    const concerns = (d: PendingDuty) => d.personIds.includes(me) || (d.unitId !== null && d.unitId === person.unitId);
+    const running = overview.pending.filter((d) => !d.missed);
+    const periodic: PeriodicTodo[] = [];
+    for (const d of running.filter((x) => x.rule === 'R15' && concerns(x))) {
+      const m = overview.visits.find((x) => monthRange(x.month).end === d.dueOn);
+      if (m) periodic.push({ kind: 'VISIT', month: m.month, dueOn: monthRange(m.month).end, remind: today >= m.reminderOn });
+    }
+    const mayRecordMeeting = authorizeGlobal(person, 'RECORD_MEETING').allowed;
+    for (const d of running.filter((x) => x.rule === 'R12' && (concerns(x) || mayRecordMeeting))) {
+      const q = overview.meetings.quarters.find((x) => x.end === d.dueOn);
+      if (q) periodic.push({ kind: 'MEETING', quarter: q.quarter, dueOn: q.end, remind: q.remind });
+    }
+
+    // R16: reports not yet turned into a case, for whom the overview names and whoever may convert them.
+    const mayConvert = authorizeGlobal(person, 'CONVERT_SENTIMENT').allowed;
+    const reportIds = new Set(overview.pending.filter((d) => d.rule === 'R16' && d.refId !== null && (concerns(d) || mayConvert)).map((d) => d.refId!));
+    const reports = overview.sentiments.filter((x) => reportIds.has(x.id));
+    const villageNames = new Map(reports.length ? (await repos.directory.villages()).map((v) => [v.id, v.name]) : []);
+    const reporterNames = new Map<string, string>();
+    const sentiments: NonNullable<TodoInput['sentiments']>[number][] = [];
+    for (const r of reports) {
+      if (!reporterNames.has(r.reporterId)) reporterNames.set(r.reporterId, await nameOf(r.reporterId));
+      sentiments.push({
+        reportId: r.id, villageName: villageNames.get(r.villageId) ?? '—', reporterName: reporterNames.get(r.reporterId)!, content: r.content, reportedOn: localDateOf(r.reportedAt),
+      });
+    }
+
+    return { approvals, extensions, alerts, statements, screenings, persuasions, periodic, sentiments, today };
   });
   return todoCard(input);
 }

@@ -1,8 +1,9 @@
 import { toDbDate } from '../../lib/local-date.js';
 import { OPEN_STATUSES } from '../../domain/case-status.js';
 import type { Petitioner } from '../../domain/model.js';
+import type * as db from '../../generated/prisma/client.js';
 import type { CaseRepo, NewCase } from '../../usecases/ports.js';
-import { toCase, toPetitioner } from './mappers.js';
+import { toCase, toOwnership, toPetitioner, toProgress } from './mappers.js';
 import type { Tx } from './tx.js';
 
 const dates = <T extends Partial<NewCase>>(c: T) => ({
@@ -40,9 +41,8 @@ export function caseRepo(tx: Tx): CaseRepo {
       return row ? toCase(row) : null;
     },
     async lock(id) {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Case" WHERE "id" = ${id} FOR UPDATE`;
-      if (locked.length === 0) return null;
-      const row = await tx.case.findUnique({ where: { id } });
+      // The row is read by the locking statement itself: raw rows of "Case" have the model's shape.
+      const [row] = await tx.$queryRaw<db.Case[]>`SELECT * FROM "Case" WHERE "id" = ${id} FOR UPDATE`;
       return row ? toCase(row) : null;
     },
     async update(id, patch) {
@@ -54,6 +54,29 @@ export function caseRepo(tx: Tx): CaseRepo {
         orderBy: { dueOn: 'asc' },
       });
       return rows.map(toCase);
+    },
+    async dossier(ref) {
+      const row = await tx.case.findUnique({
+        where: 'id' in ref ? { id: ref.id } : { number: ref.number },
+        include: {
+          petitioners: { orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] },
+          ownerships: { where: { endedAt: null }, include: { proposal: true }, take: 1 },
+          progress: { orderBy: { createdAt: 'asc' } },
+          proposals: { where: { status: 'PENDING' }, orderBy: { proposedAt: 'desc' }, take: 1, select: { id: true } },
+          extensions: { where: { status: 'PENDING' }, orderBy: { requestedAt: 'asc' }, take: 1, select: { id: true } },
+        },
+      });
+      if (!row) return null;
+      const { petitioners, ownerships, progress, proposals, extensions, ...c } = row;
+      const active = ownerships[0];
+      return {
+        case: toCase(c),
+        petitioners: petitioners.map(toPetitioner),
+        ownership: active ? { ...toOwnership(active), territorialUnitId: active.proposal.territorialUnitId, functionalUnitId: active.proposal.functionalUnitId } : null,
+        progress: progress.map(toProgress),
+        pendingProposalId: proposals[0]?.id ?? null,
+        pendingExtensionId: extensions[0]?.id ?? null,
+      };
     },
     async petitioners(caseId) {
       const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });

@@ -28,6 +28,13 @@ export function directoryRepo(tx: Tx): DirectoryRepo {
     async village(id) {
       return tx.village.findUnique({ where: { id }, select: { id: true, name: true, areaId: true, linkedLeaderId: true } });
     },
+    async names() {
+      const named = { select: { id: true, name: true } } as const;
+      const people = await tx.person.findMany(named);
+      const units = await tx.unit.findMany(named);
+      const villages = await tx.village.findMany(named);
+      return { people, units, villages };
+    },
     async villages() {
       return tx.village.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
     },

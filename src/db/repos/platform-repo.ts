@@ -14,8 +14,9 @@ export function identityRepo(tx: Tx): IdentityRepo {
     async personOf(platform, ids) {
       const any = present(ids);
       if (any.length === 0) return null;
-      const row = await tx.platformIdentity.findFirst({ where: { platform, OR: any }, include: { person: true } });
-      return row ? toPerson(row.person) : null;
+      // One statement (an EXISTS on the identity): this runs on every inbound event.
+      const row = await tx.person.findFirst({ where: { identities: { some: { platform, OR: any } } } });
+      return row ? toPerson(row) : null;
     },
     async idsOf(personId, platform) {
       const row = await tx.platformIdentity.findFirst({ where: { personId, platform }, orderBy: { createdAt: 'desc' } });

@@ -58,11 +58,15 @@ export function screeningRepo(tx: Tx): ScreeningRepo {
       return (await tx.unitReport.findMany({ where: { periodId }, orderBy: { submittedAt: 'asc' } })).map(toReport);
     },
     async unitContacts(unitIds) {
-      const units = await tx.unit.findMany({
-        where: { id: { in: unitIds } },
-        select: { id: true, head: { select: { id: true, active: true } }, members: { where: { active: true }, select: { id: true }, orderBy: { name: 'asc' } } },
+      // Heads and members in two queries: Prisma loads sibling relations side by side, which inside a
+      // transaction puts two queries on its single connection at once.
+      const units = await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, head: { select: { id: true, active: true } } } });
+      const members = await tx.person.findMany({
+        where: { unitId: { in: units.map((u) => u.id) }, active: true },
+        select: { id: true, unitId: true },
+        orderBy: { name: 'asc' },
       });
-      return new Map(units.map((u) => [u.id, u.head?.active ? [u.head.id] : u.members.map((m) => m.id)]));
+      return new Map(units.map((u) => [u.id, u.head?.active ? [u.head.id] : members.filter((m) => m.unitId === u.id).map((m) => m.id)]));
     },
   };
 }

@@ -19,10 +19,8 @@ export function sentimentRepo(tx: Tx): SentimentRepo {
       return tx.sentimentReport.findMany({ where: { caseId: null, reportedAt: { gte: from, lte: to } }, orderBy: { reportedAt: 'asc' } });
     },
     async isLinked(personId, villageId) {
-      const [link, person] = await Promise.all([
-        tx.personVillage.findFirst({ where: { personId, villageId }, select: { personId: true } }),
-        tx.person.findUnique({ where: { id: personId }, select: { unit: { select: { villageId: true } } } }),
-      ]);
+      const link = await tx.personVillage.findFirst({ where: { personId, villageId }, select: { personId: true } });
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { unit: { select: { villageId: true } } } });
       return link !== null || person?.unit?.villageId === villageId;
     },
   };

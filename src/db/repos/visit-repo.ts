@@ -26,10 +26,9 @@ export function visitRepo(tx: Tx): VisitRepo {
       return rows.map((r) => ({ ...r, date: fromDbDate(r.date) }));
     },
     async obligations() {
-      const [villages, areas] = await Promise.all([
-        tx.village.findMany({ select: { id: true, areaId: true, linkedLeaderId: true, linkedLeader: { select: { active: true } } } }),
-        tx.area.findMany({ select: { id: true, leaderId: true, leader: { select: { active: true } } } }),
-      ]);
+      // One after the other: inside a transaction `tx` is a single connection.
+      const villages = await tx.village.findMany({ select: { id: true, areaId: true, linkedLeaderId: true, linkedLeader: { select: { active: true } } } });
+      const areas = await tx.area.findMany({ select: { id: true, leaderId: true, leader: { select: { active: true } } } });
       // A deactivated leader owes nothing: the link stays until the office re-assigns the village.
       return visitObligations(
         villages.map((v) => ({ id: v.id, areaId: v.areaId, linkedLeaderId: v.linkedLeader?.active ? v.linkedLeaderId : null })),

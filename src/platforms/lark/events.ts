@@ -1,9 +1,10 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Card } from '../../../cards/model.js';
-import type { InboundEvent } from '../../bot/inbound.js';
+import type { InboundAction, InboundEvent, InboundMessage } from '../../bot/inbound.js';
 import type { ActionResponse } from '../../bot/messaging-port.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import type { ChatKinds } from '../chat-kinds.js';
 import { LarkPayloadError } from './errors.js';
 import { normalizeLarkCardAction, normalizeLarkMessage } from './normalize.js';
 import { sdkLogger } from './sdk-logger.js';
@@ -27,6 +28,8 @@ export interface LarkEventDeps {
   /** The bot's open_id once known (fetched at start), to tell mentions of the bot from others. */
   botOpenId: () => string | null;
   decodeFormAction?: (name: string) => unknown;
+  /** Kinds of the chats seen: messages record theirs, clicks look theirs up. Without it every click counts as a group click. */
+  chats?: ChatKinds;
   /** Lark shows an error after 3 s; answer with a "working on it" toast before that. */
   cardDeadlineMs?: number;
 }
@@ -40,6 +43,12 @@ function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIM
     timer = setTimeout(() => resolve(TIMEOUT), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** R24: a click is private only in a chat known as 1:1 with the bot; an unknown chat stays a group (masked). */
+async function withChatKind(a: InboundAction, chats: ChatKinds | undefined): Promise<InboundAction> {
+  if (!a.chat || !chats) return a;
+  return (await chats.kindOf(a.chat.id)) === 'DIRECT' ? { ...a, chat: { ...a.chat, type: 'p2p' } } : a;
 }
 
 /** ActionResponse → Lark's `{toast, card: {type: 'raw', data}}`; a card that fails to render is left out. */
@@ -66,7 +75,7 @@ export function createLarkEventDispatcher(deps: LarkEventDeps): lark.EventDispat
   const deadline = deps.cardDeadlineMs ?? CARD_DEADLINE_MS;
 
   const onMessage = async (data: unknown): Promise<object> => {
-    let event: InboundEvent;
+    let event: InboundMessage;
     try {
       event = normalizeLarkMessage(data, { botOpenId: deps.botOpenId() });
     } catch (err) {
@@ -74,6 +83,8 @@ export function createLarkEventDispatcher(deps: LarkEventDeps): lark.EventDispat
       log.warn({ err, issues: err instanceof LarkPayloadError ? err.issues : undefined }, 'lark message ignored: malformed');
       return {};
     }
+    // Beside the dispatch, not before it: in-process the kind is known at once, and the answer need not wait for the write.
+    void deps.chats?.remember(event.chat.id, event.chat.type === 'p2p' ? 'DIRECT' : 'GROUP');
     // Lark wants the ack within 1 s; replies are sent by whatever dispatch starts, not awaited here.
     void Promise.resolve()
       .then(() => deps.dispatch(event))
@@ -82,14 +93,14 @@ export function createLarkEventDispatcher(deps: LarkEventDeps): lark.EventDispat
   };
 
   const onCardAction = async (data: unknown): Promise<LarkCardResponse> => {
-    let event: InboundEvent;
+    let event: InboundAction;
     try {
       event = normalizeLarkCardAction(data, { now: deps.clock.now(), decodeFormAction: deps.decodeFormAction });
     } catch (err) {
       log.warn({ err, issues: err instanceof LarkPayloadError ? err.issues : undefined }, 'lark card action refused: malformed');
       return { toast: { type: 'error', content: '无法识别的操作，请刷新卡片后重试' } };
     }
-    const work = Promise.resolve().then(() => deps.dispatch(event));
+    const work = withChatKind(event, deps.chats).then((e) => deps.dispatch(e));
     try {
       const res = await withinDeadline(work, deadline);
       if (res === TIMEOUT) {

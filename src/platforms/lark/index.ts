@@ -2,9 +2,11 @@ import type Router from '@koa/router';
 import { decodeLarkFormAction, renderLarkCard } from '../../../cards/lark/render.js';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import { larkEnabled, type Config } from '../../config.js';
+import type { ChatKindLog } from '../../bot/ports/chats.js';
 import type { OutboundLog } from '../../bot/ports/outbound.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import { ChatKinds } from '../chat-kinds.js';
 import { TokenBucketLimiter } from '../rate-limiter.js';
 import { createLarkClient, type LarkAppCredentials } from './client.js';
 import { larkContactDirectory } from './contacts.js';
@@ -23,6 +25,8 @@ export interface LarkPlatformDeps {
   render?: RenderCard;
   /** db/repos/outbound-repo.ts `outboundRepo(prisma)`. */
   outbound: OutboundLog;
+  /** db/repos/chat-repo.ts `chatRepo(prisma)`: group or 1:1 per chat. Without it every card click counts as a group click (R24: masked). */
+  chats?: ChatKindLog;
   clock?: Clock;
   /** Decoder of form submit button names; default: cards/lark `decodeLarkFormAction`. */
   decodeFormAction?: (name: string) => unknown;
@@ -52,6 +56,7 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const limiter = new TokenBucketLimiter(() => clock.now().getTime(), sleep);
   const sender = new LarkSender({ limiter, outbound: deps.outbound, clock, logger: deps.logger, sleep });
+  const chats = deps.chats ? new ChatKinds('LARK', deps.chats, () => clock.now(), deps.logger) : undefined;
   let botOpenId: string | null = null;
 
   const dispatcher = createLarkEventDispatcher({
@@ -63,6 +68,7 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
     clock,
     botOpenId: () => botOpenId,
     decodeFormAction: deps.decodeFormAction ?? decodeLarkFormAction,
+    chats,
   });
   const router = config.LARK_ENCRYPT_KEY
     ? larkWebhookRouter({ dispatcher, encryptKey: config.LARK_ENCRYPT_KEY, verificationToken: config.LARK_VERIFICATION_TOKEN, logger: deps.logger, clock })
@@ -70,7 +76,7 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
   let ws: LarkWsConnection | null = null;
 
   return {
-    messenger: new LarkMessenger(client, sender, render),
+    messenger: new LarkMessenger(client, sender, render, chats),
     directory: larkContactDirectory(client, sender),
     dispatcher,
     router,

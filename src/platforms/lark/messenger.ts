@@ -3,6 +3,7 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Card } from '../../../cards/model.js';
 import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { Destination, MessagingPort } from '../../bot/messaging-port.js';
+import type { ChatKinds } from '../chat-kinds.js';
 import { lookUpLarkIds } from './contacts.js';
 import type { RenderCard } from './events.js';
 import type { LarkRateTarget } from './limits.js';
@@ -32,6 +33,8 @@ export class LarkMessenger implements MessagingPort {
     private readonly client: lark.Client,
     private readonly sender: LarkSender,
     private readonly render: RenderCard,
+    /** Learns 1:1 chats from sends to a person (their answer names the chat), for later clicks there. */
+    private readonly chats?: ChatKinds,
   ) {}
 
   async send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
@@ -40,18 +43,24 @@ export class LarkMessenger implements MessagingPort {
     const payload = { msg_type: 'interactive', card: cardJson };
     const receiver = larkReceiver(to);
     if (!receiver) return this.sender.refuse({ uuid, destination: 'user:(no Lark id)', payload, kind: 'send' }, '此人没有飞书账号 ID，无法发送 (no Lark id for this person)');
+    const sent: { chatId?: string } = {};
     const { messageId } = await this.sender.deliver({
       uuid,
       destination: `${receiver.type}:${receiver.id}`,
       payload,
       target: receiver.target,
       kind: 'send',
-      run: () =>
-        this.client.im.message.create({
+      run: async () => {
+        const res = await this.client.im.message.create({
           params: { receive_id_type: receiver.type },
           data: { receive_id: receiver.id, msg_type: 'interactive', content: JSON.stringify(cardJson), uuid },
-        }),
+        });
+        sent.chatId = res.data?.chat_id;
+        return res;
+      },
     });
+    // A send to a person lands in the 1:1 chat with them; what a send to a chat_id is was learnt from its messages.
+    if (sent.chatId && receiver.type !== 'chat_id') await this.chats?.remember(sent.chatId, 'DIRECT');
     return { messageId: required(messageId) };
   }
 

@@ -147,7 +147,8 @@ export function normalizeLarkCardAction(raw: unknown, opts: NormalizeActionOptio
     value = decodeName(a.name, opts.decodeFormAction) ?? { formAction: a.name };
   }
   const chatId = e.context?.open_chat_id ?? null;
-  // The callback does not say whether the chat is a group; the card's chat is what matters to routing.
+  // The callback does not say whether the chat is a group: a group until events.ts finds the chat
+  // known as 1:1 (R24, unknown ⇒ masked).
   const chat: ChatRef | null = chatId ? { id: chatId, type: 'group' } : null;
   return {
     kind: 'action',

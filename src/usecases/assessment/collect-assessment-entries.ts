@@ -24,13 +24,11 @@ export async function collectAssessmentEntries(deps: Deps, year: number): Promis
     await repos.assessment.ensureRules(DEFAULT_ASSESSMENT_RULES);
     const rules = effectiveRules(await repos.assessment.rules());
     const facts = repos.assessmentFacts;
-    const [duties, cases, ratings, escalations, ownerships] = await Promise.all([
-      facts.screeningDuties(year),
-      facts.deadlineFacts(year),
-      facts.unitRatings(year),
-      facts.escalationFacts(year),
-      facts.ownershipReporting(year, today),
-    ]);
+    const duties = await facts.screeningDuties(year);
+    const cases = await facts.deadlineFacts(year);
+    const ratings = await facts.unitRatings(year);
+    const escalations = await facts.escalationFacts(year);
+    const ownerships = await facts.ownershipReporting(year, today);
     const drafts = [
       ...screeningEntries(duties, year, today, rules),
       ...progressEntries(ownerships, year, today, rules),

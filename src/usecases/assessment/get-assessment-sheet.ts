@@ -22,11 +22,9 @@ export async function getAssessmentSheet(deps: Deps, actor: Actor, raw: unknown)
   const { year } = parseInput(sheetInput, raw);
   assertGlobalAllowed(actor.person, 'VIEW_ASSESSMENT');
   return deps.uow.run(async (repos) => {
-    const [stored, entries, units] = await Promise.all([
-      repos.assessment.rules(),
-      repos.assessment.entries(year),
-      repos.assessment.assessedUnits(year),
-    ]);
+    const stored = await repos.assessment.rules();
+    const entries = await repos.assessment.entries(year);
+    const units = await repos.assessment.assessedUnits(year);
     return { year, ...assessmentSheet(units, entries, stored), rules: effectiveRules(stored), notifications: [] };
   });
 }

@@ -77,7 +77,11 @@ export async function recordHigherLevelVisit(
         reason: 'R23 记录越级上访',
       });
     }
-    const entries = await Promise.all(drafts.map((d) => repos.assessment.entryBySourceKey(d.sourceKey)));
-    return { entries: entries.filter((e): e is SheetEntry => e !== null), created: inserted.length > 0, notifications: [] };
+    const entries: SheetEntry[] = [];
+    for (const d of drafts) {
+      const e = await repos.assessment.entryBySourceKey(d.sourceKey);
+      if (e !== null) entries.push(e);
+    }
+    return { entries, created: inserted.length > 0, notifications: [] };
   });
 }

@@ -20,7 +20,9 @@ export async function reportUp(deps: Deps, actor: Actor, raw: unknown): Promise<
   return deps.uow.run(async (repos) => {
     const c = await lockCase(repos, caseId);
     assertCaseAllowed(actor.person, 'REPORT_UP', c);
-    const [petitioners, progress, ownership] = await Promise.all([repos.cases.petitioners(c.id), repos.progress.forCase(c.id), repos.ownerships.active(c.id)]);
+    const petitioners = await repos.cases.petitioners(c.id);
+    const progress = await repos.progress.forCase(c.id);
+    const ownership = await repos.ownerships.active(c.id);
     const name = async (personId: string | null) => (personId ? (await repos.directory.person(personId))?.name ?? '—' : '—');
     const when = (d: Date | null) => (d ? localDateOf(d) : '—');
     const lines = [

@@ -29,6 +29,9 @@ export interface CaseView {
   overdue: OverdueFacts | null;
   /** What this person may do to this case, for the buttons of a card. */
   allowedActions: CaseAction[];
+  /** The ownership proposal (R4) and extension request (R10) awaiting a decision, if any. */
+  pendingProposalId: string | null;
+  pendingExtensionId: string | null;
 }
 
 const ACTIONS: CaseAction[] = [
@@ -42,30 +45,26 @@ export async function viewCase(deps: Deps, actor: Actor, raw: unknown): Promise<
   const v = parseInput(input, raw);
   const now = deps.clock.now();
   const calendar = await deps.config.calendar();
-  return deps.uow.run(async (repos) => {
-    const c = v.caseId ? await repos.cases.get(v.caseId) : await repos.cases.getByNumber(v.number!);
-    if (!c) throw new DomainError('NOT_FOUND', `找不到案件 ${v.number ?? ''}`.trim());
-    assertCaseAllowed(actor.person, 'VIEW', c);
-    if (v.full) {
-      if (v.context === 'GROUP') throw new DomainError('FORBIDDEN', '群聊中不显示信访人完整信息，请在与机器人的单聊中查看');
-      assertCaseAllowed(actor.person, 'VIEW_PERSONAL_DATA', c);
-    }
-    const [petitioners, ownership, progress] = await Promise.all([
-      repos.cases.petitioners(c.id),
-      repos.ownerships.active(c.id),
-      repos.progress.forCase(c.id),
-    ]);
-    if (v.full) {
-      await audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: `context=${v.context}` });
-    }
-    return {
-      case: c,
-      petitioners: v.full ? petitioners : petitioners.map(maskPetitioner),
-      personalDataVisible: v.full,
-      ownership,
-      progress,
-      overdue: c.dueOn ? overdueFacts(c.dueOn, c.resolvedAt ? localDateOf(c.resolvedAt) : null, localDateOf(now), calendar) : null,
-      allowedActions: ACTIONS.filter((a) => authorizeCase(actor.person, a, c).allowed),
-    };
-  });
+  // Read outside a transaction: Prisma loads the dossier's relations in parallel, which a pool
+  // serves on several connections but one transaction's connection would have to queue.
+  const dossier = await deps.uow.read((repos) => repos.cases.dossier(v.caseId ? { id: v.caseId } : { number: v.number! }));
+  if (!dossier) throw new DomainError('NOT_FOUND', `找不到案件 ${v.number ?? ''}`.trim());
+  const { case: c, petitioners, ownership, progress } = dossier;
+  assertCaseAllowed(actor.person, 'VIEW', c);
+  if (v.full) {
+    if (v.context === 'GROUP') throw new DomainError('FORBIDDEN', '群聊中不显示信访人完整信息，请在与机器人的单聊中查看');
+    assertCaseAllowed(actor.person, 'VIEW_PERSONAL_DATA', c);
+    await deps.uow.run((repos) => audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: `context=${v.context}` }));
+  }
+  return {
+    case: c,
+    petitioners: v.full ? petitioners : petitioners.map(maskPetitioner),
+    personalDataVisible: v.full,
+    ownership,
+    progress,
+    overdue: c.dueOn ? overdueFacts(c.dueOn, c.resolvedAt ? localDateOf(c.resolvedAt) : null, localDateOf(now), calendar) : null,
+    allowedActions: ACTIONS.filter((a) => authorizeCase(actor.person, a, c).allowed),
+    pendingProposalId: dossier.pendingProposalId,
+    pendingExtensionId: dossier.pendingExtensionId,
+  };
 }

@@ -87,17 +87,15 @@ export async function dutiesOverview(deps: Deps, raw: unknown): Promise<DutiesOv
 
   return deps.uow.run(async (repos) => {
     const yearStart = `${quarter.slice(0, 4)}Q1`;
-    const [meetingRows, statementRows, ownedCases, receptionDays, visitFacts, obligations, sentiments, periods, officeIds] = await Promise.all([
-      repos.meetings.between(quarterRange(yearStart).start, qEnd),
-      repos.statements.forPeriod(quarter, ['OVERDUE_EXPLANATION', 'RECEPTION_REPORT']),
-      qStart <= today ? repos.statements.overdueOwnedCases(asOf) : Promise.resolve([]),
-      repos.receptions.between(qStart, qEnd),
-      repos.visits.between(monthRange(months[0]!).start, monthRange(months[months.length - 1]!).end),
-      repos.visits.obligations(),
-      repos.sentiments.unconverted(startOfLocalDate(range.start), endOfLocalDate(range.end)),
-      repos.screenings.overlapping(range.start, range.end),
-      idsWithRole(repos, 'OFFICE_STAFF'),
-    ]);
+    const meetingRows = await repos.meetings.between(quarterRange(yearStart).start, qEnd);
+    const statementRows = await repos.statements.forPeriod(quarter, ['OVERDUE_EXPLANATION', 'RECEPTION_REPORT']);
+    const ownedCases = qStart <= today ? await repos.statements.overdueOwnedCases(asOf) : [];
+    const receptionDays = await repos.receptions.between(qStart, qEnd);
+    const visitFacts = await repos.visits.between(monthRange(months[0]!).start, monthRange(months[months.length - 1]!).end);
+    const obligations = await repos.visits.obligations();
+    const sentiments = await repos.sentiments.unconverted(startOfLocalDate(range.start), endOfLocalDate(range.end));
+    const periods = await repos.screenings.overlapping(range.start, range.end);
+    const officeIds = await idsWithRole(repos, 'OFFICE_STAFF');
 
     const meetings = quarterlyMeetingStatus({ from: yearStart, to: quarter, meetingDates: meetingRows.map((m) => m.date), today });
     const statements = statementDuties(quarter, today, statementRows, [

@@ -43,7 +43,8 @@ export async function openQuarterlyStatementDuties(
   if (start > today) return { quarter, opened: [], existing: 0, notifications: [] };
 
   return deps.uow.run(async (repos) => {
-    const [cases, days] = await Promise.all([repos.statements.overdueOwnedCases(asOf), repos.receptions.between(start, asOf)]);
+    const cases = await repos.statements.overdueOwnedCases(asOf);
+    const days = await repos.receptions.between(start, asOf);
     const wanted: (NewStatement & { about: string })[] = [];
     for (const duty of overdueExplanationDuties(quarter, cases, today)) {
       for (const c of duty.cases) {

@@ -50,9 +50,8 @@ export async function checkAlert(deps: Deps, raw: unknown, policy: EscalationPol
         after: { level: to, added: added.map((a) => a.personId), missed },
         reason: `超过${Math.round(policy.climbAfterMs / 60_000)}分钟未按要求确认`,
       });
-      const names = await Promise.all(
-        missed.map(async (m) => ({ ...m, name: (await repos.directory.person(m.personId))?.name ?? m.personId })),
-      );
+      const names = [];
+      for (const m of missed) names.push({ ...m, name: (await repos.directory.person(m.personId))?.name ?? m.personId });
       if (audience.length > 0) notifications.push(escalationNotification(alert, to, audience, names, step.urgentChannel));
     }
     if (step.repeatTo.length > 0) {

@@ -28,7 +28,9 @@ export async function syncPlatformIdentities(deps: Pick<Deps, 'uow' | 'clock'>, 
   const platform = directory.platform;
   const people = await deps.uow.run(async (repos) => {
     const all = await repos.people.reachable();
-    return Promise.all(all.map(async (person) => ({ person, ids: await repos.identities.idsOf(person.id, platform) })));
+    const found: { person: Person; ids: PlatformIds | null }[] = [];
+    for (const person of all) found.push({ person, ids: await repos.identities.idsOf(person.id, platform) });
+    return found;
   });
   const summary: IdentitySyncSummary = { platform, linked: [], alreadyLinked: [], notFound: [], conflicts: [] };
   const todo = people.filter(({ person, ids }) => {

@@ -5,12 +5,10 @@ import type { ConfigSource, Repos } from '../ports.js';
 
 /** R7–R10 for a stored case: its active ownership and approved extension taken into account. */
 export async function deadlineOf(repos: Repos, config: ConfigSource, c: CaseRecord): Promise<CaseDeadline> {
-  const [calendar, policy, ownership, extensions] = await Promise.all([
-    config.calendar(),
-    config.deadlinePolicy(),
-    repos.ownerships.active(c.id),
-    repos.extensions.forCase(c.id),
-  ]);
+  const [calendar, policy] = await Promise.all([config.calendar(), config.deadlinePolicy()]);
+  // One after the other: `repos` may hold a transaction's single connection.
+  const ownership = await repos.ownerships.active(c.id);
+  const extensions = await repos.extensions.forCase(c.id);
   const approved = extensions.find((e) => e.status === 'APPROVED');
   return caseDeadline(
     {

@@ -3,6 +3,9 @@ import type { Repos } from '../ports.js';
 
 /** Ids of the active people holding any of the roles. */
 export async function idsWithRole(repos: Repos, ...roles: Role[]): Promise<string[]> {
-  const lists = await Promise.all(roles.map((r) => repos.directory.peopleWithRole(r)));
-  return [...new Set(lists.flat().filter((p) => p.active).map((p) => p.id))];
+  const ids = new Set<string>();
+  for (const role of roles) {
+    for (const p of await repos.directory.peopleWithRole(role)) if (p.active) ids.add(p.id);
+  }
+  return [...ids];
 }

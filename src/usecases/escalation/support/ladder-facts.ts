@@ -38,8 +38,12 @@ export async function majorEventSubject(repos: Repos, villageId: string): Promis
 /** R20: the heads of the units concerned: the case's village committee and its responsible unit. */
 export async function dangerLetterSubject(repos: Repos, c: CaseRecord): Promise<AlertSubject> {
   const units = [c.villageId ? await repos.directory.villageUnit(c.villageId) : null, c.unitId ? await repos.directory.unit(c.unitId) : null];
-  const heads = await Promise.all(units.map((u) => activeId(repos, u?.headId ?? null)));
-  return { kind: 'DANGER_LETTER', unitHeadIds: [...new Set(heads.filter((h): h is string => h !== null))] };
+  const heads = new Set<string>();
+  for (const u of units) {
+    const head = await activeId(repos, u?.headId ?? null);
+    if (head !== null) heads.add(head);
+  }
+  return { kind: 'DANGER_LETTER', unitHeadIds: [...heads] };
 }
 
 /** The subject of a stored alert, read again when it climbs (people may have changed since). */
@@ -63,10 +67,10 @@ export async function subjectOf(repos: Repos, alert: AlertRecord, c: CaseRecord 
 export async function ladderFor(repos: Repos, subject: AlertSubject, c: CaseRecord | null): Promise<LadderLevel[]> {
   const ladder = escalationLadder(subject, await loadLeadership(repos));
   if (!c) return ladder;
-  return Promise.all(
-    ladder.map(async (l) => {
-      const kept = new Set(await withoutAccused(repos, c, l.audience.map((r) => r.personId)));
-      return { ...l, audience: l.audience.filter((r) => kept.has(r.personId)) };
-    }),
-  );
+  const levels: LadderLevel[] = [];
+  for (const l of ladder) {
+    const kept = new Set(await withoutAccused(repos, c, l.audience.map((r) => r.personId)));
+    levels.push({ ...l, audience: l.audience.filter((r) => kept.has(r.personId)) });
+  }
+  return levels;
 }
