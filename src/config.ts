@@ -34,6 +34,13 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
   DATA_DIR: z.string().default('./data'),
+  /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
+  REDIS_URL: optionalUrl(['redis://', 'rediss://'], 'REDIS_URL'),
+  /** Prefix of every queue key; a hash tag keeps them in one Redis Cluster slot (several townships may share a Redis). */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{[A-Za-z0-9_-]{1,40}\}$/, { error: 'QUEUE_PREFIX 须为花括号括起的字母、数字、下划线或短横线，如 {xinfang}' })
+    .default('{xinfang}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Fill an empty embedded database with the demo township on first start (default: yes, embedded only). */
   SEED_DEMO: z

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
 import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
@@ -10,13 +10,16 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
-import { createBot } from './bot/create-bot.js';
+import { createBot, createNotifier } from './bot/create-bot.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { connectRedis } from './scheduler/redis-connection.js';
+import type { Deps } from './usecases/ports.js';
 import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
 import { prismaReadModel } from './db/read-model.js';
 import { chatRepo } from './db/repos/chat-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
-import { createLarkPlatform, type LarkPlatform } from './platforms/lark/index.js';
+import { createLarkPlatform } from './platforms/lark/index.js';
 import type { PlatformName } from './usecases/ports/platform.js';
 import type { ContactDirectory } from './usecases/ports/identity-sync.js';
 
@@ -54,11 +57,11 @@ async function main(): Promise<void> {
 
   const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
   let server: Server | undefined;
-  let lark: LarkPlatform | null = null;
+  let bot: Dispatcher | undefined;
+  // The worker delivers through the platform's sender too, but never receives: no start() there.
+  const lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
+  const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
   if (role !== 'worker') {
-    let bot: Dispatcher | undefined;
-    lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
-    const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
     const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
     bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger });
     if (lark) {
@@ -76,15 +79,17 @@ async function main(): Promise<void> {
     });
   }
   let jobs: NodeJS.Timeout | undefined;
+  let scheduler: Scheduler | undefined;
   if (role !== 'web') {
     const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
     void run();
     jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
+    scheduler = await startScheduler(config, deps, messengers, logger);
   }
-
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     if (jobs) clearInterval(jobs);
+    await scheduler?.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await lark?.stop();
     await db.close();
@@ -92,6 +97,32 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */
+async function startScheduler(
+  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>,
+  deps: Deps,
+  messengers: ReadonlyMap<PlatformName, MessagingPort>,
+  logger: ReturnType<typeof createLogger>,
+): Promise<Scheduler | undefined> {
+  const url = config.REDIS_URL;
+  if (!url) {
+    logger.warn('未配置 REDIS_URL：截止提醒等定时推送未启用 (no REDIS_URL: timed reminders are off)');
+    return undefined;
+  }
+  let connection;
+  try {
+    connection = await connectRedis(url);
+  } catch (err) {
+    console.error(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`);
+    process.exit(1);
+  }
+  const notifier = createNotifier({ deps, messengers, logger });
+  const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
+  await scheduler.start();
+  logger.info('定时推送已启动 (scheduler started)');
+  return scheduler;
 }
 
 async function seedDemoIfWanted(

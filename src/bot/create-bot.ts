@@ -30,8 +30,13 @@ export interface BotOptions {
 }
 
 /** The bot every platform feeds: commands, card actions and notification delivery. */
+/** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
+export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger'>): Notifier {
+  return new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger);
+}
+
 export function createBot(o: BotOptions): Dispatcher {
-  const notifier = new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger);
+  const notifier = createNotifier(o);
   return new Dispatcher({
     deps: o.deps,
     clock: o.clock,

@@ -27,17 +27,35 @@ export class Notifier {
   async deliver(notifications: readonly Notification[]): Promise<void> {
     for (const n of notifications) {
       for (const personId of n.recipientIds) {
-        for (const [platform, messenger] of this.messengers) {
-          const ids = await this.uow.read((repos) => repos.identities.idsOf(personId, platform));
-          if (!ids) continue;
-          try {
-            const card = await this.render(n, personId);
-            await messenger.send({ kind: 'user', user: { platform, ...ids } }, card, { uuid: sendUuid(n.key, personId, platform) });
-          } catch (err) {
-            this.logger.error({ err, key: n.key, personId, platform }, 'notification not delivered');
-          }
+        try {
+          await this.deliverTo(n, personId);
+        } catch (err) {
+          this.logger.error({ err, key: n.key, personId }, 'notification not delivered');
         }
       }
     }
+  }
+
+  /**
+   * Delivers one notification to one person on every platform they have an account on, and
+   * says on how many; throws when a platform fails (after its own retries), so that a queue can
+   * try again — the uuid makes a platform that already took it ignore the retry.
+   */
+  async deliverTo(n: Notification, personId: string): Promise<number> {
+    let delivered = 0;
+    let failure: unknown = null;
+    for (const [platform, messenger] of this.messengers) {
+      const ids = await this.uow.read((repos) => repos.identities.idsOf(personId, platform));
+      if (!ids) continue;
+      try {
+        const card = await this.render(n, personId);
+        await messenger.send({ kind: 'user', user: { platform, ...ids } }, card, { uuid: sendUuid(n.key, personId, platform) });
+        delivered += 1;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    if (failure) throw failure;
+    return delivered;
   }
 }

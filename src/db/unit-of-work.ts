@@ -21,6 +21,7 @@ import { identityRepo, processedEventRepo } from './repos/platform-repo.js';
 import { peopleRepo } from './repos/people-repo.js';
 import { receptionLogRepo } from './repos/reception-log-repo.js';
 import { worklistRepo } from './repos/worklist-repo.js';
+import { pushRepo } from './repos/push-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -51,6 +52,7 @@ export function reposFor(tx: Tx): Repos {
     people: peopleRepo(tx),
     receptionLogs: receptionLogRepo(tx),
     worklists: worklistRepo(tx),
+    pushes: pushRepo(tx),
   };
 }
 

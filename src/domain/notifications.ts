@@ -28,7 +28,8 @@ export type NotificationKind =
   | 'STATEMENT_REMINDER' // R13, R14, R21: a written statement is due soon or overdue
   | 'MEETING_REMINDER' // R12
   | 'VISIT_REMINDER' // R15
-  | 'SCREENING_REMINDER'; // R17
+  | 'SCREENING_REMINDER' // R17
+  | 'DEADLINE_REMINDER'; // R7–R11: due in 3 working days, tomorrow, today, overdue
 
 export interface Notification {
   kind: NotificationKind;

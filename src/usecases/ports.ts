@@ -1,3 +1,4 @@
+import type { PushRepo } from './ports/pushes.js';
 import type { Clock } from '../lib/clock.js';
 import type { LocalDate } from '../lib/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
@@ -69,6 +70,8 @@ export interface CaseRepo {
   petitioners(caseId: string): Promise<Petitioner[]>;
   /** The case with what a view of it shows, read in one request: case cards are the busiest read. */
   dossier(ref: { id: string } | { number: string }): Promise<CaseDossier | null>;
+  /** Open cases with a deadline, by id after `afterId` (paging): the duties the scheduler keeps. */
+  openDeadlines(limit: number, afterId?: string): Promise<{ id: string; dueOn: LocalDate }[]>;
   /** Open cases whose deadline is before `today` and that carry no overdue mark yet (R11). */
   openPastDueUnmarked(today: LocalDate): Promise<CaseRecord[]>;
 }
@@ -168,6 +171,7 @@ export interface Repos {
   settings: SettingsRepo; // R7, R9, R20
   identities: IdentityRepo; // platform accounts
   events: ProcessedEventRepo; // platform event idempotency
+  pushes: PushRepo; // the outbox of scheduled pushes (issue #4)
   people: PeopleRepo; // platform identity sync
   receptionLogs: ReceptionLogRepo; // R14
   worklists: WorklistRepo; // 待办 and form pickers

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { flushPrefix } from '../support/scheduler.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,20 @@ describe('npm start on embedded defaults', () => {
     expect(r.output()).toContain('配置有误');
     expect(r.output()).toContain('PORT');
     expect(r.output()).toContain('DATABASE_URL 必须以 postgresql://');
+  });
+
+  it('the worker role starts the scheduler on REDIS_URL and rebuilds its jobs from the database; a Redis that does not answer stops it', async () => {
+    const prefix = `{xstart${process.pid}}`;
+    const worker = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: prefix }, ['worker']);
+    await waitFor(worker, '定时推送已启动');
+    expect(worker.output()).toMatch(/"duties":[1-9]\d*/);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    await flushPrefix(prefix);
+
+    const down = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' }, ['worker']);
+    expect(await down.exited).toBe(1);
+    expect(down.output()).toContain('无法连接 Redis');
   });
 
   it('refuses an unknown process role', async () => {

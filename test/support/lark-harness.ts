@@ -57,7 +57,11 @@ export function submitNames(card: LarkCardJson): string[] {
   return components(card).filter((c) => c.node.tag === 'button' && c.inForm).map((c) => c.node.name as string);
 }
 
-export async function startLarkHarness(t: TestDatabase, town: Township, linked: Person[]): Promise<LarkHarness> {
+/**
+ * `sleepMovesClock`: the bot's waits (rate limits, retry backoff) advance the town's fixed clock
+ * instead of returning at once — needed when many sends hit one person at one fixed instant.
+ */
+export async function startLarkHarness(t: TestDatabase, town: Township, linked: Person[], opts: { sleepMovesClock?: boolean } = {}): Promise<LarkHarness> {
   const fake = await FakeLark.start({ now: () => town.clock.now().getTime() });
   const { logger, lines } = captureLogger('info');
   const ids = (p: Person): UserIds => ({ open_id: `ou_${p.id.replace(/-/g, '')}`, union_id: `on_${p.id.replace(/-/g, '')}`, user_id: null });
@@ -77,7 +81,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     await bot!.idle();
   };
-  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: async () => {} })!;
+  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: async (ms: number) => void (opts.sleepMovesClock ? town.clock.advance(ms) : undefined) })!;
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
   bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger });
   await lark.start();

@@ -1,4 +1,4 @@
-import { toDbDate } from '../../lib/local-date.js';
+import { fromDbDate, toDbDate } from '../../lib/local-date.js';
 import { OPEN_STATUSES } from '../../domain/case-status.js';
 import type { Petitioner } from '../../domain/model.js';
 import type * as db from '../../generated/prisma/client.js';
@@ -77,6 +77,15 @@ export function caseRepo(tx: Tx): CaseRepo {
         pendingProposalId: proposals[0]?.id ?? null,
         pendingExtensionId: extensions[0]?.id ?? null,
       };
+    },
+    async openDeadlines(limit, afterId) {
+      const rows = await tx.case.findMany({
+        where: { status: { in: [...OPEN_STATUSES] }, dueOn: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) },
+        select: { id: true, dueOn: true },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      return rows.map((r) => ({ id: r.id, dueOn: fromDbDate(r.dueOn!) }));
     },
     async petitioners(caseId) {
       const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });

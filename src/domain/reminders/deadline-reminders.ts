@@ -1,5 +1,6 @@
 import { addDays, compareDates, type LocalDate } from '../../lib/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { notification, type Notification } from '../notifications.js';
 
 /** How far a deadline is, as the reminders of R7–R11 say it. */
 export type DeadlineStage = 'DUE_IN_3' | 'DUE_TOMORROW' | 'DUE_TODAY' | 'OVERDUE';
@@ -50,4 +51,31 @@ export function nextDeadlineReminder(dueOn: LocalDate, from: LocalDate, calendar
   const on = calendar.onOrNextWorkingDay(compareDates(from, addDays(dueOn, 1)) > 0 ? from : addDays(dueOn, 1));
   const overdueDays = calendar.workingDaysBetween(dueOn, on);
   return { stage: 'OVERDUE', on, overdueDays, audience: overdueDays >= PRINCIPALS_AFTER_OVERDUE_WORKING_DAYS ? 'WITH_PRINCIPALS' : 'HANDLERS_AND_OFFICE' };
+}
+
+const STAGE_TEXT: Record<DeadlineStage, (r: DeadlineReminder) => string> = {
+  DUE_IN_3: () => '还剩 3 个工作日到期',
+  DUE_TOMORROW: () => '下一个工作日到期',
+  DUE_TODAY: () => '今天到期',
+  OVERDUE: (r) => `已逾期 ${r.overdueDays} 个工作日`,
+};
+
+/** The reminder as the domain says it: who, what, how urgently. */
+export function deadlineReminderNotification(
+  c: { id: string; number: string; title: string; dueOn: LocalDate },
+  r: DeadlineReminder,
+  recipientIds: string[],
+): Notification {
+  const text = STAGE_TEXT[r.stage](r);
+  return notification({
+    kind: 'DEADLINE_REMINDER',
+    key: `deadline:${c.id}:${c.dueOn}:${r.stage}:${r.on}`,
+    urgency: 'NORMAL',
+    recipientIds,
+    caseId: c.id,
+    title: `${c.number} ${text}`,
+    body:
+      `案件「${c.title}」办理期限为 ${c.dueOn}，${text}。` +
+      (r.stage === 'OVERDUE' ? '请尽快办结，并向信访办说明逾期原因（R11）。' : '请按期办结并及时报送进展。'),
+  });
 }

@@ -1,0 +1,45 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+
+/** All keys share one hash tag, so the queues work on Redis Cluster. */
+export const DEFAULT_QUEUE_PREFIX = '{xinfang}';
+
+export const DUTIES_QUEUE = 'duties';
+export const DELIVERIES_QUEUE = 'deliveries';
+
+export interface DeadlineJobData {
+  type: 'deadline';
+  caseId: string;
+  /** When the job is due by the application's clock (BullMQ's delay follows the system clock). */
+  dueAt: string;
+}
+
+export type DutyJobData = DeadlineJobData;
+
+export interface DeliveryJobData {
+  pushId: string;
+  dueAt: string;
+}
+
+export interface SchedulerQueues {
+  duties: Queue<DutyJobData>;
+  deliveries: Queue<DeliveryJobData>;
+  close(): Promise<void>;
+}
+
+export function openQueues(connection: ConnectionOptions, prefix = DEFAULT_QUEUE_PREFIX): SchedulerQueues {
+  const duties = new Queue<DutyJobData>(DUTIES_QUEUE, { connection, prefix });
+  const deliveries = new Queue<DeliveryJobData>(DELIVERIES_QUEUE, { connection, prefix });
+  return {
+    duties,
+    deliveries,
+    async close() {
+      await duties.close();
+      await deliveries.close();
+    },
+  };
+}
+
+/** BullMQ forbids ':' in custom job ids; ours are made of ids, dates and stage names. */
+export function deadlineJobId(caseId: string, on: string, stage: string): string {
+  return `deadline-${caseId}-${on}-${stage}`;
+}

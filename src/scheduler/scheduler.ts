@@ -1,0 +1,189 @@
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { z } from 'zod';
+import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
+import type { Clock } from '../lib/clock.js';
+import { localDateOf } from '../lib/local-date.js';
+import type { Logger } from '../lib/logger.js';
+import type { Deps } from '../usecases/ports.js';
+import type { PushRecord } from '../usecases/ports/pushes.js';
+import { deadlineDutyTime, remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
+import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
+import { deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
+
+export interface DeliveryPolicy {
+  /** Tries per push before it is recorded as failed. */
+  attempts: number;
+  /** First retry delay; each next one doubles. */
+  backoffMs: number;
+  /** BullMQ's limiter across all workers: at most `max` pushes per `durationMs` (the platform's quota). */
+  limiter: { max: number; durationMs: number };
+}
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = Object.freeze({ attempts: 8, backoffMs: 30_000, limiter: { max: 50, durationMs: 1000 } });
+
+export interface SchedulerOptions {
+  deps: Deps;
+  clock: Clock;
+  logger: Logger;
+  connection: ConnectionOptions;
+  prefix?: string;
+  /** Delivers one push on every platform of its recipient; the count of platforms, throws on failure. */
+  deliver(push: PushRecord): Promise<number>;
+  window?: DeliveryWindow;
+  delivery?: DeliveryPolicy;
+  /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
+  reconcileEveryMs?: number;
+}
+
+const PAGE = 500;
+const KEEP_DONE_DUTIES_S = 2 * 86_400;
+const dutyData = z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() });
+const deliveryData = z.object({ pushId: z.string().min(1), dueAt: z.iso.datetime() });
+
+/**
+ * The BullMQ side of issue #4: one delayed job per duty and due time (deterministic ids, so the
+ * reconciler and the jobs themselves can add the same job again without doubling it), one job per
+ * outbox row for delivery. The database is the truth: `reconcile()` rebuilds every job from it.
+ */
+export class Scheduler {
+  readonly queues: SchedulerQueues;
+  private readonly workers: Worker[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly window: DeliveryWindow;
+  private readonly delivery: DeliveryPolicy;
+
+  constructor(private readonly o: SchedulerOptions) {
+    this.queues = openQueues(o.connection, o.prefix);
+    this.window = o.window ?? DEFAULT_DELIVERY_WINDOW;
+    this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
+  }
+
+  /** Starts the workers, rebuilds the jobs, and keeps rebuilding them every few minutes. */
+  async start(): Promise<void> {
+    const common = { connection: this.o.connection, prefix: this.o.prefix ?? undefined };
+    this.workers.push(
+      new Worker<DutyJobData>(DUTIES_QUEUE, (job) => this.runDuty(job), { ...common, concurrency: 4 }),
+      new Worker<DeliveryJobData>(DELIVERIES_QUEUE, (job) => this.runDelivery(job), {
+        ...common,
+        concurrency: 8,
+        limiter: { max: this.delivery.limiter.max, duration: this.delivery.limiter.durationMs },
+      }),
+    );
+    for (const w of this.workers) w.on('error', (err) => this.o.logger.error({ err, queue: w.name }, 'scheduler worker error'));
+    await this.reconcile();
+    const every = this.o.reconcileEveryMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.reconcile().catch((err: unknown) => this.o.logger.error({ err }, 'reconcile failed')), every);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.queues.close();
+  }
+
+  /** Adds every job the database implies (pending pushes, each open case's next reminder); existing jobs are left alone. */
+  async reconcile(): Promise<{ duties: number; deliveries: number }> {
+    const calendar = await this.o.deps.config.calendar();
+    const today = localDateOf(this.o.clock.now());
+    let duties = 0;
+    let deliveries = 0;
+    for (let after: string | undefined; ; ) {
+      const page = await this.o.deps.uow.read((repos) => repos.cases.openDeadlines(PAGE, after));
+      for (const c of page) await this.scheduleDeadline({ caseId: c.id, reminder: nextDeadlineReminder(c.dueOn, today, calendar) });
+      duties += page.length;
+      if (page.length < PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    for (let after: string | undefined; ; ) {
+      const page = await this.o.deps.uow.read((repos) => repos.pushes.pending(PAGE, after));
+      for (const p of page) await this.scheduleDelivery(p);
+      deliveries += page.length;
+      if (page.length < PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    this.o.logger.info({ duties, deliveries }, 'scheduler reconciled');
+    return { duties, deliveries };
+  }
+
+  /**
+   * Runs now the delayed jobs whose time has come by the application's clock. BullMQ times delays
+   * by the system clock; with another clock (tests, a replay) this is what moves time forward.
+   */
+  async promoteDue(): Promise<number> {
+    const now = this.o.clock.now().getTime();
+    let promoted = 0;
+    for (const queue of [this.queues.duties, this.queues.deliveries] as const) {
+      for (const job of await queue.getDelayed(0, -1)) {
+        if (Date.parse((job.data as { dueAt: string }).dueAt) <= now) {
+          await job.promote();
+          promoted += 1;
+        }
+      }
+    }
+    return promoted;
+  }
+
+  async scheduleDeadline(duty: DeadlineDuty): Promise<void> {
+    const dueAt = deadlineDutyTime(duty.reminder, this.window);
+    await this.queues.duties.add(
+      'deadline',
+      { type: 'deadline', caseId: duty.caseId, dueAt: dueAt.toISOString() },
+      { jobId: deadlineJobId(duty.caseId, duty.reminder.on, duty.reminder.stage), delay: this.delayUntil(dueAt), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
+    );
+  }
+
+  async scheduleDelivery(push: PushRecord): Promise<void> {
+    await this.queues.deliveries.add(
+      'push',
+      { pushId: push.id, dueAt: push.dueAt.toISOString() },
+      {
+        jobId: push.id,
+        delay: this.delayUntil(push.dueAt),
+        attempts: this.delivery.attempts,
+        backoff: { type: 'exponential', delay: this.delivery.backoffMs },
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 86_400 },
+      },
+    );
+  }
+
+  private delayUntil(at: Date): number {
+    return Math.max(0, at.getTime() - this.o.clock.now().getTime());
+  }
+
+  private async runDuty(job: Job<DutyJobData>): Promise<void> {
+    const data = dutyData.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError(`malformed duty job ${job.id}: ${data.error.message}`);
+    const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.window);
+    for (const p of result.pushes) await this.scheduleDelivery(p);
+    if (result.next) await this.scheduleDeadline(result.next);
+  }
+
+  private async runDelivery(job: Job<DeliveryJobData>): Promise<string> {
+    const data = deliveryData.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError(`malformed delivery job ${job.id}: ${data.error.message}`);
+    const { pushId } = data.data;
+    const push = await this.o.deps.uow.read((repos) => repos.pushes.get(pushId));
+    if (!push || push.status !== 'PENDING') return 'skipped';
+    const attempt = job.attemptsMade + 1;
+    const now = () => this.o.clock.now();
+    try {
+      const platforms = await this.o.deliver(push);
+      if (platforms === 0) {
+        await this.o.deps.uow.run((repos) => repos.pushes.markAttemptFailed(pushId, '收件人没有关联任何平台账号', attempt, true));
+        this.o.logger.warn({ pushId, personId: push.personId }, 'push recipient has no platform account');
+        return 'no-account';
+      }
+      await this.o.deps.uow.run((repos) => repos.pushes.markSent(pushId, now(), attempt));
+      return 'sent';
+    } catch (err) {
+      const final = attempt >= this.delivery.attempts;
+      const message = err instanceof Error ? err.message : String(err);
+      await this.o.deps.uow.run((repos) => repos.pushes.markAttemptFailed(pushId, message, attempt, final));
+      this.o.logger.warn({ pushId, attempt, final, error: message }, 'push delivery failed');
+      throw err;
+    }
+  }
+}
