@@ -13,7 +13,13 @@ export interface DeadlineJobData {
   dueAt: string;
 }
 
-export type DutyJobData = DeadlineJobData;
+export interface AlertJobData {
+  type: 'alert';
+  alertId: string;
+  dueAt: string;
+}
+
+export type DutyJobData = DeadlineJobData | AlertJobData;
 
 export interface DeliveryJobData {
   pushId: string;
@@ -42,4 +48,8 @@ export function openQueues(connection: ConnectionOptions, prefix = DEFAULT_QUEUE
 /** BullMQ forbids ':' in custom job ids; ours are made of ids, dates and stage names. */
 export function deadlineJobId(caseId: string, on: string, stage: string): string {
   return `deadline-${caseId}-${on}-${stage}`;
+}
+
+export function alertJobId(alertId: string, at: Date): string {
+  return `alert-${alertId}-${at.getTime()}`;
 }

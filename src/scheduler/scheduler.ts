@@ -8,7 +8,10 @@ import type { Deps } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
 import { deadlineDutyTime, remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
-import { deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
+import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/escalation/escalation-policy.js';
+import { nextCheckAt } from '../domain/escalation/next-step.js';
+import { checkAlert } from '../usecases/escalation/check-alert.js';
+import { alertJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
 export interface DeliveryPolicy {
   /** Tries per push before it is recorded as failed. */
@@ -31,13 +34,18 @@ export interface SchedulerOptions {
   deliver(push: PushRecord): Promise<number>;
   window?: DeliveryWindow;
   delivery?: DeliveryPolicy;
+  /** How alerts repeat and climb (R18, R20, R21). */
+  escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
 }
 
 const PAGE = 500;
 const KEEP_DONE_DUTIES_S = 2 * 86_400;
-const dutyData = z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() });
+const dutyData = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() }),
+  z.object({ type: z.literal('alert'), alertId: z.string().min(1), dueAt: z.iso.datetime() }),
+]);
 const deliveryData = z.object({ pushId: z.string().min(1), dueAt: z.iso.datetime() });
 
 /**
@@ -51,11 +59,13 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private readonly window: DeliveryWindow;
   private readonly delivery: DeliveryPolicy;
+  private readonly escalation: EscalationPolicy;
 
   constructor(private readonly o: SchedulerOptions) {
     this.queues = openQueues(o.connection, o.prefix);
     this.window = o.window ?? DEFAULT_DELIVERY_WINDOW;
     this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
+    this.escalation = o.escalation ?? DEFAULT_ESCALATION_POLICY;
   }
 
   /** Starts the workers, rebuilds the jobs, and keeps rebuilding them every few minutes. */
@@ -83,8 +93,8 @@ export class Scheduler {
     await this.queues.close();
   }
 
-  /** Adds every job the database implies (pending pushes, each open case's next reminder); existing jobs are left alone. */
-  async reconcile(): Promise<{ duties: number; deliveries: number }> {
+  /** Adds every job the database implies (pending pushes, each open case's next reminder, each open alert's next check); existing jobs are left alone. */
+  async reconcile(): Promise<{ duties: number; alerts: number; deliveries: number }> {
     const calendar = await this.o.deps.config.calendar();
     const today = localDateOf(this.o.clock.now());
     let duties = 0;
@@ -96,6 +106,18 @@ export class Scheduler {
       if (page.length < PAGE) break;
       after = page.at(-1)!.id;
     }
+    let alerts = 0;
+    for (let after: string | undefined; ; ) {
+      const page = await this.o.deps.uow.read((repos) => repos.alerts.openIds(PAGE, after));
+      for (const alertId of page) {
+        const alert = await this.o.deps.uow.read((repos) => repos.alerts.get(alertId));
+        const at = alert ? nextCheckAt(alert, this.escalation) : null;
+        if (at) await this.scheduleAlertCheck(alertId, at);
+      }
+      alerts += page.length;
+      if (page.length < PAGE) break;
+      after = page.at(-1)!;
+    }
     for (let after: string | undefined; ; ) {
       const page = await this.o.deps.uow.read((repos) => repos.pushes.pending(PAGE, after));
       for (const p of page) await this.scheduleDelivery(p);
@@ -103,8 +125,8 @@ export class Scheduler {
       if (page.length < PAGE) break;
       after = page.at(-1)!.id;
     }
-    this.o.logger.info({ duties, deliveries }, 'scheduler reconciled');
-    return { duties, deliveries };
+    this.o.logger.info({ duties, alerts, deliveries }, 'scheduler reconciled');
+    return { duties, alerts, deliveries };
   }
 
   /**
@@ -134,6 +156,15 @@ export class Scheduler {
     );
   }
 
+  /** The next look at an alert (R18, R20, R21): repeats to the silent, the climb, or closing it. */
+  async scheduleAlertCheck(alertId: string, at: Date): Promise<void> {
+    await this.queues.duties.add(
+      'alert',
+      { type: 'alert', alertId, dueAt: at.toISOString() },
+      { jobId: alertJobId(alertId, at), delay: this.delayUntil(at), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
+    );
+  }
+
   async scheduleDelivery(push: PushRecord): Promise<void> {
     await this.queues.deliveries.add(
       'push',
@@ -156,6 +187,12 @@ export class Scheduler {
   private async runDuty(job: Job<DutyJobData>): Promise<void> {
     const data = dutyData.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError(`malformed duty job ${job.id}: ${data.error.message}`);
+    if (data.data.type === 'alert') {
+      const result = await checkAlert(this.o.deps, { alertId: data.data.alertId }, this.escalation, this.window);
+      for (const p of result.pushes) await this.scheduleDelivery(p);
+      if (result.nextCheckAt) await this.scheduleAlertCheck(data.data.alertId, result.nextCheckAt);
+      return;
+    }
     const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.next) await this.scheduleDeadline(result.next);

@@ -47,7 +47,7 @@ describe('deadline reminders through BullMQ (real Redis, real PostgreSQL, fake L
     return owned;
   }
 
-  const delayedFor = async (s: Scheduler, caseId: string) => (await s.queues.duties.getDelayed(0, -1)).filter((j) => j.data.caseId === caseId).length;
+  const delayedFor = async (s: Scheduler, caseId: string) => (await s.queues.duties.getDelayed(0, -1)).filter((j) => j.data.type === 'deadline' && j.data.caseId === caseId).length;
 
   /** Reminder titles each person received, per day, for one case. */
   function received(number: string, people: Record<string, Person>, since: number): Record<string, string[]> {

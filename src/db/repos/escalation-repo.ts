@@ -102,6 +102,10 @@ export function alertRepo(tx: Tx): AlertRepo {
         await tx.alertRecipient.updateMany({ where: { alertId, personId: m.personId, missedAt: null }, data: { missedAt: at, stageAtMiss: m.stage } });
       }
     },
+    async openIds(limit, afterId) {
+      const rows = await tx.alert.findMany({ where: { status: 'OPEN', ...(afterId ? { id: { gt: afterId } } : {}) }, select: { id: true }, orderBy: { id: 'asc' }, take: limit });
+      return rows.map((r) => r.id);
+    },
     async villagePeople(villageId, relation) {
       const rows = await tx.personVillage.findMany({
         where: { villageId, relation, person: { active: true } },

@@ -5,6 +5,9 @@ import { nextStep, type NextStep } from '../../domain/escalation/next-step.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Notification } from '../../domain/notifications.js';
 import type { Deps } from '../ports.js';
+import type { PushRecord } from '../ports/pushes.js';
+import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import { planPushes } from '../reminders/plan-pushes.js';
 import type { AlertRecord } from '../ports/escalation.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
@@ -19,15 +22,23 @@ export interface CheckAlertResult {
   notifications: Notification[];
   /** When the scheduler should look again; null when nothing more will happen by itself. */
   nextCheckAt: Date | null;
+  /** The notifications as outbox rows, recorded in the same transaction (urgent: due at once). */
+  pushes: PushRecord[];
 }
 
 /**
  * The scheduler's job for one alert (R18, R20, R21): reloads it, asks the ladder what is due at
  * `now` and does it — repeats to the silent, climbs a level, or closes. A closed alert is a no-op.
  */
-export async function checkAlert(deps: Deps, raw: unknown, policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY): Promise<CheckAlertResult> {
+export async function checkAlert(
+  deps: Deps,
+  raw: unknown,
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+  window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW,
+): Promise<CheckAlertResult> {
   const input = parseInput(checkAlertInput, raw);
   const now = deps.clock.now();
+  const calendar = await deps.config.calendar();
   return deps.uow.run(async (repos) => {
     const alert = await repos.alerts.lock(input.alertId);
     if (!alert) throw new DomainError('NOT_FOUND', '找不到该预警', { alertId: input.alertId });
@@ -63,6 +74,7 @@ export async function checkAlert(deps: Deps, raw: unknown, policy: EscalationPol
       notifications.push(...alertNotifications(alert, repeatTo, { tag: `repeat:${now.toISOString()}`, repeat: true, urgentChannel: step.urgentChannel }));
     }
     const after = (await repos.alerts.get(alert.id))!;
-    return { alert: after, step, notifications, nextCheckAt: step.nextCheckAt };
+    const pushes = await repos.pushes.record(planPushes(notifications, now, calendar, window));
+    return { alert: after, step, notifications, nextCheckAt: step.nextCheckAt, pushes };
   });
 }

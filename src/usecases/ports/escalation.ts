@@ -47,6 +47,8 @@ export interface AlertRepo {
   close(id: string, at: Date): Promise<boolean>;
   markRepeated(alertId: string, personIds: readonly string[], at: Date): Promise<void>;
   climb(alertId: string, to: number, at: Date, added: readonly LadderRecipient[], missed: readonly MissedAck[]): Promise<void>;
+  /** Open alerts by id after `afterId` (paging): the ladders the scheduler keeps climbing. */
+  openIds(limit: number, afterId?: string): Promise<string[]>;
   /** Active people tied to a village as stationed cadres or village cadres (R18). */
   villagePeople(villageId: string, relation: 'STATIONED' | 'CADRE'): Promise<string[]>;
 }
