@@ -1,3 +1,4 @@
+import { URGENT_CHANNELS, type UrgentChannel } from './bot/messaging-port.js';
 import { z } from 'zod';
 
 const optionalUrl = (protocols: string[], label: string) =>
@@ -36,6 +37,13 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
   REDIS_URL: optionalUrl(['redis://', 'rediss://'], 'REDIS_URL'),
+  /** Urgent channels at the top of an escalation ladder: app (in-app buzz), sms, phone; comma-separated, empty = none. */
+  URGENT_CHANNELS: z
+    .string()
+    .default('app')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every((x) => (URGENT_CHANNELS as readonly string[]).includes(x)), { error: 'URGENT_CHANNELS 只能包含 app、sms、phone（逗号分隔）' })
+    .transform((list) => [...new Set(list)] as UrgentChannel[]),
   /** Prefix of every queue key; a hash tag keeps them in one Redis Cluster slot (several townships may share a Redis). */
   QUEUE_PREFIX: z
     .string()

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
   if (role !== 'worker') {
     const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
-    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger });
+    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS });
     if (lark) {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 
 /** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */
 async function startScheduler(
-  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>,
+  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'URGENT_CHANNELS'>,
   deps: Deps,
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
   logger: ReturnType<typeof createLogger>,
@@ -118,7 +118,7 @@ async function startScheduler(
     console.error(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`);
     process.exit(1);
   }
-  const notifier = createNotifier({ deps, messengers, logger });
+  const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
   const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
   await scheduler.start();
   logger.info('定时推送已启动 (scheduler started)');

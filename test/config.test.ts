@@ -27,4 +27,17 @@ describe('configuration', () => {
     expect(message).toMatch(/DATABASE_URL 必须以 postgresql:\/\/ 或 postgres:\/\/ 开头/);
     expect(message).toMatch(/LOG_LEVEL/);
   });
+
+  it('R18: the urgent channels of escalation ladders, the queue prefix and Redis are configuration, checked at start-up', () => {
+    expect(loadConfig({})).toMatchObject({ URGENT_CHANNELS: ['app'], QUEUE_PREFIX: '{xinfang}' });
+    expect(loadConfig({ URGENT_CHANNELS: 'app, sms,phone,sms', REDIS_URL: 'redis://cache:6379', QUEUE_PREFIX: '{town-a}' })).toMatchObject({
+      URGENT_CHANNELS: ['app', 'sms', 'phone'],
+      REDIS_URL: 'redis://cache:6379',
+      QUEUE_PREFIX: '{town-a}',
+    });
+    expect(loadConfig({ URGENT_CHANNELS: '' }).URGENT_CHANNELS).toEqual([]);
+    expect(() => loadConfig({ URGENT_CHANNELS: 'app,fax' })).toThrow(/URGENT_CHANNELS 只能包含 app、sms、phone/);
+    expect(() => loadConfig({ QUEUE_PREFIX: 'xinfang' })).toThrow(/QUEUE_PREFIX/);
+    expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL 必须以 redis:\/\//);
+  });
 });

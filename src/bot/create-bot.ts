@@ -13,7 +13,7 @@ import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, s
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
 import { Dispatcher } from './dispatcher.js';
-import type { MessagingPort } from './messaging-port.js';
+import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 import { Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
 import { notificationCard } from './support/notification-card.js';
@@ -27,12 +27,14 @@ export interface BotOptions {
   /** Contact directories for 同步用户, by platform. */
   directories?: ReadonlyMap<PlatformName, ContactDirectory>;
   logger: Logger;
+  /** Urgent channels at the top of escalation ladders (default in-app buzz only). */
+  urgentChannels?: readonly UrgentChannel[];
 }
 
 /** The bot every platform feeds: commands, card actions and notification delivery. */
 /** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
-export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger'>): Notifier {
-  return new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger);
+export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger' | 'urgentChannels'>): Notifier {
+  return new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger, o.urgentChannels);
 }
 
 export function createBot(o: BotOptions): Dispatcher {

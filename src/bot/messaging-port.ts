@@ -14,7 +14,13 @@ export interface MessagingPort {
   reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
   update(messageId: string, card: Card): Promise<void>;
   findUser(contact: { mobile?: string; email?: string }): Promise<PlatformUserRef | null>;
+  /** The platform's urgent channel on a message already sent to this user (Lark 加急, DingTalk DING), where it has one. */
+  buzz?(messageId: string, user: PlatformUserRef, channels: readonly UrgentChannel[]): Promise<void>;
 }
+
+/** In-app buzz, SMS or a phone call: which ones a township enables is configuration. */
+export const URGENT_CHANNELS = ['app', 'sms', 'phone'] as const;
+export type UrgentChannel = (typeof URGENT_CHANNELS)[number];
 
 /** What a card click answers at once (Lark: within 3 s). */
 export interface ActionResponse {

@@ -4,7 +4,7 @@ import type { Notification } from '../domain/notifications.js';
 import type { Logger } from '../lib/logger.js';
 import type { UnitOfWork } from '../usecases/ports.js';
 import type { PlatformName } from '../usecases/ports/platform.js';
-import type { MessagingPort } from './messaging-port.js';
+import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 
 /** Lark caps uuid at 50 characters; the hash keeps it stable for the same fact and person. */
 export function sendUuid(...parts: string[]): string {
@@ -22,6 +22,8 @@ export class Notifier {
     private readonly messengers: ReadonlyMap<PlatformName, MessagingPort>,
     private readonly render: (n: Notification, recipientId: string) => Promise<Card>,
     private readonly logger: Logger,
+    /** The urgent channels a township enabled, used at the top of an escalation ladder. */
+    private readonly urgentChannels: readonly UrgentChannel[] = ['app'],
   ) {}
 
   async deliver(notifications: readonly Notification[]): Promise<void> {
@@ -49,7 +51,9 @@ export class Notifier {
       if (!ids) continue;
       try {
         const card = await this.render(n, personId);
-        await messenger.send({ kind: 'user', user: { platform, ...ids } }, card, { uuid: sendUuid(n.key, personId, platform) });
+        const user = { platform, ...ids };
+        const { messageId } = await messenger.send({ kind: 'user', user }, card, { uuid: sendUuid(n.key, personId, platform) });
+        if (n.urgentChannel && messenger.buzz && this.urgentChannels.length > 0) await messenger.buzz(messageId, user, this.urgentChannels);
         delivered += 1;
       } catch (err) {
         failure ??= err;

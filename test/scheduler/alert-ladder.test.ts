@@ -19,9 +19,11 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
     const p = town.people;
     h = await startLarkHarness(t, town, [p.office, p.secretary, p.mayor, p.deputy, p.deputy2, p.areaLeader, p.stationed, p.villageCadre], { sleepMovesClock: true });
   });
+  // Each test's scheduler stops and its alerts close, so the next test's reconciler sees only its own.
   afterEach(async () => {
     await s?.stop();
     s = undefined;
+    await t.db.prisma.alert.updateMany({ where: { status: 'OPEN' }, data: { status: 'CLOSED' } });
   });
   afterAll(async () => {
     await h?.close();
@@ -82,14 +84,34 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
     expect(pushes.every((x) => x.status === 'SENT' && x.attempts === 1)).toBe(true);
   });
 
+  it('R18: at the top of the ladder (principal leaders, after 60 minutes) every push also goes through Lark 加急; below it, none does', async () => {
+    const p = town.people;
+    town.clock.set('2026-10-02T05:00:00+08:00');
+    const { alert } = await raiseMajorEvent(town.deps, town.actor(p.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '聚集人数增加' });
+    s = schedulerFor(town, h, testPrefix());
+    await s.start();
+    const buzzedBefore = h.fake.urgents.length;
+    for (const time of ['05:10', '05:20', '05:30', '05:40', '05:50']) await at(time);
+    expect(h.fake.urgents.length).toBe(buzzedBefore);
+    const t60 = await at('06:00');
+    expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(2);
+    const sentAt60 = h.fake.messages.filter((m) => m.at >= t60);
+    const buzzed = h.fake.urgents.slice(buzzedBefore);
+    expect(buzzed.every((u) => u.channel === 'app' && u.userIdType === 'open_id')).toBe(true);
+    // Each message of the top level is buzzed to exactly the person it was sent to.
+    expect(buzzed.map((u) => `${u.message_id}>${u.users.join()}`).sort()).toEqual(sentAt60.map((m) => `${m.message_id}>${m.receive_id}`).sort());
+    const principals = [p.secretary, p.mayor].map((x) => h.ids(x).open_id);
+    for (const id of principals) expect(buzzed.some((u) => u.users.includes(id))).toBe(true);
+  });
+
   it('R18: after a restart with Redis empty, the reconciler finds the open alert and the ladder goes on from the database', async () => {
     const p = town.people;
-    town.clock.set('2026-10-02T03:00:00+08:00');
+    town.clock.set('2026-10-02T07:00:00+08:00');
     const { alert } = await raiseMajorEvent(town.deps, town.actor(p.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '村民再次聚集，情绪激动' });
     // No scheduler was running when it was raised: the first one to start picks it up.
     s = schedulerFor(town, h, testPrefix());
     await s.start();
-    const t10 = await at('03:10');
+    const t10 = await at('07:10');
     expect(received(t10, [p.areaLeader])[p.areaLeader.name]).toEqual([`【重大事项】${alert.title}`]);
   });
 });

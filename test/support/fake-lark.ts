@@ -67,6 +67,8 @@ export class FakeLark {
   readonly requests: FakeLarkRequest[] = [];
   readonly messages: FakeLarkMessage[] = [];
   readonly patches: { message_id: string; content: string }[] = [];
+  /** 加急 (urgent_app / urgent_sms / urgent_phone) calls: which message, how, to whom. */
+  readonly urgents: { message_id: string; channel: string; users: string[]; userIdType: string }[] = [];
   readonly users: FakeLarkUser[] = [];
   botOpenId = FAKE_BOT_OPEN_ID;
   url = '';
@@ -169,6 +171,14 @@ export class FakeLark {
     }
     if (record.method === 'POST' && reply) {
       return answer(200, this.deliver('reply', b, record.uuid, { receive_id_type: null, receive_id: null, parent_id: reply[1]! }));
+    }
+    const urgent = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_(app|sms|phone)$/.exec(record.path);
+    if (record.method === 'PATCH' && urgent) {
+      const message = this.messages.find((m) => m.message_id === urgent[1]);
+      if (!message) return answer(400, { code: 230001, msg: 'invalid message_id' });
+      const users = Array.isArray(b.user_id_list) ? (b.user_id_list as unknown[]).map(String) : [];
+      this.urgents.push({ message_id: urgent[1]!, channel: urgent[2]!, users, userIdType: record.query.user_id_type ?? '' });
+      return answer(200, { code: 0, msg: 'success', data: { invalid_user_id_list: [] } });
     }
     if (record.method === 'PATCH' && patch) {
       if (!this.messages.some((m) => m.message_id === patch[1])) return answer(400, { code: 230001, msg: 'invalid message_id' });

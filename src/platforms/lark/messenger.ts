@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Card } from '../../../cards/model.js';
 import type { PlatformUserRef } from '../../bot/inbound.js';
-import type { Destination, MessagingPort } from '../../bot/messaging-port.js';
+import type { Destination, MessagingPort, UrgentChannel } from '../../bot/messaging-port.js';
 import type { ChatKinds } from '../chat-kinds.js';
 import { lookUpLarkIds } from './contacts.js';
 import type { RenderCard } from './events.js';
@@ -90,6 +90,17 @@ export class LarkMessenger implements MessagingPort {
       kind: 'update',
       run: () => this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }),
     });
+  }
+
+  async buzz(messageId: string, user: PlatformUserRef, channels: readonly UrgentChannel[]): Promise<void> {
+    const id = user.openId ?? user.unionId ?? user.userId;
+    if (!id) return;
+    const user_id_type: 'open_id' | 'union_id' | 'user_id' = user.openId ? 'open_id' : user.unionId ? 'union_id' : 'user_id';
+    const m = this.client.im.message;
+    for (const channel of channels) {
+      const payload = { path: { message_id: messageId }, params: { user_id_type }, data: { user_id_list: [id] } };
+      await this.sender.call({ userId: id }, () => (channel === 'app' ? m.urgentApp(payload) : channel === 'sms' ? m.urgentSms(payload) : m.urgentPhone(payload)));
+    }
   }
 
   async findUser(contact: { mobile?: string; email?: string }): Promise<PlatformUserRef | null> {
