@@ -19,7 +19,13 @@ export interface AlertJobData {
   dueAt: string;
 }
 
-export type DutyJobData = DeadlineJobData | AlertJobData;
+export interface ApprovalJobData {
+  type: 'approval';
+  proposalId: string;
+  dueAt: string;
+}
+
+export type DutyJobData = DeadlineJobData | AlertJobData | ApprovalJobData;
 
 export interface DeliveryJobData {
   pushId: string;
@@ -52,4 +58,8 @@ export function deadlineJobId(caseId: string, on: string, stage: string): string
 
 export function alertJobId(alertId: string, at: Date): string {
   return `alert-${alertId}-${at.getTime()}`;
+}
+
+export function approvalJobId(proposalId: string, on: string): string {
+  return `approval-${proposalId}-${on}`;
 }

@@ -2,7 +2,9 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bu
 import { z } from 'zod';
 import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
 import type { Clock } from '../lib/clock.js';
-import { localDateOf } from '../lib/local-date.js';
+import { localDateOf, startOfLocalDate } from '../lib/local-date.js';
+import { nextApprovalReminderOn } from '../domain/reminders/approval-reminders.js';
+import { remindApproval } from '../usecases/reminders/remind-approval.js';
 import type { Logger } from '../lib/logger.js';
 import type { Deps } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
@@ -11,7 +13,7 @@ import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js'
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/escalation/escalation-policy.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
-import { alertJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
+import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
 export interface DeliveryPolicy {
   /** Tries per push before it is recorded as failed. */
@@ -45,6 +47,7 @@ const KEEP_DONE_DUTIES_S = 2 * 86_400;
 const dutyData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() }),
   z.object({ type: z.literal('alert'), alertId: z.string().min(1), dueAt: z.iso.datetime() }),
+  z.object({ type: z.literal('approval'), proposalId: z.string().min(1), dueAt: z.iso.datetime() }),
 ]);
 const deliveryData = z.object({ pushId: z.string().min(1), dueAt: z.iso.datetime() });
 
@@ -106,6 +109,16 @@ export class Scheduler {
       if (page.length < PAGE) break;
       after = page.at(-1)!.id;
     }
+    for (let after: string | undefined; ; ) {
+      const page = await this.o.deps.uow.read((repos) => repos.proposals.pendingIds(PAGE, after));
+      for (const proposalId of page) {
+        const proposal = await this.o.deps.uow.read((repos) => repos.proposals.get(proposalId));
+        if (proposal?.status === 'PENDING') await this.scheduleApproval(proposalId, nextApprovalReminderOn(localDateOf(proposal.proposedAt), today, calendar));
+      }
+      duties += page.length;
+      if (page.length < PAGE) break;
+      after = page.at(-1)!;
+    }
     let alerts = 0;
     for (let after: string | undefined; ; ) {
       const page = await this.o.deps.uow.read((repos) => repos.alerts.openIds(PAGE, after));
@@ -156,6 +169,16 @@ export class Scheduler {
     );
   }
 
+  /** R4: the approvers' reminder of a proposal still pending on `on`. */
+  async scheduleApproval(proposalId: string, on: string): Promise<void> {
+    const dueAt = new Date(startOfLocalDate(on).getTime() + this.window.startMinute * 60_000);
+    await this.queues.duties.add(
+      'approval',
+      { type: 'approval', proposalId, dueAt: dueAt.toISOString() },
+      { jobId: approvalJobId(proposalId, on), delay: this.delayUntil(dueAt), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
+    );
+  }
+
   /** The next look at an alert (R18, R20, R21): repeats to the silent, the climb, or closing it. */
   async scheduleAlertCheck(alertId: string, at: Date): Promise<void> {
     await this.queues.duties.add(
@@ -187,6 +210,12 @@ export class Scheduler {
   private async runDuty(job: Job<DutyJobData>): Promise<void> {
     const data = dutyData.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError(`malformed duty job ${job.id}: ${data.error.message}`);
+    if (data.data.type === 'approval') {
+      const result = await remindApproval(this.o.deps, { proposalId: data.data.proposalId }, this.window);
+      for (const p of result.pushes) await this.scheduleDelivery(p);
+      if (result.next) await this.scheduleApproval(result.next.proposalId, result.next.on);
+      return;
+    }
     if (data.data.type === 'alert') {
       const result = await checkAlert(this.o.deps, { alertId: data.data.alertId }, this.escalation, this.window);
       for (const p of result.pushes) await this.scheduleDelivery(p);

@@ -89,6 +89,8 @@ export interface ProposalRepo {
   create(data: Omit<OwnershipProposal, 'id' | 'status' | 'decidedById' | 'decidedAt' | 'decisionReason'>): Promise<OwnershipProposal>;
   get(id: string): Promise<OwnershipProposal | null>;
   pendingForCase(caseId: string): Promise<OwnershipProposal | null>;
+  /** Pending proposals by id after `afterId` (paging): the R4 waits the scheduler keeps. */
+  pendingIds(limit: number, afterId?: string): Promise<string[]>;
   /** Moves a PENDING proposal to its decision; false if someone decided it first. */
   decide(id: string, decision: { status: 'APPROVED' | 'RETURNED' | 'WITHDRAWN'; decidedById: string; decidedAt: Date; decisionReason: string | null }): Promise<boolean>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseOfficialCalendar } from '../../src/domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
 import { nextDeadlineReminder } from '../../src/domain/reminders/deadline-reminders.js';
+import { nextApprovalReminderOn } from '../../src/domain/reminders/approval-reminders.js';
 import { DEFAULT_DELIVERY_WINDOW, deliveryTime, spreadOffsetMs } from '../../src/domain/reminders/delivery-window.js';
 
 const calendar = new WorkingCalendar(chineseOfficialCalendar);
@@ -77,5 +78,13 @@ describe('delivery window: non-urgent pushes wait for working hours', () => {
     expect(new Set(offsets).size).toBeGreaterThan(150);
     expect(spreadOffsetMs('case:1:DUE_TODAY', 60_000)).toBe(offsets[1]);
     expect(spreadOffsetMs('x', 0)).toBe(0);
+  });
+});
+
+describe('approval waits (R4)', () => {
+  it('R4: a proposal made on a Friday is first reminded on Wednesday (Monday and Tuesday waited), then each working day', () => {
+    expect(nextApprovalReminderOn('2026-11-20', '2026-11-20', calendar)).toBe('2026-11-25');
+    expect(nextApprovalReminderOn('2026-11-20', '2026-11-26', calendar)).toBe('2026-11-26');
+    expect(nextApprovalReminderOn('2026-11-20', '2026-11-28', calendar)).toBe('2026-11-30');
   });
 });

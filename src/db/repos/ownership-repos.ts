@@ -12,6 +12,10 @@ export function proposalRepo(tx: Tx): ProposalRepo {
       const row = await tx.ownershipProposal.findUnique({ where: { id } });
       return row ? toProposal(row) : null;
     },
+    async pendingIds(limit, afterId) {
+      const rows = await tx.ownershipProposal.findMany({ where: { status: 'PENDING', ...(afterId ? { id: { gt: afterId } } : {}) }, select: { id: true }, orderBy: { id: 'asc' }, take: limit });
+      return rows.map((r) => r.id);
+    },
     async pendingForCase(caseId) {
       const row = await tx.ownershipProposal.findFirst({ where: { caseId, status: 'PENDING' }, orderBy: { proposedAt: 'desc' } });
       return row ? toProposal(row) : null;
