@@ -1,14 +1,14 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { z } from 'zod';
-import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
+import { DEFAULT_DELIVERY_WINDOW, windowOpening, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
 import type { Clock } from '../lib/clock.js';
-import { localDateOf, startOfLocalDate } from '../lib/local-date.js';
+import { localDateOf } from '../lib/local-date.js';
 import { nextApprovalReminderOn } from '../domain/reminders/approval-reminders.js';
 import { remindApproval } from '../usecases/reminders/remind-approval.js';
 import type { Logger } from '../lib/logger.js';
-import type { Deps } from '../usecases/ports.js';
+import type { Deps, Repos } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
-import { deadlineDutyTime, remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
+import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/escalation/escalation-policy.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
@@ -44,6 +44,7 @@ export interface SchedulerOptions {
 
 const PAGE = 500;
 const KEEP_DONE_DUTIES_S = 2 * 86_400;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 const dutyData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() }),
   z.object({ type: z.literal('alert'), alertId: z.string().min(1), dueAt: z.iso.datetime() }),
@@ -100,44 +101,34 @@ export class Scheduler {
   async reconcile(): Promise<{ duties: number; alerts: number; deliveries: number }> {
     const calendar = await this.o.deps.config.calendar();
     const today = localDateOf(this.o.clock.now());
-    let duties = 0;
-    let deliveries = 0;
-    for (let after: string | undefined; ; ) {
-      const page = await this.o.deps.uow.read((repos) => repos.cases.openDeadlines(PAGE, after));
-      for (const c of page) await this.scheduleDeadline({ caseId: c.id, reminder: nextDeadlineReminder(c.dueOn, today, calendar) });
-      duties += page.length;
-      if (page.length < PAGE) break;
-      after = page.at(-1)!.id;
-    }
-    for (let after: string | undefined; ; ) {
-      const page = await this.o.deps.uow.read((repos) => repos.proposals.pendingIds(PAGE, after));
-      for (const proposalId of page) {
+    const deadlines = await this.eachPage(
+      (repos, after) => repos.cases.openDeadlines(PAGE, after),
+      (c) => c.id,
+      (c) => this.scheduleDeadline({ caseId: c.id, reminder: nextDeadlineReminder(c.dueOn, today, calendar) }),
+    );
+    const approvals = await this.eachPage(
+      (repos, after) => repos.proposals.pendingIds(PAGE, after),
+      (id) => id,
+      async (proposalId) => {
         const proposal = await this.o.deps.uow.read((repos) => repos.proposals.get(proposalId));
         if (proposal?.status === 'PENDING') await this.scheduleApproval(proposalId, nextApprovalReminderOn(localDateOf(proposal.proposedAt), today, calendar));
-      }
-      duties += page.length;
-      if (page.length < PAGE) break;
-      after = page.at(-1)!;
-    }
-    let alerts = 0;
-    for (let after: string | undefined; ; ) {
-      const page = await this.o.deps.uow.read((repos) => repos.alerts.openIds(PAGE, after));
-      for (const alertId of page) {
+      },
+    );
+    const alerts = await this.eachPage(
+      (repos, after) => repos.alerts.openIds(PAGE, after),
+      (id) => id,
+      async (alertId) => {
         const alert = await this.o.deps.uow.read((repos) => repos.alerts.get(alertId));
         const at = alert ? nextCheckAt(alert, this.escalation) : null;
         if (at) await this.scheduleAlertCheck(alertId, at);
-      }
-      alerts += page.length;
-      if (page.length < PAGE) break;
-      after = page.at(-1)!;
-    }
-    for (let after: string | undefined; ; ) {
-      const page = await this.o.deps.uow.read((repos) => repos.pushes.pending(PAGE, after));
-      for (const p of page) await this.scheduleDelivery(p);
-      deliveries += page.length;
-      if (page.length < PAGE) break;
-      after = page.at(-1)!.id;
-    }
+      },
+    );
+    const deliveries = await this.eachPage(
+      (repos, after) => repos.pushes.pending(PAGE, after),
+      (p) => p.id,
+      (p) => this.scheduleDelivery(p),
+    );
+    const duties = deadlines + approvals;
     this.o.logger.info({ duties, alerts, deliveries }, 'scheduler reconciled');
     return { duties, alerts, deliveries };
   }
@@ -161,31 +152,17 @@ export class Scheduler {
   }
 
   async scheduleDeadline(duty: DeadlineDuty): Promise<void> {
-    const dueAt = deadlineDutyTime(duty.reminder, this.window);
-    await this.queues.duties.add(
-      'deadline',
-      { type: 'deadline', caseId: duty.caseId, dueAt: dueAt.toISOString() },
-      { jobId: deadlineJobId(duty.caseId, duty.reminder.on, duty.reminder.stage), delay: this.delayUntil(dueAt), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
-    );
+    await this.addDuty({ type: 'deadline', caseId: duty.caseId }, deadlineJobId(duty.caseId, duty.reminder.on, duty.reminder.stage), windowOpening(duty.reminder.on, this.window), 60_000);
   }
 
   /** R4: the approvers' reminder of a proposal still pending on `on`. */
   async scheduleApproval(proposalId: string, on: string): Promise<void> {
-    const dueAt = new Date(startOfLocalDate(on).getTime() + this.window.startMinute * 60_000);
-    await this.queues.duties.add(
-      'approval',
-      { type: 'approval', proposalId, dueAt: dueAt.toISOString() },
-      { jobId: approvalJobId(proposalId, on), delay: this.delayUntil(dueAt), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 60_000 } },
-    );
+    await this.addDuty({ type: 'approval', proposalId }, approvalJobId(proposalId, on), windowOpening(on, this.window), 60_000);
   }
 
   /** The next look at an alert (R18, R20, R21): repeats to the silent, the climb, or closing it. */
   async scheduleAlertCheck(alertId: string, at: Date): Promise<void> {
-    await this.queues.duties.add(
-      'alert',
-      { type: 'alert', alertId, dueAt: at.toISOString() },
-      { jobId: alertJobId(alertId, at), delay: this.delayUntil(at), removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 10_000 } },
-    );
+    await this.addDuty({ type: 'alert', alertId }, alertJobId(alertId, at), at, 10_000);
   }
 
   async scheduleDelivery(push: PushRecord): Promise<void> {
@@ -201,6 +178,30 @@ export class Scheduler {
         removeOnFail: { age: 7 * 86_400 },
       },
     );
+  }
+
+  /** One delayed job per duty and time: the deterministic id makes adding it again a no-op. */
+  private async addDuty(duty: DistributiveOmit<DutyJobData, 'dueAt'>, jobId: string, dueAt: Date, retryDelayMs: number): Promise<void> {
+    await this.queues.duties.add(duty.type, { ...duty, dueAt: dueAt.toISOString() } as DutyJobData, {
+      jobId,
+      delay: this.delayUntil(dueAt),
+      removeOnComplete: { age: KEEP_DONE_DUTIES_S },
+      removeOnFail: { age: 7 * 86_400 },
+      attempts: 5,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+    });
+  }
+
+  /** Walks a table of the database page by page (by id), handing each row to `fn`; the count of rows. */
+  private async eachPage<T>(fetch: (repos: Repos, after: string | undefined) => Promise<T[]>, idOf: (row: T) => string, fn: (row: T) => Promise<void>): Promise<number> {
+    let count = 0;
+    for (let after: string | undefined; ; ) {
+      const page = await this.o.deps.uow.read((repos) => fetch(repos, after));
+      for (const row of page) await fn(row);
+      count += page.length;
+      if (page.length < PAGE) return count;
+      after = idOf(page.at(-1)!);
+    }
   }
 
   private delayUntil(at: Date): number {

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, startOfLocalDate } from '../../lib/local-date.js';
+import { addDays, localDateOf, startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 
 /** When non-urgent pushes may go out: Beijing-time minutes of the day, on working days. */
@@ -10,6 +10,11 @@ export interface DeliveryWindow {
 export const DEFAULT_DELIVERY_WINDOW: DeliveryWindow = Object.freeze({ startMinute: 8 * 60, endMinute: 21 * 60 });
 
 const MINUTE = 60_000;
+
+/** When the window opens on a day: the moment a day's routine reminders are worked out. */
+export function windowOpening(day: LocalDate, window: DeliveryWindow): Date {
+  return new Date(startOfLocalDate(day).getTime() + window.startMinute * MINUTE);
+}
 
 const minuteOfDay = (at: Date) => Math.floor((at.getTime() - startOfLocalDate(localDateOf(at)).getTime()) / MINUTE);
 
@@ -23,7 +28,7 @@ export function deliveryTime(at: Date, urgent: boolean, window: DeliveryWindow, 
   const minute = minuteOfDay(at);
   if (calendar.isWorkingDay(day) && minute >= window.startMinute && minute < window.endMinute) return at;
   const next = calendar.isWorkingDay(day) && minute < window.startMinute ? day : calendar.onOrNextWorkingDay(addDays(day, 1));
-  return new Date(startOfLocalDate(next).getTime() + window.startMinute * MINUTE);
+  return windowOpening(next, window);
 }
 
 /**

@@ -51,7 +51,3 @@ export async function remindDeadline(deps: Deps, raw: unknown, window: DeliveryW
   });
 }
 
-/** When the scheduler should run a case's reminder job: the opening of the delivery window on its day. */
-export function deadlineDutyTime(reminder: DeadlineReminder, window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW): Date {
-  return new Date(startOfLocalDate(reminder.on).getTime() + window.startMinute * 60_000);
-}
