@@ -81,10 +81,13 @@ async function main(): Promise<void> {
   let jobs: NodeJS.Timeout | undefined;
   let scheduler: Scheduler | undefined;
   if (role !== 'web') {
-    const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
-    void run();
-    jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
     scheduler = await startScheduler(config, deps, messengers, logger);
+    // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
+    if (!scheduler) {
+      const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      void run();
+      jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
+    }
   }
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

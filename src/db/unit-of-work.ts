@@ -22,6 +22,7 @@ import { peopleRepo } from './repos/people-repo.js';
 import { receptionLogRepo } from './repos/reception-log-repo.js';
 import { worklistRepo } from './repos/worklist-repo.js';
 import { pushRepo } from './repos/push-repo.js';
+import { reminderFactsRepo } from './repos/reminder-facts-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -53,6 +54,7 @@ export function reposFor(tx: Tx): Repos {
     receptionLogs: receptionLogRepo(tx),
     worklists: worklistRepo(tx),
     pushes: pushRepo(tx),
+    reminderFacts: reminderFactsRepo(tx),
   };
 }
 

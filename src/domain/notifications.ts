@@ -1,3 +1,5 @@
+import type { WeeklyFigures } from './reminders/weekly-figures.js';
+
 /**
  * "Who must be told what, how urgently": the domain says it as data; the scheduler and the
  * platforms deliver it later (outbox). `key` names what the message is about, so that the
@@ -29,7 +31,11 @@ export type NotificationKind =
   | 'MEETING_REMINDER' // R12
   | 'VISIT_REMINDER' // R15
   | 'SCREENING_REMINDER' // R17
-  | 'DEADLINE_REMINDER'; // R7–R11: due in 3 working days, tomorrow, today, overdue
+  | 'DEADLINE_REMINDER' // R7–R11: due in 3 working days, tomorrow, today, overdue
+  | 'REPORT_REMINDER' // R2: this reporting period's progress report is not in yet
+  | 'REVIEW_REMINDER' // R26: a 复查/复核 answer is due soon or overdue
+  | 'FOLLOW_UP_REMINDER' // R27: the call-back window of a resolved case is closing
+  | 'WEEKLY_SUMMARY'; // the office's and principal leaders' Monday figures
 
 export interface Notification {
   kind: NotificationKind;
@@ -45,6 +51,8 @@ export interface Notification {
   alertId?: string;
   /** Deliver through the platform's urgent channel (Lark 加急, DingTalk DING): the top of an escalation ladder. */
   urgentChannel?: boolean;
+  /** The figures of a weekly summary, for its card. */
+  weekly?: WeeklyFigures;
 }
 
 export function notification(n: Omit<Notification, 'requiresAck' | 'caseId'> & Partial<Pick<Notification, 'requiresAck' | 'caseId'>>): Notification {

@@ -1,5 +1,6 @@
 import { localDateOf, quarterOf } from '../lib/local-date.js';
 import type { Logger } from '../lib/logger.js';
+import type { Notification } from '../domain/notifications.js';
 import type { Deps } from '../usecases/ports.js';
 import { markOverdueCases } from '../usecases/cases/mark-overdue-cases.js';
 import { expireFollowUps } from '../usecases/follow-up/expire-follow-ups.js';
@@ -17,25 +18,31 @@ export interface SystemJobsReport {
   notifications: number;
 }
 
+export interface SystemJobsRun {
+  report: SystemJobsReport;
+  notifications: Notification[];
+}
+
 /**
  * The state-keeping jobs of the rules (R11, R13/R14, R22, R23, R27). Each is idempotent,
  * so running them again, or in two processes, records every fact once.
  */
-export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJobsReport> {
+export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJobsRun> {
   const today = localDateOf(deps.clock.now());
   const overdue = await markOverdueCases(deps);
   const followUps = await expireFollowUps(deps);
   const facts = await recordAccountabilityFacts(deps);
   const duties = await openQuarterlyStatementDuties(deps, quarterOf(today));
   const assessment = await collectAssessmentEntries(deps, Number(today.slice(0, 4)));
+  const notifications = [...followUps.notifications, ...duties.notifications, ...assessment.notifications];
   const report: SystemJobsReport = {
     overdueMarked: overdue.length,
     followUpsExpired: followUps.expiredCaseIds.length,
     accountabilityFacts: facts.recorded.length,
     statementDutiesOpened: duties.opened.length,
     assessmentEntries: assessment.recorded.length,
-    notifications: followUps.notifications.length + duties.notifications.length + assessment.notifications.length,
+    notifications: notifications.length,
   };
   logger.info(report, 'system jobs done');
-  return report;
+  return { report, notifications };
 }

@@ -25,7 +25,16 @@ export interface ApprovalJobData {
   dueAt: string;
 }
 
-export type DutyJobData = DeadlineJobData | AlertJobData | ApprovalJobData;
+/** The periodic duties (system jobs, R2/R12–R17/R26/R27 reminders, weekly summary): no due time of its own when the job scheduler made it. */
+export interface SweepJobData {
+  type: 'sweep';
+  dueAt?: string;
+}
+
+export type DutyJobData = DeadlineJobData | AlertJobData | ApprovalJobData | SweepJobData;
+
+/** The BullMQ job scheduler that starts the periodic sweep. */
+export const PERIODIC_SCHEDULER_ID = 'periodic-duties';
 
 export interface DeliveryJobData {
   pushId: string;
@@ -62,4 +71,9 @@ export function alertJobId(alertId: string, at: Date): string {
 
 export function approvalJobId(proposalId: string, on: string): string {
   return `approval-${proposalId}-${on}`;
+}
+
+/** The reconciler's catch-up sweep: one per hour at most, whoever adds it. */
+export function sweepJobId(hour: string): string {
+  return `sweep-${hour}`;
 }

@@ -13,7 +13,9 @@ import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js'
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/escalation/escalation-policy.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
-import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
+import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
+import { runSystemJobs } from '../jobs/system-jobs.js';
+import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
 export interface DeliveryPolicy {
   /** Tries per push before it is recorded as failed. */
@@ -40,7 +42,11 @@ export interface SchedulerOptions {
   escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
+  /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
+  periodicPattern?: string | null;
 }
+
+export const DEFAULT_PERIODIC_PATTERN = '0 * * * *';
 
 const PAGE = 500;
 const KEEP_DONE_DUTIES_S = 2 * 86_400;
@@ -49,6 +55,7 @@ const dutyData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() }),
   z.object({ type: z.literal('alert'), alertId: z.string().min(1), dueAt: z.iso.datetime() }),
   z.object({ type: z.literal('approval'), proposalId: z.string().min(1), dueAt: z.iso.datetime() }),
+  z.object({ type: z.literal('sweep'), dueAt: z.iso.datetime().optional() }),
 ]);
 const deliveryData = z.object({ pushId: z.string().min(1), dueAt: z.iso.datetime() });
 
@@ -84,6 +91,13 @@ export class Scheduler {
       }),
     );
     for (const w of this.workers) w.on('error', (err) => this.o.logger.error({ err, queue: w.name }, 'scheduler worker error'));
+    if (this.o.periodicPattern !== null) {
+      await this.queues.duties.upsertJobScheduler(
+        PERIODIC_SCHEDULER_ID,
+        { pattern: this.o.periodicPattern ?? DEFAULT_PERIODIC_PATTERN, tz: 'Asia/Shanghai' },
+        { name: 'sweep', data: { type: 'sweep' }, opts: { removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 } } },
+      );
+    }
     await this.reconcile();
     const every = this.o.reconcileEveryMs ?? 5 * 60_000;
     if (every > 0) {
@@ -128,6 +142,8 @@ export class Scheduler {
       (p) => p.id,
       (p) => this.scheduleDelivery(p),
     );
+    // The hour's sweep: after a restart (or Redis lost) the periodic duties catch up at once.
+    if (this.o.periodicPattern !== null) await this.addDuty({ type: 'sweep' }, sweepJobId(this.o.clock.now().toISOString().slice(0, 13).replace('T', '-')), this.o.clock.now(), 60_000);
     const duties = deadlines + approvals;
     this.o.logger.info({ duties, alerts, deliveries }, 'scheduler reconciled');
     return { duties, alerts, deliveries };
@@ -211,6 +227,10 @@ export class Scheduler {
   private async runDuty(job: Job<DutyJobData>): Promise<void> {
     const data = dutyData.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError(`malformed duty job ${job.id}: ${data.error.message}`);
+    if (data.data.type === 'sweep') {
+      await this.runPeriodicDuties();
+      return;
+    }
     if (data.data.type === 'approval') {
       const result = await remindApproval(this.o.deps, { proposalId: data.data.proposalId }, this.window);
       for (const p of result.pushes) await this.scheduleDelivery(p);
@@ -226,6 +246,15 @@ export class Scheduler {
     const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.next) await this.scheduleDeadline(result.next);
+  }
+
+  /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
+  async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
+    const { notifications } = await runSystemJobs(this.o.deps, this.o.logger);
+    const result = await remindPeriodicDuties(this.o.deps, this.window, notifications);
+    for (const p of result.pushes) await this.scheduleDelivery(p);
+    if (result.pushes.length > 0) this.o.logger.info({ pushes: result.pushes.length, due: result.due }, 'periodic duties recorded');
+    return result;
   }
 
   private async runDelivery(job: Job<DeliveryJobData>): Promise<string> {

@@ -1,4 +1,5 @@
 import type { PushRepo } from './ports/pushes.js';
+import type { ReminderFactsRepo } from './ports/reminder-facts.js';
 import type { Clock } from '../lib/clock.js';
 import type { LocalDate } from '../lib/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
@@ -174,6 +175,7 @@ export interface Repos {
   identities: IdentityRepo; // platform accounts
   events: ProcessedEventRepo; // platform event idempotency
   pushes: PushRepo; // the outbox of scheduled pushes (issue #4)
+  reminderFacts: ReminderFactsRepo; // R2, R26, R27 reminders and the weekly summary
   people: PeopleRepo; // platform identity sync
   receptionLogs: ReceptionLogRepo; // R14
   worklists: WorklistRepo; // 待办 and form pickers

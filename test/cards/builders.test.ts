@@ -17,6 +17,8 @@ import { progressFormCard } from '../../cards/builders/progress-form.js';
 import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js';
 import { resolveFormCard } from '../../cards/builders/resolve-form.js';
 import { resultCard } from '../../cards/builders/result.js';
+import { noticeCard } from '../../cards/builders/notice.js';
+import { weeklySummaryCard } from '../../cards/builders/weekly-summary.js';
 import { returnFormCard } from '../../cards/builders/return-form.js';
 import { reviewRequestFormCard } from '../../cards/builders/review-request-form.js';
 import { screeningReportFormCard } from '../../cards/builders/screening-report-form.js';
@@ -142,6 +144,16 @@ const CARDS: Record<string, () => Card> = {
     screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),
   'meeting form': () => meetingFormCard({ today: TODAY, cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], quarterHasMeeting: false }),
   result: () => resultCard({ title: '已登记 XF-2026-0042', message: '已登记并计算办结时限', fields: [{ label: '办结时限', value: '2026-12-15' }], caseId: uid(42), note: '该事项需领导包案，已通知信访办。' }),
+  'notice (due soon)': () => noticeCard({ title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', tone: 'due', caseId: uid(42) }),
+  'notice (overdue)': () => noticeCard({ title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', tone: 'overdue', caseId: uid(42) }),
+  'weekly summary': () =>
+    weeklySummaryCard({
+      from: '2026-11-16', to: '2026-11-22', received: 9, resolved: 6, openNow: 31, overdueNow: 2,
+      byVillage: [
+        { village: '青山村', received: 4, resolved: 2, overdueNow: 2 },
+        { village: null, received: 1, resolved: 0, overdueNow: 0 },
+      ],
+    }),
   error: () => errorCard('案件当前状态为「已办结」，不能变更为「延期」'),
   'not registered': () => notRegisteredCard(),
 };
@@ -159,6 +171,22 @@ describe('small cards', () => {
     const card = CARDS.result!();
     expect(card.title).toBe('已登记 XF-2026-0042');
     expect(card.colour).toBe('green');
+  });
+
+  it('a reminder is orange, an overdue one red, and both open the case', () => {
+    expect(CARDS['notice (due soon)']!().colour).toBe('orange');
+    const overdue = CARDS['notice (overdue)']!();
+    expect(overdue.colour).toBe('red');
+    expect(JSON.stringify(renderLarkCard(overdue))).toContain('查看案件');
+  });
+
+  it('the weekly summary shows last week, overdue in red, and villages without a name as 未关联村', () => {
+    const card = CARDS['weekly summary']!();
+    expect(card.subtitle).toBe('2026-11-16 至 2026-11-22');
+    const text = JSON.stringify(renderLarkCard(card));
+    expect(text).toContain('上周新收');
+    expect(text).toContain('新收 4 · 办结 2 · 逾期 2');
+    expect(text).toContain('未关联村（社区）');
   });
 
   it('the not-registered card is polite and says whom to contact', () => {

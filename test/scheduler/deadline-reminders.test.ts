@@ -31,8 +31,9 @@ describe('deadline reminders through BullMQ (real Redis, real PostgreSQL, fake L
     await t?.drop();
   });
 
+  /** Deadlines only: the hourly sweep of the periodic duties is test/scheduler/periodic-duties.test.ts's. */
   async function start(prefix: string, opts: Parameters<typeof schedulerFor>[3] = undefined): Promise<Scheduler> {
-    const s = schedulerFor(town, h, prefix, opts);
+    const s = schedulerFor(town, h, prefix, opts, { periodicPattern: null });
     running.push(s);
     await s.start();
     return s;

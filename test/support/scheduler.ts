@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createNotifier } from '../../src/bot/create-bot.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
-import { Scheduler, type DeliveryPolicy } from '../../src/scheduler/scheduler.js';
+import { Scheduler, type DeliveryPolicy, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from './capture-logger.js';
 import type { LarkHarness } from './lark-harness.js';
@@ -15,8 +15,11 @@ export const testPrefix = () => `{xt${randomBytes(4).toString('hex')}}`;
 
 export const FAST_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 20, limiter: { max: 1000, durationMs: 1000 } };
 
-/** The scheduler as main.ts composes it for the worker role, delivering through the harness's Lark. */
-export function schedulerFor(town: Township, h: LarkHarness, prefix: string, delivery: DeliveryPolicy = FAST_DELIVERY): Scheduler {
+/**
+ * The scheduler as main.ts composes it for the worker role, delivering through the harness's Lark.
+ * `periodicPattern: null` leaves out the hourly sweep, for tests about one kind of duty only.
+ */
+export function schedulerFor(town: Township, h: LarkHarness, prefix: string, delivery: DeliveryPolicy = FAST_DELIVERY, more: Partial<SchedulerOptions> = {}): Scheduler {
   const { logger } = captureLogger('warn');
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', h.lark.messenger]]);
   const notifier = createNotifier({ deps: town.deps, messengers, logger });
@@ -29,6 +32,7 @@ export function schedulerFor(town: Township, h: LarkHarness, prefix: string, del
     deliver: (push) => notifier.deliverTo(push.notification, push.personId),
     delivery,
     reconcileEveryMs: 0,
+    ...more,
   });
 }
 

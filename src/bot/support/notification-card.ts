@@ -1,10 +1,16 @@
 import { resultCard } from '../../../cards/builders/result.js';
 import type { Card } from '../../../cards/model.js';
-import type { Notification } from '../../domain/notifications.js';
+import { noticeCard } from '../../../cards/builders/notice.js';
+import { weeklySummaryCard } from '../../../cards/builders/weekly-summary.js';
+import type { Notification, NotificationKind } from '../../domain/notifications.js';
 import type { ConfigSource, Repos, UnitOfWork } from '../../usecases/ports.js';
 import { alertCardForRepos } from './alert-card.js';
 import { approvalCardForRepos } from './approval-card.js';
 import { extensionDecisionCardFor } from './extension-decision-card.js';
+
+const REMINDERS: ReadonlySet<NotificationKind> = new Set([
+  'DEADLINE_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
+]);
 
 /**
  * The card a notification becomes for one recipient: an approval card for R4 requests, a
@@ -25,6 +31,8 @@ export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n:
       const card = await alertCardForRepos(repos, n.alertId, recipientId);
       if (card) return card;
     }
+    if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly);
+    if (REMINDERS.has(n.kind)) return noticeCard({ title: n.title, body: n.body, caseId: n.caseId, tone: n.urgency !== 'NORMAL' || /逾期/.test(n.title) ? 'overdue' : 'due' });
     return resultCard({ title: n.title, message: n.body, caseId: n.caseId });
   });
 }

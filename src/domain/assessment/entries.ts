@@ -1,5 +1,6 @@
-import { addDays, addMonths, localDateOf, type LocalDate } from '../../lib/local-date.js';
+import { addDays, localDateOf, type LocalDate } from '../../lib/local-date.js';
 import type { ReportingCadence } from '../model.js';
+import { nthReportDue } from '../ownership/reporting-cadence.js';
 import { RATING_LABELS } from '../follow-up/follow-up.js';
 import {
   ESCALATION, VISIT_LEVEL_LABELS, visitRuleCode, type AssessmentRule, type VisitLevel,
@@ -221,19 +222,6 @@ export interface OwnershipReporting {
 
 export const CADENCE_LABELS: Record<ReportingCadence, string> = { DAILY: '每日', WEEKLY: '每周', BIWEEKLY: '每两周', MONTHLY: '每月' };
 
-function nthDue(start: LocalDate, cadence: ReportingCadence, k: number): LocalDate {
-  switch (cadence) {
-    case 'DAILY':
-      return addDays(start, k);
-    case 'WEEKLY':
-      return addDays(start, 7 * k);
-    case 'BIWEEKLY':
-      return addDays(start, 14 * k);
-    case 'MONTHLY':
-      return addMonths(start, k);
-  }
-}
-
 /**
  * R2 报送方式: each reporting period, counted from the day ownership became active, must hold
  * at least one progress entry by its last day. A period whose last day is not yet over, or
@@ -246,7 +234,7 @@ export function missedProgressReports(o: OwnershipReporting, today: LocalDate): 
   const missed: { windowStart: LocalDate; dueOn: LocalDate }[] = [];
   let windowStart = start;
   for (let k = 1; ; k += 1) {
-    const dueOn = nthDue(start, o.cadence, k);
+    const dueOn = nthReportDue(start, o.cadence, k);
     if (dueOn >= stop) break;
     const from = windowStart;
     if (!reported.some((d) => d >= from && d <= dueOn)) missed.push({ windowStart: from, dueOn });

@@ -8,16 +8,38 @@ export const REPORTING_CADENCE_LABELS: Record<ReportingCadence, string> = {
   MONTHLY: '每月报送',
 };
 
-/** R2 报送方式: the day the next progress report is due after the last one (or activation). */
-export function nextReportDue(last: LocalDate, cadence: ReportingCadence): LocalDate {
+/** R2 报送方式: the last day of the k-th reporting period (k ≥ 1) counted from activation. */
+export function nthReportDue(start: LocalDate, cadence: ReportingCadence, k: number): LocalDate {
   switch (cadence) {
     case 'DAILY':
-      return addDays(last, 1);
+      return addDays(start, k);
     case 'WEEKLY':
-      return addDays(last, 7);
+      return addDays(start, 7 * k);
     case 'BIWEEKLY':
-      return addDays(last, 14);
+      return addDays(start, 14 * k);
     case 'MONTHLY':
-      return addMonths(last, 1);
+      return addMonths(start, k);
+  }
+}
+
+/**
+ * The reporting period that `today` falls in: it starts the day after the previous period's
+ * last day (the first one on the activation day) and must hold one progress entry by `dueOn`.
+ */
+export function reportingPeriodOn(start: LocalDate, cadence: ReportingCadence, today: LocalDate): { k: number; from: LocalDate; dueOn: LocalDate } {
+  let k = 1;
+  let from = start;
+  // Jump close first: a daily cadence active for years must not walk day by day.
+  if (cadence !== 'MONTHLY' && today > start) {
+    const step = cadence === 'DAILY' ? 1 : cadence === 'WEEKLY' ? 7 : 14;
+    const days = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+    k = Math.max(1, Math.floor(days / step));
+    from = k === 1 ? start : addDays(nthReportDue(start, cadence, k - 1), 1);
+  }
+  for (;;) {
+    const dueOn = nthReportDue(start, cadence, k);
+    if (dueOn >= today) return { k, from, dueOn };
+    from = addDays(dueOn, 1);
+    k += 1;
   }
 }

@@ -20,7 +20,7 @@ export interface DeadlineReminder {
 export const PRINCIPALS_AFTER_OVERDUE_WORKING_DAYS = 5;
 
 /** The working day n working days before `date` (n ≥ 1). */
-function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingCalendar): LocalDate {
+export function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingCalendar): LocalDate {
   let d = date;
   let left = n;
   while (left > 0) {
@@ -53,7 +53,8 @@ export function nextDeadlineReminder(dueOn: LocalDate, from: LocalDate, calendar
   return { stage: 'OVERDUE', on, overdueDays, audience: overdueDays >= PRINCIPALS_AFTER_OVERDUE_WORKING_DAYS ? 'WITH_PRINCIPALS' : 'HANDLERS_AND_OFFICE' };
 }
 
-const STAGE_TEXT: Record<DeadlineStage, (r: DeadlineReminder) => string> = {
+/** How a reminder says how far its deadline is. */
+export const STAGE_TEXT: Record<DeadlineStage, (r: DeadlineReminder) => string> = {
   DUE_IN_3: () => '还剩 3 个工作日到期',
   DUE_TOMORROW: () => '下一个工作日到期',
   DUE_TODAY: () => '今天到期',
