@@ -17,6 +17,10 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** An optional secret: unset or empty = off; set = at least 16 characters, so that it cannot be guessed. */
+const optionalSecret = (name: string, purpose: string) =>
+  optionalText.refine((v) => v === undefined || v.length >= 16, { error: `${name} 至少需要 16 个字符（${purpose}，请使用随机字符串，如 openssl rand -hex 24 的输出）` });
+
 const LARK_FEISHU_URL = 'https://open.feishu.cn';
 
 /** undefined → default; a known name or an http(s) URL → its base URL; anything else → null (refused). */
@@ -49,6 +53,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^\{[A-Za-z0-9_-]{1,40}\}$/, { error: 'QUEUE_PREFIX 须为花括号括起的字母、数字、下划线或短横线，如 {xinfang}' })
     .default('{xinfang}'),
+  /** Password of the admin area (/admin/queues: Bull Board); unset = no admin area. */
+  ADMIN_TOKEN: optionalSecret('ADMIN_TOKEN', '管理后台密码'),
+  /** Bearer token that /metrics requires when set; unset = /metrics open to whoever reaches the port. */
+  METRICS_TOKEN: optionalSecret('METRICS_TOKEN', '/metrics 的访问令牌'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Fill an empty embedded database with the demo township on first start (default: yes, embedded only). */
   SEED_DEMO: z

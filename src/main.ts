@@ -13,6 +13,7 @@ import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { connectRedis } from './scheduler/redis-connection.js';
+import { openQueueClient, type QueueClient } from './scheduler/queue-client.js';
 import type { Deps } from './usecases/ports.js';
 import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
   let server: Server | undefined;
   let bot: Dispatcher | undefined;
+  let queueClient: QueueClient | undefined;
   // The worker delivers through the platform's sender too, but never receives: no start() there.
   const lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
   const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
@@ -68,11 +70,17 @@ async function main(): Promise<void> {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');
     }
+    // Its own Redis connection for /readyz, /metrics and Bull Board (the worker's scheduler has its own).
+    queueClient = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
     const app = createHttpApp({
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
       routers: lark?.router ? [lark.router] : [],
+      clock,
+      ...(queueClient && { redis: queueClient.redis, queues: queueClient.queues }),
+      adminToken: config.ADMIN_TOKEN,
+      metricsToken: config.METRICS_TOKEN,
     });
     server = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
     if (jobs) clearInterval(jobs);
     await scheduler?.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await queueClient?.close();
     await lark?.stop();
     await db.close();
     process.exit(0);

@@ -40,4 +40,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ QUEUE_PREFIX: 'xinfang' })).toThrow(/QUEUE_PREFIX/);
     expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL 必须以 redis:\/\//);
   });
+
+  it('the admin token and the metrics token are optional secrets of at least 16 characters', () => {
+    const none = loadConfig({});
+    expect(none.ADMIN_TOKEN).toBeUndefined();
+    expect(none.METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ ADMIN_TOKEN: '', METRICS_TOKEN: '  ' })).toMatchObject({ ADMIN_TOKEN: undefined, METRICS_TOKEN: undefined });
+    expect(loadConfig({ ADMIN_TOKEN: ' 0123456789abcdef ', METRICS_TOKEN: 'fedcba9876543210xyz' })).toMatchObject({ ADMIN_TOKEN: '0123456789abcdef', METRICS_TOKEN: 'fedcba9876543210xyz' });
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-token' })).toThrow(/ADMIN_TOKEN 至少需要 16 个字符/);
+    expect(() => loadConfig({ METRICS_TOKEN: '0123456789abcde' })).toThrow(/METRICS_TOKEN 至少需要 16 个字符/);
+  });
 });

@@ -3,6 +3,12 @@ import Router from '@koa/router';
 import type { Logger } from '../lib/logger.js';
 import type { Database } from '../db/database.js';
 import { isDomainError } from '../domain/errors.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import type { SchedulerQueues } from '../scheduler/queues.js';
+import { adminArea, bearerMatches } from './admin-auth.js';
+import { createMetrics } from './metrics.js';
+import { queueBoardOrOff } from './queue-board.js';
+import { checkReadiness } from './readiness.js';
 
 export interface HttpDeps {
   db: Database;
@@ -11,14 +17,27 @@ export interface HttpDeps {
   summary(): Promise<unknown>;
   /** Platform routes (e.g. POST /lark/events, /lark/cards). */
   routers?: Router[];
+  /** "Now" of the lateness metric (default: the system clock). */
+  clock?: Clock;
+  /** When REDIS_URL is configured: checked by /readyz. */
+  redis?: { ping(): Promise<unknown> };
+  /** When REDIS_URL is configured: counted by /metrics and shown by Bull Board. */
+  queues?: SchedulerQueues;
+  /** Password of /admin/* (Bull Board); unset = no admin area. */
+  adminToken?: string | undefined;
+  /** When set, /metrics wants `Authorization: Bearer <token>`; unset = open (scraped inside the network). */
+  metricsToken?: string | undefined;
 }
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNKNOWN_PERSON: 403, CONFLICT: 409, ALREADY_DONE: 409 };
 
-/** The Koa application: health checks and the JSON summary; platforms mount their routes here later. */
+/** The Koa application: health checks, metrics, the admin area and the JSON summary; platforms mount their routes here. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa();
   const router = new Router();
+  const metrics = createMetrics({ db: deps.db, queues: deps.queues, clock: deps.clock ?? systemClock, logger: deps.logger });
+  // Errors that sub-apps (Bull Board) report instead of throwing.
+  app.on('error', (err: unknown) => deps.logger.error({ err }, 'http error'));
 
   app.use(async (ctx, next) => {
     const started = performance.now();
@@ -42,19 +61,25 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.body = { status: 'ok' };
   });
   router.get('/readyz', async (ctx) => {
-    try {
-      await deps.db.sql.query('SELECT 1');
-      ctx.body = { status: 'ready', database: deps.db.kind };
-    } catch (err) {
-      deps.logger.warn({ err }, 'database not reachable');
-      ctx.status = 503;
-      ctx.body = { status: 'unavailable', database: 'unreachable' };
+    const readiness = await checkReadiness({ db: deps.db, redis: deps.redis, logger: deps.logger });
+    ctx.status = readiness.ready ? 200 : 503;
+    ctx.body = readiness.body;
+  });
+  router.get('/metrics', async (ctx) => {
+    if (deps.metricsToken && !bearerMatches(ctx, deps.metricsToken)) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', 'Bearer realm="xinfang-metrics"');
+      ctx.body = { error: 'UNAUTHORIZED', message: '需要 Authorization: Bearer <METRICS_TOKEN>' };
+      return;
     }
+    ctx.body = await metrics.render();
+    ctx.type = metrics.contentType;
   });
   router.get('/', async (ctx) => {
     ctx.body = { name: '信访包案助手', database: deps.db.kind, summary: await deps.summary() };
   });
 
+  app.use(adminArea(deps.adminToken, queueBoardOrOff(deps.queues)));
   app.use(router.routes()).use(router.allowedMethods());
   for (const r of deps.routers ?? []) app.use(r.routes()).use(r.allowedMethods());
   return app;
