@@ -6,7 +6,7 @@ import { DEFAULT_KEYWORD_RULES, type DangerCategory, type KeywordRule } from '..
 import { DEFAULT_ASSESSMENT_RULES } from '../domain/assessment/rules.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ConfigSource } from '../usecases/ports.js';
-
+import { REMINDER_SETTINGS_KEY, reminderSettingsSchema, type ReminderSettings } from '../domain/reminders/reminder-settings.js';
 
 /**
  * Run-time configuration kept in the database (calendar overrides, limits, keyword rules),
@@ -36,6 +36,13 @@ export class DbConfigSource implements ConfigSource {
     return this.cached('policy', async () => {
       const row = await this.prisma.setting.findUnique({ where: { key: DEADLINE_POLICY_KEY } });
       return deadlinePolicySchema.parse(row?.value ?? {});
+    });
+  }
+
+  reminderSettings(): Promise<ReminderSettings> {
+    return this.cached('reminders', async () => {
+      const row = await this.prisma.setting.findUnique({ where: { key: REMINDER_SETTINGS_KEY } });
+      return reminderSettingsSchema.parse(row?.value ?? {});
     });
   }
 

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { z } from 'zod';
-import { DEFAULT_DELIVERY_WINDOW, windowOpening, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
+import { windowOpening, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
+import { deliveryWindowOf, escalationPolicyOf } from '../domain/reminders/reminder-settings.js';
 import type { Clock } from '../lib/clock.js';
 import { localDateOf } from '../lib/local-date.js';
 import { nextApprovalReminderOn } from '../domain/reminders/approval-reminders.js';
@@ -10,7 +11,7 @@ import type { Deps, Repos } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
 import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
-import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../domain/escalation/escalation-policy.js';
+import type { EscalationPolicy } from '../domain/escalation/escalation-policy.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
@@ -41,9 +42,10 @@ export interface SchedulerOptions {
   prefix?: string;
   /** Delivers one push on every platform of its recipient; the count of platforms, throws on failure. */
   deliver(push: PushRecord): Promise<number>;
+  /** Working hours of routine pushes; default: the run-time reminder settings (read for each job). */
   window?: DeliveryWindow;
   delivery?: DeliveryPolicy;
-  /** How alerts repeat and climb (R18, R20, R21). */
+  /** How alerts repeat and climb (R18, R20, R21); default: the run-time reminder settings. */
   escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
@@ -73,15 +75,11 @@ export class Scheduler {
   readonly queues: SchedulerQueues;
   private readonly workers: Worker[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly window: DeliveryWindow;
   private readonly delivery: DeliveryPolicy;
-  private readonly escalation: EscalationPolicy;
 
   constructor(private readonly o: SchedulerOptions) {
     this.queues = openQueues(o.connection, o.prefix);
-    this.window = o.window ?? DEFAULT_DELIVERY_WINDOW;
     this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
-    this.escalation = o.escalation ?? DEFAULT_ESCALATION_POLICY;
   }
 
   /** Starts the workers, rebuilds the jobs, and keeps rebuilding them every few minutes. */
@@ -119,12 +117,13 @@ export class Scheduler {
   /** Adds every job the database implies (pending pushes, each open case's next reminder, each open alert's next check); existing jobs are left alone. */
   async reconcile(): Promise<{ duties: number; alerts: number; deliveries: number }> {
     const calendar = await this.o.deps.config.calendar();
+    const { window, escalation } = await this.settings();
     const today = localDateOf(this.o.clock.now());
     // One Redis round trip per page: 100,000 open cases reconcile in seconds, not minutes.
     const deadlines = await this.eachPage(
       (repos, after) => repos.cases.openDeadlines(PAGE, after),
       (c) => c.id,
-      (page) => this.queues.duties.addBulk(page.map((c) => this.deadlineJob({ caseId: c.id, reminder: nextDeadlineReminder(c.dueOn, today, calendar) }))),
+      (page) => this.queues.duties.addBulk(page.map((c) => this.deadlineJob({ caseId: c.id, reminder: nextDeadlineReminder(c.dueOn, today, calendar) }, window))),
     );
     const approvals = await this.eachPage(
       (repos, after) => repos.proposals.pendingIds(PAGE, after),
@@ -142,7 +141,7 @@ export class Scheduler {
       async (page) => {
         for (const alertId of page) {
           const alert = await this.o.deps.uow.read((repos) => repos.alerts.get(alertId));
-          const at = alert ? nextCheckAt(alert, this.escalation) : null;
+          const at = alert ? nextCheckAt(alert, escalation) : null;
           if (at) await this.scheduleAlertCheck(alertId, at);
         }
       },
@@ -178,17 +177,24 @@ export class Scheduler {
   }
 
   async scheduleDeadline(duty: DeadlineDuty): Promise<void> {
-    const job = this.deadlineJob(duty);
+    const job = this.deadlineJob(duty, (await this.settings()).window);
     await this.queues.duties.add(job.name, job.data, job.opts);
   }
 
-  private deadlineJob(duty: DeadlineDuty) {
-    return this.dutyJob({ type: 'deadline', caseId: duty.caseId }, deadlineJobId(duty.caseId, duty.reminder.on, duty.reminder.stage), windowOpening(duty.reminder.on, this.window), 60_000);
+  /** The options' window and escalation, else the run-time reminder settings (cached by the config source). */
+  private async settings(): Promise<{ window: DeliveryWindow; escalation: EscalationPolicy }> {
+    const settings = this.o.window && this.o.escalation ? null : await this.o.deps.config.reminderSettings();
+    return { window: this.o.window ?? deliveryWindowOf(settings!), escalation: this.o.escalation ?? escalationPolicyOf(settings!) };
+  }
+
+  private deadlineJob(duty: DeadlineDuty, window: DeliveryWindow) {
+    return this.dutyJob({ type: 'deadline', caseId: duty.caseId }, deadlineJobId(duty.caseId, duty.reminder.on, duty.reminder.stage), windowOpening(duty.reminder.on, window), 60_000);
   }
 
   /** R4: the approvers' reminder of a proposal still pending on `on`. */
   async scheduleApproval(proposalId: string, on: string): Promise<void> {
-    await this.addDuty({ type: 'approval', proposalId }, approvalJobId(proposalId, on), windowOpening(on, this.window), 60_000);
+    const { window } = await this.settings();
+    await this.addDuty({ type: 'approval', proposalId }, approvalJobId(proposalId, on), windowOpening(on, window), 60_000);
   }
 
   /** The next look at an alert (R18, R20, R21): repeats to the silent, the climb, or closing it. */
@@ -261,18 +267,18 @@ export class Scheduler {
       return;
     }
     if (data.data.type === 'approval') {
-      const result = await remindApproval(this.o.deps, { proposalId: data.data.proposalId }, this.window);
+      const result = await remindApproval(this.o.deps, { proposalId: data.data.proposalId }, this.o.window);
       for (const p of result.pushes) await this.scheduleDelivery(p);
       if (result.next) await this.scheduleApproval(result.next.proposalId, result.next.on);
       return;
     }
     if (data.data.type === 'alert') {
-      const result = await checkAlert(this.o.deps, { alertId: data.data.alertId }, this.escalation, this.window);
+      const result = await checkAlert(this.o.deps, { alertId: data.data.alertId }, this.o.escalation, this.o.window);
       for (const p of result.pushes) await this.scheduleDelivery(p);
       if (result.nextCheckAt) await this.scheduleAlertCheck(data.data.alertId, result.nextCheckAt);
       return;
     }
-    const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.window);
+    const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.next) await this.scheduleDeadline(result.next);
   }
@@ -280,7 +286,7 @@ export class Scheduler {
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
     const { notifications } = await runSystemJobs(this.o.deps, this.o.logger);
-    const result = await remindPeriodicDuties(this.o.deps, this.window, notifications);
+    const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.pushes.length > 0) this.o.logger.info({ pushes: result.pushes.length, due: result.due }, 'periodic duties recorded');
     return result;

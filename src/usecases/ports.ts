@@ -1,4 +1,5 @@
 import type { PushRepo } from './ports/pushes.js';
+import type { ReminderSettings } from '../domain/reminders/reminder-settings.js';
 import type { ReminderFactsRepo } from './ports/reminder-facts.js';
 import type { Clock } from '../lib/clock.js';
 import type { LocalDate } from '../lib/local-date.js';
@@ -191,6 +192,8 @@ export interface UnitOfWork {
 export interface ConfigSource {
   calendar(): Promise<WorkingCalendar>;
   deadlinePolicy(): Promise<DeadlinePolicy>;
+  /** Working hours of routine pushes and the alert intervals (R18, R20, R21). */
+  reminderSettings(): Promise<ReminderSettings>;
   keywordRules(): Promise<KeywordRule[]>;
   /** Forget cached values after a settings change made by this process. */
   invalidate(): void;

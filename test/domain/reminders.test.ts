@@ -4,6 +4,7 @@ import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
 import { nextDeadlineReminder } from '../../src/domain/reminders/deadline-reminders.js';
 import { nextApprovalReminderOn } from '../../src/domain/reminders/approval-reminders.js';
 import { DEFAULT_DELIVERY_WINDOW, deliveryTime, spreadOffsetMs } from '../../src/domain/reminders/delivery-window.js';
+import { DEFAULT_REMINDER_SETTINGS, deliveryWindowOf, escalationPolicyOf, reminderSettingsSchema } from '../../src/domain/reminders/reminder-settings.js';
 
 const calendar = new WorkingCalendar(chineseOfficialCalendar);
 const beijing = (s: string) => new Date(`${s}+08:00`);
@@ -86,5 +87,21 @@ describe('approval waits (R4)', () => {
     expect(nextApprovalReminderOn('2026-11-20', '2026-11-20', calendar)).toBe('2026-11-25');
     expect(nextApprovalReminderOn('2026-11-20', '2026-11-26', calendar)).toBe('2026-11-26');
     expect(nextApprovalReminderOn('2026-11-20', '2026-11-28', calendar)).toBe('2026-11-30');
+  });
+});
+
+describe('reminder settings', () => {
+  it('working hours from the settings become the delivery window: a routine push at 08:10 waits for 09:30, an urgent one does not', () => {
+    const window = deliveryWindowOf(reminderSettingsSchema.parse({ workingHoursStart: '09:30', workingHoursEnd: '17:30' }));
+    expect(window).toEqual({ startMinute: 570, endMinute: 1050 });
+    expect(deliveryTime(beijing('2026-11-30T08:10:00'), false, window, calendar)).toEqual(beijing('2026-11-30T09:30:00'));
+    expect(deliveryTime(beijing('2026-11-30T17:45:00'), false, window, calendar)).toEqual(beijing('2026-12-01T09:30:00'));
+    expect(deliveryTime(beijing('2026-11-30T08:10:00'), true, window, calendar)).toEqual(beijing('2026-11-30T08:10:00'));
+  });
+
+  it('R18: alert intervals in minutes become the escalation policy; the defaults are 10 and 30 minutes', () => {
+    expect(escalationPolicyOf(DEFAULT_REMINDER_SETTINGS)).toEqual({ repeatEveryMs: 600_000, climbAfterMs: 1_800_000 });
+    expect(deliveryWindowOf(DEFAULT_REMINDER_SETTINGS)).toEqual(DEFAULT_DELIVERY_WINDOW);
+    expect(reminderSettingsSchema.safeParse({ workingHoursStart: '21:00', workingHoursEnd: '08:00' }).success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { Person } from '../../src/domain/model.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
 import { acknowledgeAlert } from '../../src/usecases/escalation/acknowledge-alert.js';
 import { raiseMajorEvent } from '../../src/usecases/escalation/raise-major-event.js';
+import { updateReminderSettings } from '../../src/usecases/settings/update-reminder-settings.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { startLarkHarness, titleOf, type LarkHarness } from '../support/lark-harness.js';
 import { drained, schedulerFor, testPrefix } from '../support/scheduler.js';
@@ -113,5 +114,28 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
     await s.start();
     const t10 = await at('07:10');
     expect(received(t10, [p.areaLeader])[p.areaLeader.name]).toEqual([`【重大事项】${alert.title}`]);
+  });
+
+  it('R18: the intervals are the reminder settings of the moment: changed at run time to 5-minute repeats and a 15-minute climb, the running scheduler follows', async () => {
+    const p = town.people;
+    town.clock.set('2026-10-02T09:00:00+08:00');
+    s = schedulerFor(town, h, testPrefix());
+    await s.start();
+    await updateReminderSettings(town.deps, town.actor(p.office), { alertRepeatMinutes: 5, alertClimbMinutes: 15 });
+    try {
+      const { alert, nextCheckAt } = await raiseMajorEvent(town.deps, town.actor(p.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '村民再次聚集' });
+      expect(nextCheckAt).toEqual(new Date('2026-10-02T09:05:00+08:00'));
+      await s.reconcile(); // the reconciler finds the new alert (the web role may also schedule it at once)
+      const repeat = `【重大事项】${alert.title}`;
+      const t5 = await at('09:05');
+      expect(received(t5, [p.areaLeader])).toEqual({ [p.areaLeader.name]: [repeat] });
+      const t10 = await at('09:10');
+      expect(received(t10, [p.areaLeader])).toEqual({ [p.areaLeader.name]: [repeat] });
+      expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(0);
+      await at('09:15');
+      expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(1);
+    } finally {
+      await updateReminderSettings(town.deps, town.actor(p.office), { alertRepeatMinutes: 10, alertClimbMinutes: 30 });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { intakeCase } from '../../src/usecases/intake-case.js';
 import { addKeywordRule, setKeywordRuleActive } from '../../src/usecases/settings/keyword-rules.js';
 import { removeCalendarOverride, setCalendarOverride } from '../../src/usecases/settings/set-calendar-override.js';
 import { updateDeadlinePolicy } from '../../src/usecases/settings/update-deadline-policy.js';
+import { updateReminderSettings } from '../../src/usecases/settings/update-reminder-settings.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
 
@@ -83,5 +84,23 @@ describe.each(['postgres', 'embedded'] as const)('run-time settings on %s', (kin
     expect(policy).toMatchObject({ handlingDays: 30, maxExtensionDays: 30, counting: 'CIVIL_CODE' });
     expect(await intakeDue({ source: 'LETTER' })).toBe('2027-01-25');
     await updateDeadlinePolicy(town.deps, office(), { handlingDays: 60 });
+  });
+
+  it('reminder settings (working hours of pushes, alert intervals) change at run time, checked, audited, and read back at once', async () => {
+    expect(await town.deps.config.reminderSettings()).toEqual({ workingHoursStart: '08:00', workingHoursEnd: '21:00', alertRepeatMinutes: 10, alertClimbMinutes: 30 });
+    const before = await settingsState();
+    for (const bad of [{ workingHoursStart: '25:00' }, { workingHoursStart: '21:30' }, { alertRepeatMinutes: 0 }, { alertClimbMinutes: 1.5 }, { repeatMinutes: 5 }]) {
+      await expect(updateReminderSettings(town.deps, office(), bad)).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+    await expect(updateReminderSettings(town.deps, office(), { workingHoursEnd: '07:00' })).rejects.toThrow('推送时段的开始时间须早于结束时间');
+    await expect(updateReminderSettings(town.deps, town.actor(town.people.secretary), { alertRepeatMinutes: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await settingsState()).toEqual(before);
+
+    const { settings } = await updateReminderSettings(town.deps, office(), { workingHoursStart: '08:30', alertRepeatMinutes: 5 });
+    expect(settings).toEqual({ workingHoursStart: '08:30', workingHoursEnd: '21:00', alertRepeatMinutes: 5, alertClimbMinutes: 30 });
+    expect(await town.deps.config.reminderSettings()).toEqual(settings);
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'settings.reminders' } });
+    expect(JSON.parse(audit.after!)).toEqual(settings);
+    await updateReminderSettings(town.deps, office(), { workingHoursStart: '08:00', alertRepeatMinutes: 10 });
   });
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { alertNotifications, escalationNotification } from '../../domain/escalation/alert-notifications.js';
-import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import type { EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import { deliveryWindowOf, escalationPolicyOf } from '../../domain/reminders/reminder-settings.js';
 import { nextStep, type NextStep } from '../../domain/escalation/next-step.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Notification } from '../../domain/notifications.js';
 import type { Deps } from '../ports.js';
 import type { PushRecord } from '../ports/pushes.js';
-import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import type { DeliveryWindow } from '../../domain/reminders/delivery-window.js';
 import { planPushes } from '../reminders/plan-pushes.js';
 import type { AlertRecord } from '../ports/escalation.js';
 import { audit } from '../support/audit.js';
@@ -33,10 +34,13 @@ export interface CheckAlertResult {
 export async function checkAlert(
   deps: Deps,
   raw: unknown,
-  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
-  window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW,
+  policyOverride?: EscalationPolicy,
+  windowOverride?: DeliveryWindow,
 ): Promise<CheckAlertResult> {
   const input = parseInput(checkAlertInput, raw);
+  const settings = await deps.config.reminderSettings();
+  const policy = policyOverride ?? escalationPolicyOf(settings);
+  const window = windowOverride ?? deliveryWindowOf(settings);
   const now = deps.clock.now();
   const calendar = await deps.config.calendar();
   return deps.uow.run(async (repos) => {

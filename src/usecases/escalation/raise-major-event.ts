@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { MAJOR_EVENT_KINDS, MAJOR_EVENT_LABELS } from '../../domain/escalation/alert-kinds.js';
-import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import type { EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import { escalationPolicyOf } from '../../domain/reminders/reminder-settings.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
@@ -35,11 +36,12 @@ export async function raiseMajorEvent(
   deps: Deps,
   actor: Actor,
   raw: unknown,
-  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+  policyOverride?: EscalationPolicy,
 ): Promise<RaiseMajorEventResult> {
   const input = parseInput(raiseMajorEventInput, raw);
   assertGlobalAllowed(actor.person, 'RAISE_MAJOR_EVENT');
   const now = deps.clock.now();
+  const policy = policyOverride ?? escalationPolicyOf(await deps.config.reminderSettings());
   return deps.uow.run(async (repos) => {
     const village = await repos.directory.village(input.villageId);
     if (!village) throw new DomainError('NOT_FOUND', '所属村不存在', { villageId: input.villageId });

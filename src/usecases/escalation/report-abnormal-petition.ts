@@ -4,7 +4,8 @@ import { abnormalPetitionFacts } from '../../domain/accountability/accountabilit
 import { dutyKey } from '../../domain/duties/statements.js';
 import { abnormalPetitionDuties } from '../../domain/escalation/abnormal-petition.js';
 import { ABNORMAL_DESTINATION_LABELS, ABNORMAL_DESTINATIONS } from '../../domain/escalation/alert-kinds.js';
-import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import type { EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
+import { escalationPolicyOf } from '../../domain/reminders/reminder-settings.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
@@ -46,10 +47,11 @@ export async function reportAbnormalPetition(
   deps: Deps,
   actor: Actor,
   raw: unknown,
-  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+  policyOverride?: EscalationPolicy,
 ): Promise<ReportAbnormalPetitionResult> {
   const input = parseInput(reportAbnormalPetitionInput, raw);
   const now = deps.clock.now();
+  const policy = policyOverride ?? escalationPolicyOf(await deps.config.reminderSettings());
   const today = localDateOf(now);
   if (input.occurredOn > today) throw new DomainError('VALIDATION', '输入有误：发生日期不能晚于今天');
   return deps.uow.run(async (repos) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approvalReminderNotification, nextApprovalReminderOn } from '../../domain/reminders/approval-reminders.js';
-import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import type { DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import { deliveryWindowOf } from '../../domain/reminders/reminder-settings.js';
 import { addDays, compareDates, localDateOf, startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
 import type { Deps } from '../ports.js';
 import type { PushRecord } from '../ports/pushes.js';
@@ -20,8 +21,9 @@ export interface RemindApprovalResult {
  * The scheduler's job for an R4 proposal: reloads it, and when it has waited more than 2
  * working days and today is a reminder day, records one push per approver (the approval card).
  */
-export async function remindApproval(deps: Deps, raw: unknown, window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW): Promise<RemindApprovalResult> {
+export async function remindApproval(deps: Deps, raw: unknown, windowOverride?: DeliveryWindow): Promise<RemindApprovalResult> {
   const v = parseInput(input, raw);
+  const window = windowOverride ?? deliveryWindowOf(await deps.config.reminderSettings());
   const now = deps.clock.now();
   const today = localDateOf(now);
   const calendar = await deps.config.calendar();

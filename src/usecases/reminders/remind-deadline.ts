@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isOpen } from '../../domain/case-status.js';
 import { deadlineReminderNotification, nextDeadlineReminder, type DeadlineReminder } from '../../domain/reminders/deadline-reminders.js';
-import { DEFAULT_DELIVERY_WINDOW, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import type { DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import { deliveryWindowOf } from '../../domain/reminders/reminder-settings.js';
 import { addDays, compareDates, localDateOf, startOfLocalDate } from '../../lib/local-date.js';
 import type { Deps } from '../ports.js';
 import type { PushRecord } from '../ports/pushes.js';
@@ -29,8 +30,9 @@ export interface RemindDeadlineResult {
  * due today it records one push per recipient in the outbox: the handlers (owner leader and
  * responsible person), the office once overdue, the principal leaders from 5 working days overdue.
  */
-export async function remindDeadline(deps: Deps, raw: unknown, window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW): Promise<RemindDeadlineResult> {
+export async function remindDeadline(deps: Deps, raw: unknown, windowOverride?: DeliveryWindow): Promise<RemindDeadlineResult> {
   const v = parseInput(input, raw);
+  const window = windowOverride ?? deliveryWindowOf(await deps.config.reminderSettings());
   const now = deps.clock.now();
   const today = localDateOf(now);
   const calendar = await deps.config.calendar();

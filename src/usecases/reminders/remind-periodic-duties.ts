@@ -1,6 +1,7 @@
 import { followUpWindowEnd } from '../../domain/follow-up/follow-up.js';
 import type { Notification } from '../../domain/notifications.js';
-import { DEFAULT_DELIVERY_WINDOW, windowOpening, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import { windowOpening, type DeliveryWindow } from '../../domain/reminders/delivery-window.js';
+import { deliveryWindowOf } from '../../domain/reminders/reminder-settings.js';
 import { followUpReminder } from '../../domain/reminders/follow-up-reminders.js';
 import { reportReminder } from '../../domain/reminders/report-reminders.js';
 import { reviewReminder } from '../../domain/reminders/review-reminders.js';
@@ -27,8 +28,9 @@ export interface PeriodicRemindersResult {
  * `extra` (notifications other jobs produced), so that a report filed at 07:00 is not reminded
  * at 08:00.
  */
-export async function remindPeriodicDuties(deps: Deps, window: DeliveryWindow = DEFAULT_DELIVERY_WINDOW, extra: readonly Notification[] = []): Promise<PeriodicRemindersResult> {
+export async function remindPeriodicDuties(deps: Deps, extra: readonly Notification[] = [], windowOverride?: DeliveryWindow): Promise<PeriodicRemindersResult> {
   const now = deps.clock.now();
+  const window = windowOverride ?? deliveryWindowOf(await deps.config.reminderSettings());
   const today = localDateOf(now);
   const [calendar, policy] = await Promise.all([deps.config.calendar(), deps.config.deadlinePolicy()]);
   const found: Notification[] = [...extra];
