@@ -14,6 +14,8 @@ import { createBot, createNotifier } from './bot/create-bot.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { connectRedis } from './scheduler/redis-connection.js';
 import { openQueueClient, type QueueClient } from './scheduler/queue-client.js';
+import { createPushQueue } from './scheduler/push-queue.js';
+import { Redis } from 'ioredis';
 import type { Deps } from './usecases/ports.js';
 import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
@@ -60,18 +62,25 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let bot: Dispatcher | undefined;
   let queueClient: QueueClient | undefined;
+  // Every process sends for the same Lark app: with Redis their rate limits are kept there, together.
+  const limitsRedis = config.REDIS_URL ? openLimitsRedis(config.REDIS_URL, logger) : undefined;
   // The worker delivers through the platform's sender too, but never receives: no start() there.
-  const lark = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
+  const lark = createLarkPlatform({
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock,
+    ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
+  });
   const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
   if (role !== 'worker') {
+    // Its own Redis connection for the outbox's deliveries, /readyz, /metrics and Bull Board (the worker's scheduler has its own).
+    queueClient = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
     const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
-    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS });
+    // With Redis a click's notifications go through the outbox to the worker's delivery queue; without it, straight out.
+    const pushQueue = queueClient && createPushQueue(queueClient.queues, deps);
+    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }) });
     if (lark) {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');
     }
-    // Its own Redis connection for /readyz, /metrics and Bull Board (the worker's scheduler has its own).
-    queueClient = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
     const app = createHttpApp({
       db,
       logger,
@@ -103,12 +112,20 @@ async function main(): Promise<void> {
     await scheduler?.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await queueClient?.close();
+    limitsRedis?.disconnect();
     await lark?.stop();
     await db.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** A connection for the shared rate limits that fails fast while Redis is away (the limiter then falls back to this process's own). */
+function openLimitsRedis(url: string, logger: ReturnType<typeof createLogger>): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  redis.on('error', (err) => logger.debug({ err }, 'rate-limit Redis error'));
+  return redis;
 }
 
 /** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */

@@ -15,6 +15,8 @@ import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitC
 import { Dispatcher } from './dispatcher.js';
 import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 import { Notifier } from './notifier.js';
+import type { PushQueue } from './ports/push-queue.js';
+import type { Notification } from '../domain/notifications.js';
 import type { ReadModel } from './ports.js';
 import { notificationCard } from './support/notification-card.js';
 import { NameBook } from './support/name-book.js';
@@ -29,14 +31,17 @@ export interface BotOptions {
   logger: Logger;
   /** Urgent channels at the top of escalation ladders (default in-app buzz only). */
   urgentChannels?: readonly UrgentChannel[];
+  /** The scheduler's queues (with Redis): notifications go through the outbox and its workers. */
+  pushQueue?: PushQueue;
+}
+
+/** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
+export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger' | 'urgentChannels' | 'pushQueue'>): Notifier {
+  const render = (n: Notification, recipientId: string) => notificationCard(o.deps.uow, o.deps.config, n, recipientId);
+  return new Notifier(o.deps.uow, o.messengers, render, o.logger, o.urgentChannels, o.pushQueue && { queue: o.pushQueue, clock: o.deps.clock });
 }
 
 /** The bot every platform feeds: commands, card actions and notification delivery. */
-/** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
-export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger' | 'urgentChannels'>): Notifier {
-  return new Notifier(o.deps.uow, o.messengers, (n, recipientId) => notificationCard(o.deps.uow, o.deps.config, n, recipientId), o.logger, o.urgentChannels);
-}
-
 export function createBot(o: BotOptions): Dispatcher {
   const notifier = createNotifier(o);
   return new Dispatcher({

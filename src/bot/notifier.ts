@@ -5,6 +5,9 @@ import type { Logger } from '../lib/logger.js';
 import type { UnitOfWork } from '../usecases/ports.js';
 import type { PlatformName } from '../usecases/ports/platform.js';
 import type { MessagingPort, UrgentChannel } from './messaging-port.js';
+import type { Clock } from '../lib/clock.js';
+import { immediatePushes } from '../usecases/reminders/plan-pushes.js';
+import type { PushQueue } from './ports/push-queue.js';
 
 /** Lark caps uuid at 50 characters; the hash keeps it stable for the same fact and person. */
 export function sendUuid(...parts: string[]): string {
@@ -12,9 +15,11 @@ export function sendUuid(...parts: string[]): string {
 }
 
 /**
- * Delivers the notifications a use case returned, at once, to every platform account of each
- * recipient. The uuid is derived from the notification's key, so a retry never posts twice.
- * (The scheduler's outbox takes this over for timed and repeated pushes.)
+ * Delivers the notifications a use case returned to every platform account of each recipient.
+ * With the scheduler's queues at hand they are recorded in the outbox first and delivered by its
+ * workers (retried, rate-limited across processes, never lost to a crash); without them (no
+ * Redis) they are sent from here at once. The uuid is derived from the notification's key, so a
+ * retry never posts twice.
  */
 export class Notifier {
   constructor(
@@ -24,9 +29,11 @@ export class Notifier {
     private readonly logger: Logger,
     /** The urgent channels a township enabled, used at the top of an escalation ladder. */
     private readonly urgentChannels: readonly UrgentChannel[] = ['app'],
+    private readonly outbox?: { queue: PushQueue; clock: Clock },
   ) {}
 
   async deliver(notifications: readonly Notification[]): Promise<void> {
+    if (this.outbox) return this.enqueue(notifications, this.outbox);
     for (const n of notifications) {
       for (const personId of n.recipientIds) {
         try {
@@ -35,6 +42,18 @@ export class Notifier {
           this.logger.error({ err, key: n.key, personId }, 'notification not delivered');
         }
       }
+    }
+  }
+
+  private async enqueue(notifications: readonly Notification[], outbox: { queue: PushQueue; clock: Clock }): Promise<void> {
+    // A key recorded before (a repeated click) is not recorded again: it was delivered already.
+    const pushes = await this.uow.run((repos) => repos.pushes.record(immediatePushes(notifications, outbox.clock.now())));
+    try {
+      await outbox.queue.deliver(pushes);
+      await outbox.queue.watchAlerts(notifications.flatMap((n) => (n.alertId ? [n.alertId] : [])));
+    } catch (err) {
+      // The rows stay PENDING: the worker's reconciler finds them within minutes.
+      this.logger.warn({ err, pushes: pushes.length }, 'queue unreachable: pushes wait in the outbox for the reconciler');
     }
   }
 

@@ -16,23 +16,10 @@ import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
 import { runSystemJobs } from '../jobs/system-jobs.js';
+import { deliveryJobOf, dutyJobOf, SWEEP_JOB_OPTIONS, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
 import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
-export interface DeliveryPolicy {
-  /** Tries per push before it is recorded as failed. */
-  attempts: number;
-  /** First retry delay; each next one doubles. */
-  backoffMs: number;
-  /** BullMQ's limiter across all workers: at most `max` pushes per `durationMs` (the platform's quota). */
-  limiter: { max: number; durationMs: number };
-}
-
-/**
- * BullMQ's limiter counts fixed windows: 50 per 1000 ms lets a burst at the end of one window and
- * another at the start of the next put ~100 into one sliding second (bench:scheduler saw 84).
- * One push per 21 ms keeps any sliding second at 48 or fewer, under Lark's 50/s per app.
- */
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = Object.freeze({ attempts: 8, backoffMs: 30_000, limiter: { max: 1, durationMs: 21 } });
+export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
 
 export interface SchedulerOptions {
   deps: Deps;
@@ -56,7 +43,6 @@ export interface SchedulerOptions {
 export const DEFAULT_PERIODIC_PATTERN = '0 * * * *';
 
 const PAGE = 500;
-const KEEP_DONE_DUTIES_S = 2 * 86_400;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 const dutyData = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline'), caseId: z.string().min(1), dueAt: z.iso.datetime() }),
@@ -98,7 +84,7 @@ export class Scheduler {
       await this.queues.duties.upsertJobScheduler(
         PERIODIC_SCHEDULER_ID,
         { pattern: this.o.periodicPattern ?? DEFAULT_PERIODIC_PATTERN, tz: 'Asia/Shanghai' },
-        { name: 'sweep', data: { type: 'sweep' }, opts: { removeOnComplete: { age: KEEP_DONE_DUTIES_S }, removeOnFail: { age: 7 * 86_400 } } },
+        { name: 'sweep', data: { type: 'sweep' }, opts: SWEEP_JOB_OPTIONS },
       );
     }
     await this.reconcile();
@@ -208,19 +194,9 @@ export class Scheduler {
   }
 
   private deliveryJob(push: PushRecord) {
-    return {
-      name: 'push',
-      data: { pushId: push.id, dueAt: push.dueAt.toISOString() },
-      opts: {
-        jobId: push.id,
-        delay: this.delayUntil(push.dueAt),
-        attempts: this.delivery.attempts,
-        backoff: { type: 'exponential' as const, delay: this.delivery.backoffMs },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 86_400 },
-      },
-    };
+    return deliveryJobOf(push, this.o.clock.now(), this.delivery);
   }
+
 
   /** One delayed job per duty and time: the deterministic id makes adding it again a no-op. */
   private async addDuty(duty: DistributiveOmit<DutyJobData, 'dueAt'>, jobId: string, dueAt: Date, retryDelayMs: number): Promise<void> {
@@ -229,19 +205,9 @@ export class Scheduler {
   }
 
   private dutyJob(duty: DistributiveOmit<DutyJobData, 'dueAt'>, jobId: string, dueAt: Date, retryDelayMs: number) {
-    return {
-      name: duty.type,
-      data: { ...duty, dueAt: dueAt.toISOString() } as DutyJobData,
-      opts: {
-        jobId,
-        delay: this.delayUntil(dueAt),
-        removeOnComplete: { age: KEEP_DONE_DUTIES_S },
-        removeOnFail: { age: 7 * 86_400 },
-        attempts: 5,
-        backoff: { type: 'exponential' as const, delay: retryDelayMs },
-      },
-    };
+    return dutyJobOf(duty, jobId, dueAt, this.o.clock.now(), retryDelayMs);
   }
+
 
   /** Walks a table of the database page by page (by id), handing each page to `onPage`; the count of rows. */
   private async eachPage<T>(fetch: (repos: Repos, after: string | undefined) => Promise<T[]>, idOf: (row: T) => string, onPage: (page: T[]) => Promise<unknown>): Promise<number> {
@@ -255,9 +221,7 @@ export class Scheduler {
     }
   }
 
-  private delayUntil(at: Date): number {
-    return Math.max(0, at.getTime() - this.o.clock.now().getTime());
-  }
+
 
   private async runDuty(job: Job<DutyJobData>): Promise<void> {
     const data = dutyData.safeParse(job.data);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { PushQueue } from '../../src/bot/ports/push-queue.js';
 import type { AddressInfo } from 'node:net';
 import type { LarkCardJson } from '../../cards/lark/render.js';
 import { createBot } from '../../src/bot/create-bot.js';
@@ -60,8 +61,9 @@ export function submitNames(card: LarkCardJson): string[] {
 /**
  * `sleepMovesClock`: the bot's waits (rate limits, retry backoff) advance the town's fixed clock
  * instead of returning at once — needed when many sends hit one person at one fixed instant.
+ * `pushQueue`: the bot as the web role runs it with Redis — its notifications go through the outbox.
  */
-export async function startLarkHarness(t: TestDatabase, town: Township, linked: Person[], opts: { sleepMovesClock?: boolean } = {}): Promise<LarkHarness> {
+export async function startLarkHarness(t: TestDatabase, town: Township, linked: Person[], opts: { sleepMovesClock?: boolean; pushQueue?: PushQueue } = {}): Promise<LarkHarness> {
   const fake = await FakeLark.start({ now: () => town.clock.now().getTime() });
   const { logger, lines } = captureLogger('info');
   const ids = (p: Person): UserIds => ({ open_id: `ou_${p.id.replace(/-/g, '')}`, union_id: `on_${p.id.replace(/-/g, '')}`, user_id: null });
@@ -83,7 +85,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
   };
   const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: async (ms: number) => void (opts.sleepMovesClock ? town.clock.advance(ms) : undefined) })!;
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
-  bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger });
+  bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger, ...(opts.pushQueue && { pushQueue: opts.pushQueue }) });
   await lark.start();
   const app = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [lark.router!] });
   const server: Server = app.listen(0, '127.0.0.1');

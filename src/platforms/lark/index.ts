@@ -8,6 +8,8 @@ import { systemClock, type Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { ChatKinds } from '../chat-kinds.js';
 import { TokenBucketLimiter } from '../rate-limiter.js';
+import { RedisTokenBucketLimiter } from '../shared-rate-limiter.js';
+import type { Redis } from 'ioredis';
 import { createLarkClient, type LarkAppCredentials } from './client.js';
 import { larkContactDirectory } from './contacts.js';
 import { createLarkEventDispatcher, type Dispatch, type RenderCard } from './events.js';
@@ -31,6 +33,8 @@ export interface LarkPlatformDeps {
   /** Decoder of form submit button names; default: cards/lark `decodeLarkFormAction`. */
   decodeFormAction?: (name: string) => unknown;
   sleep?: (ms: number) => Promise<void>;
+  /** With Redis, Lark's limits are kept in Redis for all processes together (web and workers send for one app). */
+  sharedLimits?: { redis: Pick<Redis, 'eval'>; keyPrefix: string };
 }
 
 export interface LarkPlatform {
@@ -54,7 +58,10 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
   const log = deps.logger.child({ platform: 'LARK' });
   const client = createLarkClient(app, deps.logger);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const limiter = new TokenBucketLimiter(() => clock.now().getTime(), sleep);
+  const now = () => clock.now().getTime();
+  const limiter = deps.sharedLimits
+    ? new RedisTokenBucketLimiter(deps.sharedLimits.redis, `${deps.sharedLimits.keyPrefix}:rate:LARK`, now, sleep, log)
+    : new TokenBucketLimiter(now, sleep);
   const sender = new LarkSender({ limiter, outbound: deps.outbound, clock, logger: deps.logger, sleep });
   const chats = deps.chats ? new ChatKinds('LARK', deps.chats, () => clock.now(), deps.logger) : undefined;
   let botOpenId: string | null = null;

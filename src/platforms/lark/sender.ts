@@ -1,7 +1,7 @@
 import type { OutboundLog } from '../../bot/ports/outbound.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { TokenBucketLimiter } from '../rate-limiter.js';
+import type { RateLimiter } from '../shared-rate-limiter.js';
 import { LarkSendError } from './errors.js';
 import { larkBuckets, type LarkRateTarget } from './limits.js';
 
@@ -13,7 +13,7 @@ export interface LarkResponse {
 }
 
 export interface LarkSenderDeps {
-  limiter: TokenBucketLimiter;
+  limiter: RateLimiter;
   outbound: OutboundLog;
   clock: Clock;
   logger: Logger;

@@ -22,3 +22,8 @@ export function planPushes(notifications: readonly Notification[], at: Date, cal
     }),
   );
 }
+
+/** The pushes of notifications that answer what someone just did: due at once, whatever the hour. */
+export function immediatePushes(notifications: readonly Notification[], at: Date): NewPush[] {
+  return notifications.flatMap((n) => n.recipientIds.map((personId) => ({ key: `${n.key}|${personId}`, personId, notification: n, dueAt: at })));
+}
