@@ -51,6 +51,7 @@ export class Notifier {
     try {
       await outbox.queue.deliver(pushes);
       await outbox.queue.watchAlerts(notifications.flatMap((n) => (n.alertId ? [n.alertId] : [])));
+      await outbox.queue.refreshCases(notifications.flatMap((n) => (n.caseId ? [n.caseId] : [])));
     } catch (err) {
       // The rows stay PENDING: the worker's reconciler finds them within minutes.
       this.logger.warn({ err, pushes: pushes.length }, 'queue unreachable: pushes wait in the outbox for the reconciler');

@@ -16,6 +16,7 @@ import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
 import { runSystemJobs } from '../jobs/system-jobs.js';
+import { DeadlineJobs } from './deadline-jobs.js';
 import { deliveryJobOf, dutyJobOf, SWEEP_JOB_OPTIONS, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
 import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
@@ -59,12 +60,14 @@ const deliveryData = z.object({ pushId: z.string().min(1), dueAt: z.iso.datetime
  */
 export class Scheduler {
   readonly queues: SchedulerQueues;
+  private readonly deadlineJobs: DeadlineJobs;
   private readonly workers: Worker[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly delivery: DeliveryPolicy;
 
   constructor(private readonly o: SchedulerOptions) {
     this.queues = openQueues(o.connection, o.prefix);
+    this.deadlineJobs = new DeadlineJobs(this.queues, () => o.clock.now());
     this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
   }
 
@@ -162,9 +165,9 @@ export class Scheduler {
     return promoted;
   }
 
+  /** The case's next reminder, replacing the job of its previous one (a moved deadline). */
   async scheduleDeadline(duty: DeadlineDuty): Promise<void> {
-    const job = this.deadlineJob(duty, (await this.settings()).window);
-    await this.queues.duties.add(job.name, job.data, job.opts);
+    await this.deadlineJobs.set([duty], (await this.settings()).window);
   }
 
   /** The options' window and escalation, else the run-time reminder settings (cached by the config source). */
@@ -245,6 +248,7 @@ export class Scheduler {
     const result = await remindDeadline(this.o.deps, { caseId: data.data.caseId }, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.next) await this.scheduleDeadline(result.next);
+    else await this.deadlineJobs.clear(data.data.caseId);
   }
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */

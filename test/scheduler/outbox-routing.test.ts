@@ -19,6 +19,9 @@ describe('the web role\'s notifications through the outbox (real Redis, real Pos
   const prefix = testPrefix();
   /** The web role's queue, which a test can make fail as if Redis were away. */
   let redisAway = false;
+  let web: PushQueue;
+  const deadlineJobsOf = async (caseId: string) =>
+    (await queues.duties.getDelayed(0, -1)).filter((j) => j.data.type === 'deadline' && j.data.caseId === caseId).map((j) => j.id);
   beforeAll(async () => {
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T23:30:00+08:00');
@@ -28,7 +31,9 @@ describe('the web role\'s notifications through the outbox (real Redis, real Pos
     const pushQueue: PushQueue = {
       deliver: (pushes) => (redisAway ? Promise.reject(new Error('Connection is closed.')) : real.deliver(pushes)),
       watchAlerts: (ids) => (redisAway ? Promise.reject(new Error('Connection is closed.')) : real.watchAlerts(ids)),
+      refreshCases: (ids) => (redisAway ? Promise.reject(new Error('Connection is closed.')) : real.refreshCases(ids)),
     };
+    web = real;
     h = await startLarkHarness(t, town, [p.office, p.approver, p.deputy, p.cadre, p.secretary, p.mayor, p.deputy2, p.villageCadre], { pushQueue });
   });
   afterAll(async () => {
@@ -48,6 +53,8 @@ describe('the web role\'s notifications through the outbox (real Redis, real Pos
     const pushes = await t.db.prisma.push.findMany({ where: { kind: 'OWNERSHIP_ACTIVATED' } });
     expect(pushes.map((x) => x.personId)).toEqual(expect.arrayContaining([p.deputy.id, p.cadre.id]));
     expect(pushes.every((x) => x.status === 'PENDING' && x.dueAt.getTime() === since)).toBe(true);
+    // The case's deadline (30 November, a Monday) is scheduled at once: 3 working days before is Wednesday 25 November.
+    expect(await deadlineJobsOf(c.id)).toEqual([`deadline-${c.id}-2026-11-25-DUE_IN_3`]);
     // Nothing went out from the web process itself: delivery is the worker's.
     expect(h.cards(p.deputy).filter((x) => x.message.at >= since)).toHaveLength(0);
     expect(await queues.deliveries.getJobCounts('waiting')).toEqual({ waiting: pushes.length });
@@ -102,5 +109,20 @@ describe('the web role\'s notifications through the outbox (real Redis, real Pos
     await drained(worker!);
     await h.settle();
     expect(await t.db.prisma.push.count({ where: { kind: 'DANGER_LETTER', status: { not: 'SENT' } } })).toBe(0);
+  });
+
+  it('R10/R11: a moved deadline replaces its reminder job, a closed case has none left waiting', async () => {
+    const c = await collectiveCase(town);
+    await t.db.prisma.case.update({ where: { id: c.id }, data: { dueOn: new Date('2026-12-04T00:00:00Z') } });
+    await web.refreshCases([c.id]);
+    expect(await deadlineJobsOf(c.id)).toEqual([`deadline-${c.id}-2026-12-01-DUE_IN_3`]);
+    // Extended to 18 December: the old job goes, the new one waits.
+    await t.db.prisma.case.update({ where: { id: c.id }, data: { dueOn: new Date('2026-12-18T00:00:00Z'), status: 'EXTENDED' } });
+    await web.refreshCases([c.id]);
+    expect(await deadlineJobsOf(c.id)).toEqual([`deadline-${c.id}-2026-12-15-DUE_IN_3`]);
+    // Resolved: nothing left waiting for it.
+    await t.db.prisma.case.update({ where: { id: c.id }, data: { status: 'RESOLVED', resolvedAt: town.clock.now() } });
+    await web.refreshCases([c.id]);
+    expect(await deadlineJobsOf(c.id)).toEqual([]);
   });
 });

@@ -8,4 +8,6 @@ import type { PushRecord } from '../../usecases/ports/pushes.js';
 export interface PushQueue {
   deliver(pushes: readonly PushRecord[]): Promise<void>;
   watchAlerts(alertIds: readonly string[]): Promise<void>;
+  /** The cases' deadlines may have moved or ended: their reminder jobs follow at once. */
+  refreshCases(caseIds: readonly string[]): Promise<void>;
 }
