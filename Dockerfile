@@ -16,6 +16,7 @@ COPY --from=build --chown=app:app /app/package.json ./
 COPY --from=build --chown=app:app /app/node_modules ./node_modules
 COPY --from=build --chown=app:app /app/dist ./dist
 COPY --from=build --chown=app:app /app/prisma ./prisma
+COPY --from=build --chown=app:app /app/public ./public
 USER app
 VOLUME ["/data"]
 EXPOSE 3000

@@ -1,4 +1,4 @@
-import type { CaseSource, CaseStatus, Complexity, StabilityAssessment } from '../src/domain/model.js';
+import type { CaseSource, CaseStatus, Complexity, Role, StabilityAssessment } from '../src/domain/model.js';
 import type { CardColour } from './model.js';
 
 // Words the cards use for domain values that src/domain has no label for (yet).
@@ -37,4 +37,19 @@ export const STATUS_COLOURS: Record<CaseStatus, CardColour> = {
   RESOLVED: 'green',
   FOLLOWED_UP: 'green',
   ARCHIVED: 'grey',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PRINCIPAL_LEADER: '主要领导',
+  TOWN_LEADER: '镇领导',
+  OFFICE_STAFF: '信访办',
+  APPROVER: '常委会审批人',
+  UNIT_HEAD: '单位负责人',
+  CADRE: '干部',
+  AREA_LEADER: '片区领导',
+  VILLAGE_STATIONED_CADRE: '驻村干部',
+  VILLAGE_CADRE: '村干部',
+  SENTIMENT_COLLECTOR: '民情信息员',
+  DISCIPLINE_INSPECTOR: '纪检',
+  ADMIN: '系统管理员',
 };

@@ -62,6 +62,10 @@ export const configSchema = z.object({
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'], { error: 'SEED_DEMO 只能是 auto、true 或 false' })
     .default('auto'),
+  /** The browser chat at /sandbox: auto = on when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
+  SANDBOX: z
+    .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })
+    .default('auto'),
   // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,
@@ -83,6 +87,13 @@ export type Config = z.infer<typeof configSchema>;
 /** Lark is switched on by its app credentials; everything else about it has defaults. */
 export function larkEnabled(config: Config): boolean {
   return Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
+}
+
+/** The sandbox is on when asked for, or by default when no chat platform is configured; `auto` answers this machine only. */
+export function sandboxMode(config: Config): 'off' | 'local' | 'open' {
+  if (config.SANDBOX === 'true') return 'open';
+  if (config.SANDBOX === 'false' || larkEnabled(config)) return 'off';
+  return 'local';
 }
 
 // Rules across variables, kept apart from `configSchema` so that it stays a plain, extendable object.

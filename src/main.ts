@@ -1,5 +1,9 @@
-import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, sandboxMode, type Config } from './config.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSandboxPlatform, type SandboxPlatform } from './platforms/sandbox/index.js';
+import type { Dispatch } from './platforms/lark/events.js';
 import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
 import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
@@ -13,8 +17,9 @@ import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { connectRedis } from './scheduler/redis-connection.js';
-import { openQueueClient, type QueueClient } from './scheduler/queue-client.js';
+import { openQueueClient } from './scheduler/queue-client.js';
 import { createPushQueue } from './scheduler/push-queue.js';
+import { startLocalRedis, type LocalRedis } from './scheduler/local-redis.js';
 import { Redis } from 'ioredis';
 import type { Deps } from './usecases/ports.js';
 import type { Dispatcher } from './bot/dispatcher.js';
@@ -52,30 +57,57 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const clock = systemClock;
+  // What is open closes in reverse order on a signal — also one that comes while starting up.
+  const closers: (() => unknown)[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        logger.warn({ err }, 'close failed during shutdown');
+      }
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  closers.push(() => db.close());
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');
   await ensureReferenceData(db.prisma);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
 
   const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
-  let server: Server | undefined;
+  // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
+  const localRedis = !config.REDIS_URL && db.kind === 'embedded' ? await localRedisOrNone(config.DATA_DIR, logger) : null;
+  if (localRedis) closers.push(() => localRedis.stop());
+  config = { ...config, REDIS_URL: config.REDIS_URL ?? localRedis?.url };
   let bot: Dispatcher | undefined;
-  let queueClient: QueueClient | undefined;
   // Every process sends for the same Lark app: with Redis their rate limits are kept there, together.
   const limitsRedis = config.REDIS_URL ? openLimitsRedis(config.REDIS_URL, logger) : undefined;
+  if (limitsRedis) closers.push(() => limitsRedis.disconnect());
   // The worker delivers through the platform's sender too, but never receives: no start() there.
   const lark = createLarkPlatform({
     config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock,
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
+  if (lark) closers.push(() => lark.stop());
   const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
+  // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
+  const sandbox = role !== 'worker' ? startSandbox(config, deps, (e) => bot!.dispatch(e), logger) : undefined;
+  if (sandbox) messengers.set('SANDBOX', sandbox.messenger);
   if (role !== 'worker') {
     // Its own Redis connection for the outbox's deliveries, /readyz, /metrics and Bull Board (the worker's scheduler has its own).
-    queueClient = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
+    const queues = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
+    if (queues) closers.push(() => queues.close());
     const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
     // With Redis a click's notifications go through the outbox to the worker's delivery queue; without it, straight out.
-    const pushQueue = queueClient && createPushQueue(queueClient.queues, deps);
+    const pushQueue = queues && createPushQueue(queues.queues, deps);
     bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }) });
     if (lark) {
       await lark.start();
@@ -85,40 +117,64 @@ async function main(): Promise<void> {
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: lark?.router ? [lark.router] : [],
+      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : [])],
       clock,
-      ...(queueClient && { redis: queueClient.redis, queues: queueClient.queues }),
+      ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
       metricsToken: config.METRICS_TOKEN,
     });
-    server = app.listen(config.PORT, config.HOST, () => {
+    const listening = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
+      if (sandbox) logger.info(`沙盒聊天（浏览器中与机器人对话）: http://localhost:${config.PORT}/sandbox`);
     });
+    closers.push(() => new Promise<void>((resolve) => listening.close(() => resolve())));
   }
-  let jobs: NodeJS.Timeout | undefined;
-  let scheduler: Scheduler | undefined;
   if (role !== 'web') {
-    scheduler = await startScheduler(config, deps, messengers, logger);
+    const scheduler = await startScheduler(config, deps, messengers, logger);
+    if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
       const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
-      jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
+      const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
+      closers.push(() => clearInterval(jobs));
     }
   }
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    if (jobs) clearInterval(jobs);
-    await scheduler?.stop();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await queueClient?.close();
-    limitsRedis?.disconnect();
-    await lark?.stop();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof createLogger>): Promise<LocalRedis | null> {
+  try {
+    const redis = await startLocalRedis(dataDir, logger);
+    if (!redis) {
+      logger.warn(
+        '未找到 redis-server，定时提醒与预警升级未启用。安装 Redis 后重启即可自动使用（Debian/Ubuntu：sudo apt install redis-server；' +
+          'macOS：brew install redis），或设置 REDIS_URL=redis://主机:端口 使用已有的 Redis。',
+      );
+    }
+    return redis;
+  } catch (err) {
+    logger.warn({ err }, '本地 Redis 启动失败，定时提醒未启用 (local redis-server failed to start)');
+    return null;
+  }
+}
+
+/** The browser chat of issue #5, when no chat platform is configured (or SANDBOX=true). */
+function startSandbox(config: Config, deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
+  const mode = sandboxMode(config);
+  if (mode === 'off') return undefined;
+  if (mode === 'open') logger.warn('SANDBOX=true：任何能访问本端口的人都可以在沙盒中冒充任何人员，只应在演示数据上使用');
+  return createSandboxPlatform({ uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local' });
+}
+
+/** The folder of package.json, whether running from src/ (tsx) or dist/src/ (node). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
 }
 
 /** A connection for the shared rate limits that fails fast while Redis is away (the limiter then falls back to this process's own). */

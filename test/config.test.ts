@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -49,5 +49,13 @@ describe('configuration', () => {
     expect(loadConfig({ ADMIN_TOKEN: ' 0123456789abcdef ', METRICS_TOKEN: 'fedcba9876543210xyz' })).toMatchObject({ ADMIN_TOKEN: '0123456789abcdef', METRICS_TOKEN: 'fedcba9876543210xyz' });
     expect(() => loadConfig({ ADMIN_TOKEN: 'short-token' })).toThrow(/ADMIN_TOKEN 至少需要 16 个字符/);
     expect(() => loadConfig({ METRICS_TOKEN: '0123456789abcde' })).toThrow(/METRICS_TOKEN 至少需要 16 个字符/);
+  });
+
+  it('the sandbox is on for this machine by default when no chat platform is configured, open to the network only when asked, off when Lark is there', () => {
+    expect(sandboxMode(loadConfig({}))).toBe('local');
+    expect(sandboxMode(loadConfig({ SANDBOX: 'true' }))).toBe('open');
+    expect(sandboxMode(loadConfig({ SANDBOX: 'false' }))).toBe('off');
+    expect(sandboxMode(loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_ENCRYPT_KEY: 'k' }))).toBe('off');
+    expect(() => loadConfig({ SANDBOX: 'yes' })).toThrow(/SANDBOX 只能是 auto、true 或 false/);
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // `npm start` on a fresh machine: no credentials, no database server — the embedded database
@@ -53,7 +54,8 @@ describe('npm start on embedded defaults', () => {
     await waitFor(first, '已启动');
     expect(first.output()).toContain('演示数据已生成');
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toEqual({ status: 'ready', database: 'embedded' });
+    // Its own Redis (a redis-server is on PATH here) is checked too.
+    expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({ status: 'ready', database: 'embedded', redis: 'ready' });
     const home = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { name: string; summary: { total: number } };
     expect(home.name).toBe('信访包案助手');
     expect(home.summary.total).toBeGreaterThanOrEqual(70);
@@ -89,6 +91,31 @@ describe('npm start on embedded defaults', () => {
     const down = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' }, ['worker']);
     expect(await down.exited).toBe(1);
     expect(down.output()).toContain('无法连接 Redis');
+  });
+
+  it('on embedded defaults it starts a redis-server of its own (data under DATA_DIR/redis) for the reminders, and stops it on exit; without one it says how to get one', async () => {
+    const port = await freePort();
+    const app = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitFor(app, '定时推送已启动');
+    const url = /"url":"(redis:\/\/127\.0\.0\.1:\d+)"/.exec(app.output())![1]!;
+    expect(app.output()).toContain('已启动本地 Redis');
+    const redis = new Redis(url);
+    expect(await redis.ping()).toBe('PONG');
+    expect(await redis.config('GET', 'dir')).toEqual(['dir', join(dataDir, 'redis')]);
+    redis.disconnect();
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    const gone = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    gone.on('error', () => undefined);
+    await expect(gone.connect()).rejects.toThrow();
+    gone.disconnect();
+
+    const without = start({ DATA_DIR: dataDir, PORT: String(port), PATH: '/nonexistent' });
+    await waitFor(without, '已启动');
+    expect(without.output()).toContain('未找到 redis-server');
+    expect(without.output()).toContain('sudo apt install redis-server');
+    without.child.kill('SIGTERM');
+    expect(await without.exited).toBe(0);
   });
 
   it('refuses an unknown process role', async () => {

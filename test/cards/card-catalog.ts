@@ -1,0 +1,159 @@
+import { alertCard } from '../../cards/builders/alert.js';
+import { approvalCard } from '../../cards/builders/approval.js';
+import { caseCard } from '../../cards/builders/case-card.js';
+import { caseListCard } from '../../cards/builders/case-list.js';
+import { errorCard } from '../../cards/builders/error.js';
+import { extensionDecisionCard } from '../../cards/builders/extension-decision.js';
+import { extensionRequestFormCard } from '../../cards/builders/extension-request-form.js';
+import { followUpFormCard } from '../../cards/builders/follow-up-form.js';
+import { helpCard } from '../../cards/builders/help.js';
+import { intakeFormCard } from '../../cards/builders/intake-form.js';
+import { meetingFormCard } from '../../cards/builders/meeting-form.js';
+import { notRegisteredCard } from '../../cards/builders/not-registered.js';
+import { ownershipFormCard } from '../../cards/builders/ownership-form.js';
+import { persuasionFormCard } from '../../cards/builders/persuasion-form.js';
+import { progressFormCard } from '../../cards/builders/progress-form.js';
+import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js';
+import { resolveFormCard } from '../../cards/builders/resolve-form.js';
+import { resultCard } from '../../cards/builders/result.js';
+import { noticeCard } from '../../cards/builders/notice.js';
+import { weeklySummaryCard } from '../../cards/builders/weekly-summary.js';
+import { returnFormCard } from '../../cards/builders/return-form.js';
+import { reviewRequestFormCard } from '../../cards/builders/review-request-form.js';
+import { screeningReportFormCard } from '../../cards/builders/screening-report-form.js';
+import { statementFormCard } from '../../cards/builders/statement-form.js';
+import { statisticsCard } from '../../cards/builders/statistics.js';
+import { todoCard } from '../../cards/builders/todo.js';
+import { transferFormCard } from '../../cards/builders/transfer-form.js';
+import { visitFormCard } from '../../cards/builders/visit-form.js';
+import type { Card } from '../../cards/model.js';
+import { caseInput, facts, listRow, TODAY, uid } from './fixtures.js';
+
+// Every card builder with realistic data, shared by the Lark snapshot tests (builders.test.ts) and
+// the sandbox's HTML rendering (test/platforms/sandbox-card-html.test.ts).
+
+const CASE = { caseId: uid(42), number: 'XF-2026-0042', title: '青山村土地征收补偿款未兑现' };
+const candidates = {
+  leaders: [{ id: uid(101), name: '王副镇长' }, { id: uid(102), name: '陈副书记' }],
+  units: [{ id: uid(201), name: '司法所' }, { id: uid(202), name: '青山村委会' }],
+  people: [{ id: uid(301), name: '赵干事', unitName: '司法所' }, { id: uid(302), name: '钱主任', unitName: '青山村委会' }],
+};
+
+/** Every builder with realistic data: each is snapshotted as Lark JSON and checked against Lark's rules. */
+export const CARDS: Record<string, () => Card> = {
+  'help (office staff)': () => helpCard({ person: { name: '孙主任', roles: ['OFFICE_STAFF'], unitId: uid(200) } }),
+  'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], today: TODAY }),
+  'case (direct, full data, owner)': () =>
+    caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION'] })),
+  'case (group, masked)': () => caseCard(caseInput({ context: 'GROUP', dueOn: '2026-11-20', overdue: facts('2026-11-20', TODAY), allowedActions: ['ADD_PROGRESS'] })),
+  'case list (mine)': () => caseListCard({ kind: 'mine', rows: [listRow(1, '2026-12-15'), listRow(2, '2026-11-20'), listRow(3, '2026-12-01'), listRow(4, null)], asOf: TODAY }),
+  'case list (overdue, empty)': () => caseListCard({ kind: 'overdue', rows: [], asOf: TODAY }),
+  todo: () =>
+    todoCard({
+      today: TODAY,
+      alerts: [{ alertId: uid(501), kind: 'MAJOR_EVENT', title: '青山村村民聚集县政府', required: 'ON_SITE', stage: 'RECEIVED' }],
+      approvals: [{ proposalId: uid(601), kind: 'INITIAL', case: CASE, proposedByName: '孙主任' }],
+      extensions: [{ extensionId: uid(701), case: CASE, requestedDueOn: '2027-01-15', requestedByName: '赵干事' }],
+      persuasions: [{ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25' }],
+      statements: [{ statementId: uid(901), kind: 'OVERDUE_EXPLANATION', period: '2026Q4', dueOn: '2027-01-05' }],
+      screenings: [{ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', reportDueOn: '2026-11-26' }],
+      periodic: [
+        { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
+        { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
+      ],
+      sentiments: [{ reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26' }],
+    }),
+  statistics: () =>
+    statisticsCard({
+      asOf: TODAY,
+      scope: '全镇',
+      total: 57,
+      open: 21,
+      overdue: 3,
+      byStatus: { IN_PROGRESS: 18, AWAITING_APPROVAL: 3, RESOLVED: 20, ARCHIVED: 16 },
+      bySource: { VISIT: 30, LETTER: 12, RECEPTION_DAY: 15 },
+      byVillage: [{ name: '青山村', count: 20 }, { name: '绿水村', count: 12 }],
+      byMonth: [{ month: '2026-10', count: 25 }, { month: '2026-11', count: 32 }],
+    }),
+  'ownership proposal form': () =>
+    ownershipFormCard({ case: { ...CASE, ownershipReasons: ['COLLECTIVE', 'IMPORTANT'] }, candidates, defaults: { deadline: '2026-12-31' }, returnedReason: '责任单位不对口' }),
+  'transfer form': () => transferFormCard({ case: CASE, currentLeaderName: '王副镇长', candidates }),
+  'approval (approver)': () =>
+    approvalCard({
+      proposalId: uid(601),
+      kind: 'INITIAL',
+      case: CASE,
+      leaderName: '王副镇长',
+      unitName: '司法所',
+      responsibleName: '赵干事',
+      requirements: '一个月内核实补偿款发放情况并答复信访人',
+      deadline: '2026-12-31',
+      reportingCadence: 'WEEKLY',
+      reportingNote: '每周五报送',
+      proposedByName: '孙主任',
+      proposedAt: new Date('2026-11-26T01:00:00Z'),
+      canDecide: true,
+    }),
+  'return form': () => returnFormCard({ proposalId: uid(601), case: CASE }),
+  'progress form': () => progressFormCard({ case: CASE, missing: ['至少一条「包落实」进展'] }),
+  'extension request form': () => extensionRequestFormCard({ case: CASE, dueOn: '2026-12-15', ceiling: '2027-01-30' }),
+  'extension decision': () =>
+    extensionDecisionCard({
+      extensionId: uid(701),
+      case: CASE,
+      currentDueOn: '2026-12-15',
+      requestedDueOn: '2027-01-15',
+      reason: '需等待县自然资源局复核',
+      requestedByName: '赵干事',
+      requestedAt: new Date('2026-11-26T03:00:00Z'),
+      ceiling: '2027-01-30',
+    }),
+  'resolve form': () => resolveFormCard({ case: CASE, missing: [] }),
+  'resolve form (conditions missing)': () => resolveFormCard({ case: CASE, missing: ['至少一条「包落实」进展', '一条「保稳定」评估（稳定 / 仍有风险）'] }),
+  'follow-up form': () => followUpFormCard({ case: CASE, unitName: '司法所', resolvedOn: '2026-11-20', windowEnd: '2026-12-20' }),
+  'review request form': () => reviewRequestFormCard({ case: CASE, kind: 'REVIEW', requestBy: '2026-12-20', today: TODAY }),
+  'alert (R18, fresh)': () =>
+    alertCard({
+      alertId: uid(501),
+      kind: 'MAJOR_EVENT',
+      title: '青山村村民聚集县政府',
+      detail: '青山村约30名村民因补偿款问题聚集县政府门口。',
+      villageName: '青山村',
+      caseNumber: 'XF-2026-0042',
+      raisedAt: new Date('2026-11-27T01:15:00Z'),
+      closed: false,
+      recipients: [
+        { name: '周片长', reason: 'AREA_LEADER', required: 'ON_SITE', stage: 'ON_THE_WAY' },
+        { name: '吴干部', reason: 'STATIONED_CADRE', required: 'ON_SITE', stage: 'NONE' },
+        { name: '李书记', reason: 'PRINCIPAL_LEADER', required: 'RECEIVED', stage: 'RECEIVED' },
+      ],
+      viewer: { required: 'ON_SITE', stage: 'NONE' },
+    }),
+  'persuasion form': () => persuasionFormCard({ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25', now: '2026-11-27 09:00' }),
+  'statement form (self-criticism)': () => statementFormCard({ statementId: uid(902), kind: 'SELF_CRITICISM', period: 'XF-2026-0042', dueOn: '2026-12-10', case: CASE }),
+  'statement form (reception report)': () => statementFormCard({ statementId: uid(903), kind: 'RECEPTION_REPORT', period: '2026Q4', dueOn: '2027-01-05' }),
+  'visit form': () => visitFormCard({ villages: [{ id: uid(401), name: '青山村' }], cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], today: TODAY }),
+  'visit form (office, for a leader)': () =>
+    visitFormCard({
+      villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }],
+      leaders: { choices: candidates.leaders, initial: null },
+      today: TODAY,
+    }),
+  'reception log form': () => receptionLogFormCard({ receptionDayId: uid(961), date: TODAY, location: '镇信访接待室', leaderName: '王副镇长' }),
+  'screening report form': () =>
+    screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),
+  'meeting form': () => meetingFormCard({ today: TODAY, cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], quarterHasMeeting: false }),
+  result: () => resultCard({ title: '已登记 XF-2026-0042', message: '已登记并计算办结时限', fields: [{ label: '办结时限', value: '2026-12-15' }], caseId: uid(42), note: '该事项需领导包案，已通知信访办。' }),
+  'notice (due soon)': () => noticeCard({ title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', tone: 'due', caseId: uid(42) }),
+  'notice (overdue)': () => noticeCard({ title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', tone: 'overdue', caseId: uid(42) }),
+  'weekly summary': () =>
+    weeklySummaryCard({
+      from: '2026-11-16', to: '2026-11-22', received: 9, resolved: 6, openNow: 31, overdueNow: 2,
+      byVillage: [
+        { village: '青山村', received: 4, resolved: 2, overdueNow: 2 },
+        { village: null, received: 1, resolved: 0, overdueNow: 0 },
+      ],
+    }),
+  error: () => errorCard('案件当前状态为「已办结」，不能变更为「延期」'),
+  'not registered': () => notRegisteredCard(),
+};
