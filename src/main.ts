@@ -3,6 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandboxPlatform, type SandboxPlatform } from './platforms/sandbox/index.js';
+import { consoleRouter } from './http/console/router.js';
+import { SessionCodec } from './http/console/session.js';
+import { consoleSecret } from './db/console-secret.js';
+import { dbLoginLinks } from './db/console-login-links.js';
+import type { Database } from './db/database.js';
 import type { Dispatch } from './platforms/lark/events.js';
 import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
 import { officeStatistics } from './db/queries/office-statistics.js';
@@ -100,7 +105,10 @@ async function main(): Promise<void> {
   const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
   // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
   const sandbox = role !== 'worker' ? startSandbox(config, deps, (e) => bot!.dispatch(e), logger) : undefined;
-  if (sandbox) messengers.set('SANDBOX', sandbox.messenger);
+  if (sandbox) {
+    await sandbox.start();
+    messengers.set('SANDBOX', sandbox.messenger);
+  }
   if (role !== 'worker') {
     // Its own Redis connection for the outbox's deliveries, /readyz, /metrics and Bull Board (the worker's scheduler has its own).
     const queues = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
@@ -117,7 +125,7 @@ async function main(): Promise<void> {
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : [])],
+      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(db, deps, logger)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
     const listening = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
       if (sandbox) logger.info(`沙盒聊天（浏览器中与机器人对话）: http://localhost:${config.PORT}/sandbox`);
+      if (sandbox) void printAdminLink(db, deps, config.PORT, logger);
     });
     closers.push(() => new Promise<void>((resolve) => listening.close(() => resolve())));
   }
@@ -156,6 +165,37 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
     logger.warn({ err }, '本地 Redis 启动失败，定时提醒未启用 (local redis-server failed to start)');
     return null;
   }
+}
+
+/** The office console (信访办工作台) at /console. */
+async function officeConsole(db: Database, deps: Deps, logger: ReturnType<typeof createLogger>) {
+  return consoleRouter({
+    prisma: db.prisma,
+    deps,
+    logger,
+    codec: new SessionCodec(await consoleSecret(db.prisma)),
+    links: dbLoginLinks(db.prisma),
+    townName: await townName(db),
+    publicDir: join(packageRoot(), 'public', 'console'),
+  });
+}
+
+/** Sandbox mode has no Lark login: a one-time link for the first administrator (or office staff) is printed instead. */
+async function printAdminLink(db: Database, deps: Deps, port: number, logger: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
+    const admin = await deps.uow.read(async (repos) => (await repos.directory.peopleWithRole('ADMIN')).sort(byName)[0] ?? (await repos.directory.peopleWithRole('OFFICE_STAFF')).sort(byName)[0]);
+    if (!admin) return;
+    const token = await dbLoginLinks(db.prisma).issue(admin.id, deps.clock.now());
+    logger.info(`信访办工作台一次性登录链接（${admin.name}，15 分钟内有效，仅可使用一次）: http://localhost:${port}/console/login/link?token=${token}`);
+  } catch (err) {
+    logger.warn({ err }, 'could not make the console login link');
+  }
+}
+
+async function townName(db: Database): Promise<string> {
+  const row = await db.prisma.setting.findUnique({ where: { key: 'townName' } });
+  return typeof row?.value === 'string' ? row.value : '本镇';
 }
 
 /** The browser chat of issue #5, when no chat platform is configured (or SANDBOX=true). */

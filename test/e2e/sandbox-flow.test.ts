@@ -46,11 +46,16 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
   const messages = async (as: string, chat: string): Promise<SandboxMessage[]> => (await (await get(`/sandbox/api/messages?as=${as}&chat=${encodeURIComponent(chat)}`)).json()) as SandboxMessage[];
   /** Sends text and waits until the bot has answered. */
   const say = async (as: string, chat: string, text: string) => {
+    const before = (await messages(as, chat)).length;
     const res = await post('/sandbox/api/messages', { as, chat, text });
     expect(res.status).toBe(202);
-    await bot.idle();
-    await new Promise((r) => setTimeout(r, 50));
-    return (await messages(as, chat)).at(-1)!;
+    // The answer comes after the 202: wait for the bot's message after ours.
+    for (let i = 0; i < 200; i += 1) {
+      const answer = (await messages(as, chat)).slice(before).find((m) => m.from.kind === 'bot');
+      if (answer) return answer;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`no answer to ${text}`);
   };
   /** Text as the browser shows it: entities decoded. */
   const shown = (html: string) =>

@@ -51,7 +51,7 @@ describe('npm start on embedded defaults', () => {
   it('starts with no database server, seeds the demo township once, answers health checks and keeps its data across a restart', async () => {
     const port = await freePort();
     const first = start({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitFor(first, '已启动');
+    await waitFor(first, '信访包案助手已启动');
     expect(first.output()).toContain('演示数据已生成');
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
     // Its own Redis (a redis-server is on PATH here) is checked too.
@@ -63,7 +63,7 @@ describe('npm start on embedded defaults', () => {
     expect(await first.exited).toBe(0);
 
     const second = start({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitFor(second, '已启动');
+    await waitFor(second, '信访包案助手已启动');
     expect(second.output()).not.toContain('演示数据已生成');
     const again = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { summary: { total: number } };
     expect(again.summary.total).toBe(home.summary.total);
@@ -111,7 +111,7 @@ describe('npm start on embedded defaults', () => {
     gone.disconnect();
 
     const without = start({ DATA_DIR: dataDir, PORT: String(port), PATH: '/nonexistent' });
-    await waitFor(without, '已启动');
+    await waitFor(without, '信访包案助手已启动');
     expect(without.output()).toContain('未找到 redis-server');
     expect(without.output()).toContain('sudo apt install redis-server');
     without.child.kill('SIGTERM');

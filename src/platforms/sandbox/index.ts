@@ -22,6 +22,8 @@ export interface SandboxPlatform {
   messenger: SandboxMessenger;
   router: Router;
   conversations: Conversations;
+  /** Links every active person to the sandbox, so that pushes reach them before anyone opened the page. */
+  start(): Promise<void>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function createSandboxPlatform(deps: SandboxPlatformDeps): SandboxPlatfor
     }));
   };
   return {
+    start: async () => void (await people()),
     messenger: new SandboxMessenger(conversations),
     conversations,
     router: sandboxRouter({ conversations, dispatch: deps.dispatch, people, publicDir: deps.publicDir, clock: deps.clock, logger: deps.logger, loopbackOnly: deps.loopbackOnly }),

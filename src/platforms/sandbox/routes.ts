@@ -10,6 +10,7 @@ import type { ActionResponse } from '../../bot/messaging-port.js';
 import type { InboundEvent } from '../../bot/inbound.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import { readBody } from '../../lib/read-body.js';
 import { Conversations, p2pChat, TOWN_GROUP, TOWN_GROUP_TITLE, type SandboxEvent } from './conversations.js';
 import { sandboxCardHtml } from './messenger.js';
 
@@ -182,7 +183,7 @@ async function asPerson(ctx: Context, known: (id: string) => Promise<SandboxPers
 async function parseBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | null> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readBody(ctx));
+    raw = JSON.parse(await readBody(ctx.req));
   } catch {
     refuse(ctx, 400, 'VALIDATION', '请求格式有误');
     return null;
@@ -193,19 +194,6 @@ async function parseBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | nul
     return null;
   }
   return parsed.data;
-}
-
-const MAX_BODY = 64 * 1024;
-
-async function readBody(ctx: Context): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function refuse(ctx: Context, status: number, error: string, message: string): void {

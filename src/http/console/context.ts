@@ -1,0 +1,37 @@
+import type { Context } from 'koa';
+import type { Person } from '../../domain/model.js';
+import type { Logger } from '../../lib/logger.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Deps } from '../../usecases/ports.js';
+import type { LoginLinks } from './login-links.js';
+import type { ConsoleSession, SessionCodec } from './session.js';
+import type { PageContext } from './layout.js';
+
+export interface ConsoleDeps {
+  prisma: PrismaClient;
+  deps: Deps;
+  logger: Logger;
+  codec: SessionCodec;
+  links: LoginLinks;
+  townName: string;
+  /** public/console: the stylesheet. */
+  publicDir: string;
+}
+
+/** What the auth middleware leaves for the pages. */
+export interface ConsoleState {
+  viewer: Person;
+  session: ConsoleSession;
+  csrf: string;
+  /** Fields of a POSTed form (urlencoded), already CSRF-checked. */
+  form: URLSearchParams;
+}
+
+export function state(ctx: Context): ConsoleState {
+  return ctx.state as ConsoleState;
+}
+
+export function pageContext(ctx: Context, section: PageContext['section']): PageContext {
+  const s = state(ctx);
+  return { viewer: s.viewer, csrf: s.csrf, section };
+}

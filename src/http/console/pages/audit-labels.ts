@@ -1,0 +1,40 @@
+// What the audit log's action names mean, for the console's audit trail (R25).
+const LABELS: Record<string, string> = {
+  'case.create': '登记',
+  'case.transition': '状态变更',
+  'case.progress': '报送进展',
+  'case.classify': '分类',
+  'case.opinion': '出具处理意见书',
+  'case.overdue': '标记逾期',
+  'case.follow_up': '回访',
+  'case.report_up': '上报',
+  'case.view_personal_data': '查看信访人完整信息',
+  'case.review.request': '受理复查请求',
+  'case.review.answer': '作出复查意见',
+  'case.re_review.request': '受理复核请求',
+  'case.re_review.answer': '作出复核意见',
+  'ownership.propose': '提出包案意见',
+  'ownership.approve': '审定包案',
+  'ownership.return': '退回包案意见',
+  'ownership.propose_transfer': '提出移交',
+  'ownership.transfer': '审定移交',
+  'extension.request': '申请延期',
+  'extension.approve': '批准延期',
+  'extension.reject': '不同意延期',
+  'alert.raise': '发出预警',
+  'alert.ack': '确认预警',
+  'alert.repeat': '重复提醒',
+  'alert.escalate': '预警升级',
+  'alert.close': '预警关闭',
+  'persuasion.open': '开启劝返任务',
+  'persuasion.record': '记录劝返',
+  'statement.open': '开启书面材料任务',
+  'statement.submit': '提交书面材料',
+  'accountability.record': '记录问责事实',
+  'assessment.entry.create': '考核扣分',
+  'sentiment.convert': '民情信息转案件',
+};
+
+export function auditActionLabel(action: string): string {
+  return LABELS[action] ?? action;
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Router from '@koa/router';
+import { isDomainError } from '../../domain/errors.js';
+import { consoleAuth } from './auth.js';
+import type { ConsoleDeps } from './context.js';
+import { html } from './html.js';
+import { bare } from './layout.js';
+import { caseDetailRoutes } from './pages/case-detail.js';
+import { figuresRoutes } from './pages/figures.js';
+import { loginRoutes } from './pages/login.js';
+
+/** The office console (信访办工作台): server-rendered pages under /console, Chinese UI. */
+export function consoleRouter(c: ConsoleDeps): Router {
+  const router = new Router();
+  router.use(async (ctx, next) => {
+    if (!ctx.path.startsWith('/console')) return next();
+    try {
+      await next();
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      ctx.status = err.code === 'NOT_FOUND' ? 404 : err.code === 'FORBIDDEN' ? 403 : 400;
+      ctx.body = bare('操作未完成', html`<p>${err.message}</p><p><a href="/console">返回工作台</a></p>`).toString();
+    }
+  });
+  router.use(consoleAuth(c));
+  router.get('/console/assets/console.css', async (ctx) => {
+    ctx.type = 'text/css; charset=utf-8';
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = await readFile(join(c.publicDir, 'console.css'), 'utf8');
+  });
+  router.get('/console', (ctx) => ctx.redirect('/console/ledger'));
+  loginRoutes(router, c);
+  caseDetailRoutes(router, c);
+  figuresRoutes(router, c);
+  return router;
+}

@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { dbLoginLinks } from '../../src/db/console-login-links.js';
+import { consoleSecret } from '../../src/db/console-secret.js';
+import { createHttpApp } from '../../src/http/app.js';
+import { consoleRouter } from '../../src/http/console/router.js';
+import { SessionCodec } from '../../src/http/console/session.js';
+import type { Person } from '../../src/domain/model.js';
+import { captureLogger } from './capture-logger.js';
+import type { TestDatabase } from './database.js';
+import type { Township } from './township.js';
+
+export interface ConsoleHarness {
+  base: string;
+  /** Logs `person` in through a one-time link; the session cookie and the page's CSRF token. */
+  login(person: Person): Promise<{ cookie: string; csrf: (html: string) => string }>;
+  get(path: string, cookie?: string): Promise<Response>;
+  post(path: string, fields: Record<string, string>, cookie?: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The office console as main.ts mounts it, on a real database, with the town's clock. */
+export async function startConsole(t: TestDatabase, town: Township): Promise<ConsoleHarness> {
+  const { logger } = captureLogger('warn');
+  const links = dbLoginLinks(t.db.prisma);
+  const router = consoleRouter({
+    prisma: t.db.prisma, deps: town.deps, logger, links, townName: '青山镇',
+    codec: new SessionCodec(await consoleSecret(t.db.prisma)), publicDir: join(process.cwd(), 'public', 'console'),
+  });
+  const server: Server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [router] }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = (path: string, cookie?: string) => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  return {
+    base,
+    get,
+    post: (path, fields, cookie, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...headers },
+      }),
+    async login(person) {
+      const token = await links.issue(person.id, town.clock.now());
+      const res = await get(`/console/login/link?token=${token}`);
+      if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      return { cookie, csrf: (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]! };
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
