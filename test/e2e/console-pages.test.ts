@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
@@ -36,5 +37,63 @@ describe('the office console pages (real PostgreSQL)', () => {
     // A year that is not a number, or in the future, shows this year.
     expect(await (await c.get('/console/figures?year=abc', cookie)).text()).toContain('2026年案件状态');
     expect(await (await c.get('/console/figures?year=2099', cookie)).text()).toContain('2026年案件状态');
+  });
+
+  /** The rows of a downloaded workbook's first sheet, as arrays of cell texts. */
+  async function sheetRows(res: Response, sheet = 1): Promise<string[][]> {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[sheet - 1]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    return rows;
+  }
+
+  it('R11/R24: the ledger lists every case with petitioners masked, filters by overdue, text and status, and links each case', async () => {
+    const all = await (await c.get('/console/ledger', cookie)).text();
+    expect(all).toContain('共 2 件');
+    expect(all).toContain('张*明');
+    expect(all).not.toContain('13812345678');
+    expect(all).toContain('逾期 5 天办结');
+    const late = await (await c.get('/console/ledger?overdue=resolved-late', cookie)).text();
+    expect(late).toContain('共 1 件');
+    expect(late).toContain('逾期办结的案件');
+    expect(late).not.toContain('征地补偿款分配不公');
+    expect(await (await c.get(`/console/ledger?q=${encodeURIComponent('征地')}&status=AWAITING_OWNER`, cookie)).text()).toContain('共 1 件');
+    // Malformed filters are ignored, not errors.
+    expect((await c.get('/console/ledger?status=NOPE&villageId=x&from=2026-13-45&page=-3', cookie)).status).toBe(200);
+  });
+
+  it('R24/R25: the ledger exports to Excel masked and audited; full personal data only for the office, audited as such', async () => {
+    const rows = await sheetRows(await c.get('/console/ledger.xlsx?overdue=resolved-late', cookie));
+    expect(rows[0]![0]).toContain('信访事项台账');
+    expect(rows.some((r) => r.includes('逾期办结的案件'))).toBe(true);
+    const caseRow = rows.find((r) => r.includes('逾期办结的案件'))!;
+    expect(caseRow.join('|')).toContain('张*明');
+    expect(rows.at(-1)!.join('')).toContain('制表日期');
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export' } })).toBe(1);
+
+    const full = await sheetRows(await c.get('/console/ledger.xlsx?full=1', cookie));
+    expect(full.flat().join('|')).toContain('13812345678');
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export_personal_data' } })).toBe(1);
+
+    const leader = await c.login(town.people.mayor);
+    const refused = await c.get('/console/ledger.xlsx?full=1', leader.cookie);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('仅信访办可以导出');
+  });
+
+  it('R12/R15/R23: the quarterly report and the year-end assessment sheet download as workbooks; a quarter not begun is refused in Chinese', async () => {
+    expect(await (await c.get('/console/exports', cookie)).text()).toContain('2026年第四季度');
+    const quarterly = await c.get('/console/exports/quarterly.xlsx?quarter=2026Q4', cookie);
+    const q = await sheetRows(quarterly);
+    expect(q[0]![0]).toContain('季度');
+    const bad = await c.get('/console/exports/quarterly.xlsx?quarter=2027Q1', cookie);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('请选择已开始的季度');
+    const sheet = await sheetRows(await c.get('/console/exports/assessment.xlsx?year=2026', cookie));
+    expect(sheet[0]![0]).toContain('2026');
   });
 });

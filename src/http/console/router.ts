@@ -8,6 +8,8 @@ import { html } from './html.js';
 import { bare } from './layout.js';
 import { caseDetailRoutes } from './pages/case-detail.js';
 import { figuresRoutes } from './pages/figures.js';
+import { ledgerRoutes } from './pages/ledger.js';
+import { exportRoutes } from './pages/exports.js';
 import { loginRoutes } from './pages/login.js';
 
 /** The office console (信访办工作台): server-rendered pages under /console, Chinese UI. */
@@ -33,5 +35,7 @@ export function consoleRouter(c: ConsoleDeps): Router {
   loginRoutes(router, c);
   caseDetailRoutes(router, c);
   figuresRoutes(router, c);
+  ledgerRoutes(router, c);
+  exportRoutes(router, c);
   return router;
 }
