@@ -10,6 +10,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data TZ=Asia/Shanghai
 WORKDIR /app
+# A Chinese font for the charts drawn into chat images (src/charts/png.ts).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system app && useradd --system --gid app --home /app app \
   && mkdir -p /data && chown app:app /data
 COPY --from=build --chown=app:app /app/package.json ./

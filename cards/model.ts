@@ -28,7 +28,20 @@ export type CardElement =
   | { kind: 'actions'; buttons: CardButton[] }
   /** One row of a list: text, an optional coloured badge (e.g. a deadline) and an optional button. */
   | { kind: 'item'; text: string; badge?: { text: string; colour: CardColour }; button?: CardButton }
-  | { kind: 'form'; name: string; inputs: FormInput[]; submit: { label: string; action: ActionValue } };
+  | { kind: 'form'; name: string; inputs: FormInput[]; submit: { label: string; action: ActionValue } }
+  | CardImage;
+
+/**
+ * A picture (e.g. a chart) as PNG bytes, made before the card is built (builders do no I/O).
+ * Platforms that show images by reference upload it before sending (Lark: image_key); `alt`
+ * is plain text that says what the picture shows, for hover, screen readers and wherever the
+ * picture cannot be shown.
+ */
+export interface CardImage {
+  kind: 'image';
+  alt: string;
+  png: Uint8Array;
+}
 
 export interface CardField {
   label: string;

@@ -62,6 +62,8 @@ export const configSchema = z.object({
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'], { error: 'SEED_DEMO 只能是 auto、true 或 false' })
     .default('auto'),
+  /** The address users reach this server at (e.g. https://xinfang.example.gov.cn), for the console's Lark login redirect; default: the request's own. */
+  PUBLIC_URL: optionalUrl(['http://', 'https://'], 'PUBLIC_URL'),
   /** The browser chat at /sandbox: auto = on when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
   SANDBOX: z
     .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })

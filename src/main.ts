@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, sandboxMode, type Config } from './config.js';
+import { ConfigError, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
+import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(db, deps, logger)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -168,8 +169,11 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 }
 
 /** The office console (信访办工作台) at /console. */
-async function officeConsole(db: Database, deps: Deps, logger: ReturnType<typeof createLogger>) {
+async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>) {
+  const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
   return consoleRouter({
+    ...(lark && { larkLogin: lark }),
+    ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
     prisma: db.prisma,
     deps,
     logger,

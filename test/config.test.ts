@@ -57,5 +57,7 @@ describe('configuration', () => {
     expect(sandboxMode(loadConfig({ SANDBOX: 'false' }))).toBe('off');
     expect(sandboxMode(loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_ENCRYPT_KEY: 'k' }))).toBe('off');
     expect(() => loadConfig({ SANDBOX: 'yes' })).toThrow(/SANDBOX 只能是 auto、true 或 false/);
+    expect(loadConfig({ PUBLIC_URL: 'https://xinfang.example.gov.cn' }).PUBLIC_URL).toBe('https://xinfang.example.gov.cn');
+    expect(() => loadConfig({ PUBLIC_URL: 'xinfang.example.gov.cn' })).toThrow(/PUBLIC_URL 必须以 http:\/\/ 或 https:\/\/ 开头/);
   });
 });

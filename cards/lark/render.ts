@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../markdown.js';
-import type { Card, CardButton, CardColour, CardElement, FormInput } from '../model.js';
+import type { Card, CardButton, CardColour, CardElement, CardImage, FormInput } from '../model.js';
 import { encodeLarkFormAction } from './form-action.js';
 
 export { decodeLarkFormAction, encodeLarkFormAction } from './form-action.js';
@@ -23,7 +23,15 @@ const plain = (content: string) => ({ tag: 'plain_text', content });
 
 const coloured = (text: string, colour: CardColour) => `<font color='${colour}'>${text}</font>`;
 
-export function renderLarkCard(card: Card): LarkCardJson {
+export interface LarkRenderOptions {
+  /**
+   * The image_key Lark gave for an image of the card (uploaded before rendering, see
+   * platforms/lark/images.ts). An image without one is shown as its alt text.
+   */
+  imageKey?: (image: CardImage) => string | undefined;
+}
+
+export function renderLarkCard(card: Card, opts: LarkRenderOptions = {}): LarkCardJson {
   const names = new Names();
   const header: Record<string, unknown> = { title: plain(card.title), template: card.colour };
   if (card.subtitle) header.subtitle = plain(card.subtitle);
@@ -35,7 +43,7 @@ export function renderLarkCard(card: Card): LarkCardJson {
     schema: '2.0',
     config: { update_multi: true },
     header,
-    body: { elements: card.elements.flatMap((e) => element(e, names)) },
+    body: { elements: card.elements.flatMap((e) => element(e, names, opts)) },
   };
 }
 
@@ -61,7 +69,7 @@ class Names {
   }
 }
 
-function element(e: CardElement, names: Names): Record<string, unknown>[] {
+function element(e: CardElement, names: Names, opts: LarkRenderOptions): Record<string, unknown>[] {
   switch (e.kind) {
     case 'markdown':
       return [{ tag: 'markdown', content: e.text }];
@@ -101,6 +109,12 @@ function element(e: CardElement, names: Names): Record<string, unknown>[] {
           { tag: 'column', width: 'auto', vertical_align: 'center', elements: [button(e.button, names, 'small')] },
         ],
       }];
+    }
+    case 'image': {
+      const key = opts.imageKey?.(e);
+      // fit_horizontal: a chart is shown whole, as wide as the card (the default crops it).
+      if (key) return [{ tag: 'img', img_key: key, alt: plain(e.alt), scale_type: 'fit_horizontal', preview: true }];
+      return [{ tag: 'markdown', content: coloured(escapeMarkdown(e.alt), 'grey'), text_size: 'notation' }];
     }
     case 'form':
       return [{

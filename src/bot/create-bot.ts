@@ -37,7 +37,7 @@ export interface BotOptions {
 
 /** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
 export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger' | 'urgentChannels' | 'pushQueue'>): Notifier {
-  const render = (n: Notification, recipientId: string) => notificationCard(o.deps.uow, o.deps.config, n, recipientId);
+  const render = (n: Notification, recipientId: string) => notificationCard(o.deps.uow, o.deps.config, n, recipientId, o.logger);
   return new Notifier(o.deps.uow, o.messengers, render, o.logger, o.urgentChannels, o.pushQueue && { queue: o.pushQueue, clock: o.deps.clock });
 }
 

@@ -19,6 +19,7 @@ import { accountabilityRepo, alertRepo, persuasionRepo } from './repos/escalatio
 import { settingsRepo } from './repos/settings-repo.js';
 import { identityRepo, processedEventRepo } from './repos/platform-repo.js';
 import { peopleRepo } from './repos/people-repo.js';
+import { organisationRepo } from './repos/organisation-repo.js';
 import { receptionLogRepo } from './repos/reception-log-repo.js';
 import { worklistRepo } from './repos/worklist-repo.js';
 import { pushRepo } from './repos/push-repo.js';
@@ -55,6 +56,7 @@ export function reposFor(tx: Tx): Repos {
     worklists: worklistRepo(tx),
     pushes: pushRepo(tx),
     reminderFacts: reminderFactsRepo(tx),
+    organisation: organisationRepo(tx),
   };
 }
 

@@ -36,6 +36,7 @@ export type GlobalAction =
   | 'VIEW_DUTY_SCHEDULE'
   | 'CONVERT_SENTIMENT'
   | 'EDIT_SETTINGS'
+  | 'MANAGE_PEOPLE'
   | 'VIEW_ASSESSMENT'
   | 'RECORD_ASSESSMENT';
 
@@ -136,6 +137,8 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
       return office ? allow : deny('此操作由信访办（信访领导小组）办理');
     case 'EDIT_SETTINGS':
       return office ? allow : deny('只有信访办管理员可以修改设置');
+    case 'MANAGE_PEOPLE':
+      return office ? allow : deny('只有信访办或系统管理员可以管理人员、单位和平台账号');
     case 'VIEW_ASSESSMENT':
       return office || has(p, 'PRINCIPAL_LEADER') ? allow : deny('考核结果仅信访办和主要领导可查看');
     case 'SUBMIT_UNIT_REPORT':

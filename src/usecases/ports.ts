@@ -14,6 +14,7 @@ import type { AccountabilityRepo, AlertRepo, PersuasionRepo } from './ports/esca
 import type { SettingsRepo } from './ports/settings.js';
 import type { IdentityRepo, ProcessedEventRepo } from './ports/platform.js';
 import type { PeopleRepo } from './ports/identity-sync.js';
+import type { Area, OrganisationRepo, Unit, Village } from './ports/organisation.js';
 import type { ReceptionLogRepo } from './ports/reception-log.js';
 import type { WorklistRepo } from './ports/worklists.js';
 import type {
@@ -36,27 +37,7 @@ export interface AuditEntry {
   reason: string | null;
 }
 
-export interface Unit {
-  id: string;
-  name: string;
-  kind: 'OFFICE' | 'DEPARTMENT' | 'VILLAGE_COMMITTEE' | 'DISCIPLINE' | 'OTHER';
-  villageId: string | null;
-  headId: string | null;
-  leaderInChargeId: string | null;
-}
-
-export interface Village {
-  id: string;
-  name: string;
-  areaId: string;
-  linkedLeaderId: string | null;
-}
-
-export interface Area {
-  id: string;
-  name: string;
-  leaderId: string | null;
-}
+export type { Area, Unit, Village } from './ports/organisation.js';
 
 export type NewCase = Omit<CaseRecord, 'id'>;
 
@@ -180,6 +161,7 @@ export interface Repos {
   people: PeopleRepo; // platform identity sync
   receptionLogs: ReceptionLogRepo; // R14
   worklists: WorklistRepo; // 待办 and form pickers
+  organisation: OrganisationRepo; // people, units, areas, villages as the office edits them
 }
 
 export interface UnitOfWork {

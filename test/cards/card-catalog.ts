@@ -27,7 +27,7 @@ import { todoCard } from '../../cards/builders/todo.js';
 import { transferFormCard } from '../../cards/builders/transfer-form.js';
 import { visitFormCard } from '../../cards/builders/visit-form.js';
 import type { Card } from '../../cards/model.js';
-import { caseInput, facts, listRow, TODAY, uid } from './fixtures.js';
+import { caseInput, facts, listRow, TINY_PNG, TODAY, uid } from './fixtures.js';
 
 // Every card builder with realistic data, shared by the Lark snapshot tests (builders.test.ts) and
 // the sandbox's HTML rendering (test/platforms/sandbox-card-html.test.ts).
@@ -147,13 +147,16 @@ export const CARDS: Record<string, () => Card> = {
   'notice (due soon)': () => noticeCard({ title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', tone: 'due', caseId: uid(42) }),
   'notice (overdue)': () => noticeCard({ title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', tone: 'overdue', caseId: uid(42) }),
   'weekly summary': () =>
-    weeklySummaryCard({
-      from: '2026-11-16', to: '2026-11-22', received: 9, resolved: 6, openNow: 31, overdueNow: 2,
-      byVillage: [
-        { village: '青山村', received: 4, resolved: 2, overdueNow: 2 },
-        { village: null, received: 1, resolved: 0, overdueNow: 0 },
-      ],
-    }),
+    weeklySummaryCard(
+      {
+        from: '2026-11-16', to: '2026-11-22', received: 9, resolved: 6, openNow: 31, overdueNow: 2,
+        byVillage: [
+          { village: '青山村', received: 4, resolved: 2, overdueNow: 2 },
+          { village: null, received: 1, resolved: 0, overdueNow: 0 },
+        ],
+      },
+      TINY_PNG,
+    ),
   error: () => errorCard('案件当前状态为「已办结」，不能变更为「延期」'),
   'not registered': () => notRegisteredCard(),
 };

@@ -17,6 +17,9 @@ export function facts(dueOn: string, today: string, resolvedOn: string | null = 
 
 export const TODAY = '2026-11-27';
 
+/** A real 1 × 1 PNG: what a card's image carries, without drawing a chart in card tests. */
+export const TINY_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64'));
+
 export function caseInput(over: Partial<CaseCardInput> = {}): CaseCardInput {
   return {
     caseId: uid(42),

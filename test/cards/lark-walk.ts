@@ -41,6 +41,10 @@ export function expectValidLarkCard(card: LarkCardJson): void {
   expect(new Set(names).size, 'names are card-unique').toBe(names.length);
   for (const { node, inForm } of all) {
     if (node.tag === 'form') expect((card.body as Node).elements as unknown[], 'forms sit at the card root').toContain(node);
+    if (node.tag === 'img') {
+      expect(node.img_key, 'an image names what was uploaded').toMatch(/^img_\w+/);
+      expect(node.alt, 'an image says what it shows').toEqual({ tag: 'plain_text', content: expect.stringMatching(/\S/) });
+    }
     if (node.tag !== 'button') continue;
     if (inForm) {
       expect(node.form_action_type).toBe('submit');

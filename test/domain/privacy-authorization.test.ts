@@ -71,6 +71,19 @@ describe('authorization: who may do what to which case', () => {
     expect(authorizeCase(stranger, 'ADD_PROGRESS', facts()).allowed).toBe(false);
   });
 
+  it('people, units and platform accounts are managed by the office and admins only; leaders may read the console but not manage', () => {
+    const admin = person('admin', ['ADMIN']);
+    expect(authorizeGlobal(office, 'MANAGE_PEOPLE').allowed).toBe(true);
+    expect(authorizeGlobal(admin, 'MANAGE_PEOPLE').allowed).toBe(true);
+    expect(authorizeGlobal(admin, 'EDIT_SETTINGS').allowed).toBe(true);
+    for (const p of [principal, approver, leader, unitHead, person('discipline', ['DISCIPLINE_INSPECTOR'])]) {
+      expect(authorizeGlobal(p, 'MANAGE_PEOPLE')).toEqual({ allowed: false, reason: expect.stringContaining('信访办或系统管理员') });
+      expect(authorizeGlobal(p, 'EDIT_SETTINGS').allowed).toBe(false);
+    }
+    expect(authorizeGlobal(principal, 'LIST_ALL_CASES').allowed).toBe(true);
+    expect(authorizeGlobal({ ...office, active: false }, 'MANAGE_PEOPLE').allowed).toBe(false);
+  });
+
   it('a deactivated account may do nothing', () => {
     expect(authorizeCase({ ...office, active: false }, 'VIEW', facts()).allowed).toBe(false);
     expect(authorizeGlobal({ ...office, active: false }, 'INTAKE').allowed).toBe(false);

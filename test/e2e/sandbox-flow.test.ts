@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/create-bot.js';
+import { createBot, createNotifier } from '../../src/bot/create-bot.js';
+import { notification } from '../../src/domain/notifications.js';
+import { weeklySummaryNotification } from '../../src/domain/reminders/weekly-summary.js';
 import type { Dispatcher } from '../../src/bot/dispatcher.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
@@ -121,6 +123,43 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     const form = (await messages(me, chat)).at(-1)!;
     expect(attr(form.cardHtml!, 'data-submit-name')[0]).toBe(`ownership.submit?caseId=${c.id}`);
     expect(shown(form.cardHtml!)).toContain('孙副镇长');
+  });
+
+  it('R7: a reminder the scheduler delivers arrives in the person\'s 1:1 sandbox chat, live on their stream', async () => {
+    const p = town.people;
+    const { logger } = captureLogger('warn');
+    const notifier = createNotifier({ deps: town.deps, messengers: new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]), logger });
+    const stream = await fetch(`${base}/sandbox/api/stream?as=${p.deputy.id}`);
+    const reader = stream.body!.getReader();
+    const n = notification({ kind: 'DEADLINE_REMINDER', key: 'deadline:test:2026-11-30:DUE_IN_3:2026-11-25', urgency: 'NORMAL', recipientIds: [p.deputy.id], title: 'XF-2026-0001 还剩 3 个工作日到期', body: '请按期办结并及时报送进展。' });
+    expect(await notifier.deliverTo(n, p.deputy.id)).toBe(1);
+    let seen = '';
+    while (!seen.includes('还剩 3 个工作日到期')) seen += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const inbox = await messages(p.deputy.id, `p2p:${p.deputy.id}`);
+    expect(shown(inbox.at(-1)!.cardHtml!)).toContain('XF-2026-0001 还剩 3 个工作日到期');
+    // Delivered again (a retried job): the same uuid posts once.
+    await notifier.deliverTo(n, p.deputy.id);
+    expect((await messages(p.deputy.id, `p2p:${p.deputy.id}`)).length).toBe(inbox.length);
+  });
+
+  it('the weekly summary shows its chart in the sandbox page: the PNG as a data URL', async () => {
+    const p = town.people;
+    const { logger } = captureLogger('warn');
+    const notifier = createNotifier({ deps: town.deps, messengers: new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]), logger });
+    const figures = {
+      from: '2026-11-16', to: '2026-11-22', received: 3, resolved: 1, openNow: 7, overdueNow: 1,
+      byVillage: [{ village: '青山村', received: 2, resolved: 1, overdueNow: 1 }, { village: null, received: 1, resolved: 0, overdueNow: 0 }],
+    };
+    expect(await notifier.deliverTo(weeklySummaryNotification(figures, [p.office.id]), p.office.id)).toBe(1);
+    const html = (await messages(p.office.id, `p2p:${p.office.id}`)).at(-1)!.cardHtml!;
+    expect(shown(html)).toContain('信访工作周报');
+    const img = /<img src="data:image\/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)">/.exec(html);
+    expect(img, 'an <img> with the chart').not.toBeNull();
+    const png = Buffer.from(img![1]!, 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBe(1280);
+    expect(shown(img![2]!)).toBe('各村（社区）上周新收、办结与目前逾期：青山村 新收 2、办结 1、逾期 1；未关联村（社区） 新收 1、办结 0、逾期 0');
   });
 
   it('bad input gets a clear Chinese error and changes nothing', async () => {

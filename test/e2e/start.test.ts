@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 // `npm start` on a fresh machine: no credentials, no database server — the embedded database
 // in DATA_DIR, seeded with the demo township on first run, surviving a restart.
 
+/** Each start seeds, migrates and may start a Redis: slow on a loaded 2-core machine. */
+const SPAWN_TIMEOUT_MS = 240_000;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -36,7 +39,7 @@ function start(env: Record<string, string>, args: string[] = []): Running {
   return { child, output: () => out, exited };
 }
 
-async function waitFor(r: Running, text: string, ms = 90_000): Promise<void> {
+async function waitFor(r: Running, text: string, ms = 180_000): Promise<void> {
   const until = Date.now() + ms;
   while (!r.output().includes(text)) {
     if (Date.now() > until || r.child.exitCode !== null) throw new Error(`did not see "${text}":\n${r.output()}`);
@@ -69,7 +72,7 @@ describe('npm start on embedded defaults', () => {
     expect(again.summary.total).toBe(home.summary.total);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('refuses to start on a wrong setting, saying which and why', async () => {
     const r = start({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://db/x' });
@@ -77,7 +80,7 @@ describe('npm start on embedded defaults', () => {
     expect(r.output()).toContain('配置有误');
     expect(r.output()).toContain('PORT');
     expect(r.output()).toContain('DATABASE_URL 必须以 postgresql://');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('the worker role starts the scheduler on REDIS_URL and rebuilds its jobs from the database; a Redis that does not answer stops it', async () => {
     const prefix = `{xstart${process.pid}}`;
@@ -91,7 +94,7 @@ describe('npm start on embedded defaults', () => {
     const down = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' }, ['worker']);
     expect(await down.exited).toBe(1);
     expect(down.output()).toContain('无法连接 Redis');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('on embedded defaults it starts a redis-server of its own (data under DATA_DIR/redis) for the reminders, and stops it on exit; without one it says how to get one', async () => {
     const port = await freePort();
@@ -116,11 +119,11 @@ describe('npm start on embedded defaults', () => {
     expect(without.output()).toContain('sudo apt install redis-server');
     without.child.kill('SIGTERM');
     expect(await without.exited).toBe(0);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('refuses an unknown process role', async () => {
     const r = start({ DATA_DIR: dataDir }, ['scheduler']);
     expect(await r.exited).toBe(2);
     expect(r.output()).toContain('只能是 web、worker 或 all');
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

@@ -5,14 +5,15 @@ import { caseListCard } from '../../cards/builders/case-list.js';
 import { renderLarkCard, type LarkCardJson } from '../../cards/lark/render.js';
 import type { Card } from '../../cards/model.js';
 import { larkCardHtml, larkMarkdownHtml } from '../../src/platforms/sandbox/lark-card-html.js';
+import { sandboxCardHtml } from '../../src/platforms/sandbox/messenger.js';
 import { CARDS } from '../cards/card-catalog.js';
-import { caseInput, listRow, TODAY, uid } from '../cards/fixtures.js';
+import { caseInput, listRow, TINY_PNG, TODAY, uid } from '../cards/fixtures.js';
 import { buttonsOf, components, markdownOf } from '../cards/lark-walk.js';
 
 // The sandbox shows the Lark JSON of our cards as HTML; these tests read that HTML as the page
 // (public/sandbox/app.js) does: data-action, data-submit-name and field names.
 
-const ALLOWED_TAGS = new Set(['div', 'span', 'strong', 'br', 'hr', 'a', 'button', 'form', 'label', 'input', 'textarea', 'select', 'option']);
+const ALLOWED_TAGS = new Set(['div', 'span', 'strong', 'br', 'hr', 'a', 'button', 'form', 'label', 'input', 'textarea', 'select', 'option', 'img']);
 
 const decode = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
 
@@ -34,10 +35,8 @@ function expectSafeMarkup(html: string): void {
   expect(html).not.toMatch(/&(?!#\d+;)/);
 }
 
-const rendered = (card: Card) => {
-  const json = renderLarkCard(card);
-  return { json, html: larkCardHtml(json) };
-};
+/** The Lark JSON of a card and the HTML the sandbox shows for it (images in the page). */
+const rendered = (card: Card) => ({ json: renderLarkCard(card, { imageKey: () => 'img_placeholder' }), html: sandboxCardHtml(card) });
 
 const callbackValues = (json: LarkCardJson) => buttonsOf(json).map((b) => (b.behaviors as { value: unknown }[])[0]!.value);
 const submitNames = (json: LarkCardJson) =>
@@ -137,6 +136,33 @@ describe('confirmations, forms and fields', () => {
     const html = larkCardHtml({ schema: '2.0', header: { title: { tag: 'plain_text', content: 't' }, template: 'blue' }, body: { elements: [{ tag: 'chart' }, { tag: '<img src=x>' }] } });
     expect(html).toContain('<div class="lk-unsupported">不支持的卡片元素：chart</div>');
     expect(html).toContain('不支持的卡片元素：&#60;img src=x&#62;');
+    expectSafeMarkup(html);
+  });
+});
+
+describe('images', () => {
+  const withImage = (imgKey: string) =>
+    ({ schema: '2.0', header: { title: { tag: 'plain_text', content: 't' }, template: 'blue' }, body: { elements: [{ tag: 'img', img_key: imgKey, alt: { tag: 'plain_text', content: '图 <1> & "2"' } }] } });
+
+  it('the weekly summary shows its chart in the page as a PNG data URL, with the alt text', () => {
+    const { html } = rendered(CARDS['weekly summary']!());
+    const img = tags(html).filter((t) => t.name === 'img');
+    expect(img).toHaveLength(1);
+    expect(img[0]!.attrs.src).toBe(`data:image/png;base64,${Buffer.from(TINY_PNG).toString('base64')}`);
+    expect(img[0]!.attrs.alt).toMatch(/^各村（社区）上周新收、办结与目前逾期：青山村 新收 4、办结 2、逾期 2；/);
+    expect(html).toMatch(/<div class="lk-img"><img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="[^"]+"><\/div>/);
+    expect(html).not.toContain('lk-img-missing');
+  });
+
+  it('an image key the page has no PNG for, or whose source is anything but PNG data, shows the alt text instead', () => {
+    for (const src of [undefined, 'https://example.cn/x.png', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:image/png;base64,AAAA" onerror="x', 'javascript:alert(1)']) {
+      const html = larkCardHtml(withImage('img_v3_x'), { imageSrc: () => src });
+      expect(html).not.toContain('<img');
+      expect(html).toContain('<div class="lk-img lk-img-missing">图 &#60;1&#62; &#38; &#34;2&#34;</div>');
+      expectSafeMarkup(html);
+    }
+    const html = larkCardHtml(withImage('img_v3_x'), { imageSrc: (key) => (key === 'img_v3_x' ? 'data:image/png;base64,iVBORw0KGgo=' : undefined) });
+    expect(html).toContain('<div class="lk-img"><img src="data:image/png;base64,iVBORw0KGgo=" alt="图 &#60;1&#62; &#38; &#34;2&#34;"></div>');
     expectSafeMarkup(html);
   });
 });

@@ -5,6 +5,7 @@ import { dbLoginLinks } from '../../src/db/console-login-links.js';
 import { consoleSecret } from '../../src/db/console-secret.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
+import type { ConsoleDeps } from '../../src/http/console/context.js';
 import { SessionCodec } from '../../src/http/console/session.js';
 import type { Person } from '../../src/domain/model.js';
 import { captureLogger } from './capture-logger.js';
@@ -18,15 +19,18 @@ export interface ConsoleHarness {
   get(path: string, cookie?: string): Promise<Response>;
   post(path: string, fields: Record<string, string>, cookie?: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
+  /** What the console logged (warnings and errors). */
+  logLines: Record<string, unknown>[];
 }
 
 /** The office console as main.ts mounts it, on a real database, with the town's clock. */
-export async function startConsole(t: TestDatabase, town: Township): Promise<ConsoleHarness> {
-  const { logger } = captureLogger('warn');
+export async function startConsole(t: TestDatabase, town: Township, extra: Partial<ConsoleDeps> = {}): Promise<ConsoleHarness> {
+  const { logger, lines } = captureLogger('warn');
   const links = dbLoginLinks(t.db.prisma);
   const router = consoleRouter({
     prisma: t.db.prisma, deps: town.deps, logger, links, townName: '青山镇',
     codec: new SessionCodec(await consoleSecret(t.db.prisma)), publicDir: join(process.cwd(), 'public', 'console'),
+    ...extra,
   });
   const server: Server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [router] }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -48,5 +52,6 @@ export async function startConsole(t: TestDatabase, town: Township): Promise<Con
       return { cookie, csrf: (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]! };
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
+    logLines: lines,
   };
 }

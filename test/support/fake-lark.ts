@@ -34,6 +34,17 @@ export interface FakeLarkMessage {
   at: number;
 }
 
+/** An image uploaded with POST /open-apis/im/v1/images (multipart/form-data). */
+export interface FakeLarkImage {
+  image_key: string;
+  image_type: string;
+  /** The file part as sent. */
+  bytes: Buffer;
+  /** The part's Content-Type header, if any. */
+  contentType: string | null;
+  at: number;
+}
+
 export interface FakeLarkUser {
   open_id: string;
   union_id: string;
@@ -70,11 +81,23 @@ export class FakeLark {
   /** 加急 (urgent_app / urgent_sms / urgent_phone) calls: which message, how, to whom. */
   readonly urgents: { message_id: string; channel: string; users: string[]; userIdType: string }[] = [];
   readonly users: FakeLarkUser[] = [];
+  readonly images: FakeLarkImage[] = [];
   botOpenId = FAKE_BOT_OPEN_ID;
+  /** Web login (OAuth): authorization codes the fake will accept once, and the user tokens they became. */
+  private readonly oauthCodes = new Map<string, { open_id: string; union_id: string; name: string; redirect_uri: string }>();
+  private readonly userTokens = new Map<string, { open_id: string; union_id: string; name: string }>();
+
+  /** What Lark's authorize page gives the browser after the user agrees: a one-time code for that redirect URI. */
+  issueOauthCode(user: { open_id: string; union_id: string; name: string }, redirectUri: string): string {
+    const code = `code-${this.oauthCodes.size + 1}-${Math.random().toString(36).slice(2)}`;
+    this.oauthCodes.set(code, { ...user, redirect_uri: redirectUri });
+    return code;
+  }
   url = '';
   private failures: Failure[] = [];
   private readonly byUuid = new Map<string, FakeLarkMessage>();
   private seq = 0;
+  private imageSeq = 0;
   private readonly server: Server;
 
   private constructor(private readonly now: () => number) {
@@ -120,9 +143,14 @@ export class FakeLark {
     const url = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    const parts = multipartParts(req.headers['content-type'], raw);
     let body: unknown = null;
-    if (text) {
+    if (parts) {
+      // Recorded with file parts summarised; the bytes are kept in `images`.
+      body = Object.fromEntries(parts.map((p) => [p.name, p.filePart ? `(${p.data.length} bytes)` : p.data.toString('utf8')]));
+    } else if (text) {
       try {
         body = JSON.parse(text);
       } catch {
@@ -144,6 +172,22 @@ export class FakeLark {
       json(res, status, payload, headers);
     };
 
+    if (record.method === 'POST' && record.path === '/open-apis/authen/v2/oauth/token') {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const grant = typeof b.code === 'string' ? this.oauthCodes.get(b.code) : undefined;
+      if (typeof b.code === 'string') this.oauthCodes.delete(b.code);
+      if (b.grant_type !== 'authorization_code' || !grant || grant.redirect_uri !== b.redirect_uri || typeof b.client_secret !== 'string') {
+        return answer(400, { code: 20003, error: 'invalid_grant', error_description: 'The authorization code is invalid, expired or was already used.' });
+      }
+      const token = `u-${Math.random().toString(36).slice(2)}`;
+      this.userTokens.set(token, { open_id: grant.open_id, union_id: grant.union_id, name: grant.name });
+      return answer(200, { code: 0, access_token: token, token_type: 'Bearer', expires_in: 7200, scope: '' });
+    }
+    if (record.method === 'GET' && record.path === '/open-apis/authen/v1/user_info') {
+      const user = this.userTokens.get((record.authorization ?? '').replace(/^Bearer /, ''));
+      if (!user) return answer(401, { code: 99991668, msg: 'Invalid access token' });
+      return answer(200, { code: 0, msg: 'success', data: { ...user, en_name: '', avatar_url: '' } });
+    }
     if (record.method === 'POST' && record.path === '/open-apis/auth/v3/tenant_access_token/internal') {
       const failure = this.takeFailure(record.path, true);
       if (failure) return answer(failure.status, { code: failure.code, msg: failure.msg }, failure.headers);
@@ -189,6 +233,17 @@ export class FakeLark {
       const tooMany = (k: string) => Array.isArray(b[k]) && (b[k] as unknown[]).length > 50;
       if (tooMany('mobiles') || tooMany('emails')) return answer(400, { code: 99992402, msg: 'field validation failed: at most 50 mobiles / emails' });
       return answer(200, this.batchGetId(record.query.user_id_type ?? 'open_id', b));
+    }
+    if (record.method === 'POST' && record.path === '/open-apis/im/v1/images') {
+      const type = parts?.find((p) => p.name === 'image_type')?.data.toString('utf8');
+      const image = parts?.find((p) => p.name === 'image');
+      // Lark: image_type is message or avatar; an empty file is refused (and so is one over 10 MB).
+      if (!parts || (type !== 'message' && type !== 'avatar') || !image || image.data.length === 0 || image.data.length > 10 * 1024 * 1024) {
+        return answer(400, { code: 234001, msg: 'Invalid request param.' });
+      }
+      const uploaded = { image_key: `img_v3_fake${String(++this.imageSeq).padStart(6, '0')}`, image_type: type, bytes: image.data, contentType: image.contentType, at: this.now() };
+      this.images.push(uploaded);
+      return answer(200, { code: 0, msg: 'success', data: { image_key: uploaded.image_key } });
     }
     if (record.method === 'GET' && record.path === '/open-apis/bot/v3/info') {
       return answer(200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: '信访包案助手', avatar_url: '', ip_white_list: [], open_id: this.botOpenId } });
@@ -258,5 +313,39 @@ export class FakeLark {
       ...emails.map((email) => ({ user_id: id(this.users.find((u) => u.email === email)), email })),
     ].map((e) => (e.user_id ? e : { ...e, user_id: undefined }));
     return { code: 0, msg: 'success', data: { user_list: JSON.parse(JSON.stringify(user_list)) as unknown } };
+  }
+}
+
+interface MultipartPart {
+  name: string;
+  /** Sent as a file (a Content-Type header or a filename) rather than a plain field. */
+  filePart: boolean;
+  contentType: string | null;
+  data: Buffer;
+}
+
+/** The parts of a multipart/form-data body, or null when the request is not one (or is malformed). */
+function multipartParts(contentType: string | undefined, raw: Buffer): MultipartPart[] | null {
+  const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType ?? '');
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: MultipartPart[] = [];
+  let at = raw.indexOf(delimiter);
+  if (at < 0) return null;
+  for (;;) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') return parts;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) return null;
+    // Each part: CRLF, headers, CRLF CRLF, data, CRLF before the next delimiter.
+    const part = raw.subarray(start + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return null;
+    const headers = part.subarray(0, split).toString('utf8');
+    const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(headers)?.[1];
+    if (name === undefined) return null;
+    const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? null;
+    parts.push({ name, filePart: type !== null || /\bfilename=/i.test(headers), contentType: type, data: Buffer.from(part.subarray(split + 4)) });
+    at = next;
   }
 }

@@ -3,10 +3,12 @@ import type { Card } from '../../../cards/model.js';
 import { noticeCard } from '../../../cards/builders/notice.js';
 import { weeklySummaryCard } from '../../../cards/builders/weekly-summary.js';
 import type { Notification, NotificationKind } from '../../domain/notifications.js';
+import type { Logger } from '../../lib/logger.js';
 import type { ConfigSource, Repos, UnitOfWork } from '../../usecases/ports.js';
 import { alertCardForRepos } from './alert-card.js';
 import { approvalCardForRepos } from './approval-card.js';
 import { extensionDecisionCardFor } from './extension-decision-card.js';
+import { weeklyChartPng } from './weekly-chart.js';
 
 const REMINDERS: ReadonlySet<NotificationKind> = new Set([
   'DEADLINE_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
@@ -15,9 +17,10 @@ const REMINDERS: ReadonlySet<NotificationKind> = new Set([
 /**
  * The card a notification becomes for one recipient: an approval card for R4 requests, a
  * decision card for R10 requests, an alert card with acknowledgement buttons for R18/R20/R21,
- * otherwise a short notice with the case.
+ * the weekly summary with its chart, otherwise a short notice with the case.
  */
-export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string): Promise<Card> {
+export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string, logger?: Logger): Promise<Card> {
+  if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly, await weeklyChart(n, logger));
   return uow.read(async (repos: Repos) => {
     if (n.kind === 'OWNERSHIP_APPROVAL_REQUESTED' && n.caseId) {
       const pending = await repos.proposals.pendingForCase(n.caseId);
@@ -31,8 +34,17 @@ export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n:
       const card = await alertCardForRepos(repos, n.alertId, recipientId);
       if (card) return card;
     }
-    if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly);
     if (REMINDERS.has(n.kind)) return noticeCard({ title: n.title, body: n.body, caseId: n.caseId, tone: n.urgency !== 'NORMAL' || /逾期/.test(n.title) ? 'overdue' : 'due' });
     return resultCard({ title: n.title, message: n.body, caseId: n.caseId });
   });
+}
+
+/** The summary still goes without its chart when the chart cannot be drawn: the figures are in the card too. */
+async function weeklyChart(n: Notification, logger: Logger | undefined): Promise<Uint8Array | undefined> {
+  try {
+    return (await weeklyChartPng(n.weekly!)) ?? undefined;
+  } catch (err) {
+    logger?.error({ err, key: n.key }, 'weekly chart not drawn');
+    return undefined;
+  }
 }

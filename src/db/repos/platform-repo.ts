@@ -32,6 +32,17 @@ export function identityRepo(tx: Tx): IdentityRepo {
       else await tx.platformIdentity.create({ data: { personId, platform, ...data } });
       return true;
     },
+    async unlink(personId, platform) {
+      const rows = await tx.platformIdentity.findMany({ where: { personId, platform }, orderBy: { createdAt: 'desc' } });
+      if (rows.length === 0) return null;
+      await tx.platformIdentity.deleteMany({ where: { personId, platform } });
+      const { openId, userId, unionId } = rows[0]!;
+      return { openId, userId, unionId };
+    },
+    async all() {
+      const rows = await tx.platformIdentity.findMany({ orderBy: [{ personId: 'asc' }, { platform: 'asc' }] });
+      return rows.map((r) => ({ personId: r.personId, platform: r.platform, openId: r.openId, userId: r.userId, unionId: r.unionId }));
+    },
   };
 }
 

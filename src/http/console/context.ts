@@ -3,6 +3,7 @@ import type { Person } from '../../domain/model.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Deps } from '../../usecases/ports.js';
+import type { LarkWebLogin } from '../../platforms/lark/web-login.js';
 import type { LoginLinks } from './login-links.js';
 import type { ConsoleSession, SessionCodec } from './session.js';
 import type { PageContext } from './layout.js';
@@ -16,6 +17,10 @@ export interface ConsoleDeps {
   townName: string;
   /** public/console: the stylesheet. */
   publicDir: string;
+  /** 使用飞书登录, when Lark is configured. */
+  larkLogin?: LarkWebLogin;
+  /** Where users reach the console (PUBLIC_URL); default: the request's own origin. */
+  publicUrl?: string;
 }
 
 /** What the auth middleware leaves for the pages. */

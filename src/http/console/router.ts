@@ -11,6 +11,13 @@ import { figuresRoutes } from './pages/figures.js';
 import { ledgerRoutes } from './pages/ledger.js';
 import { exportRoutes } from './pages/exports.js';
 import { loginRoutes } from './pages/login.js';
+import { adminIndexRoutes } from './pages/admin-index.js';
+import { adminPeopleRoutes } from './pages/admin-people.js';
+import { adminUnitsRoutes } from './pages/admin-units.js';
+import { adminCalendarRoutes } from './pages/admin-calendar.js';
+import { adminKeywordsRoutes } from './pages/admin-keywords.js';
+import { adminAssessmentRoutes } from './pages/admin-assessment.js';
+import { adminSettingsRoutes } from './pages/admin-settings.js';
 
 /** The office console (信访办工作台): server-rendered pages under /console, Chinese UI. */
 export function consoleRouter(c: ConsoleDeps): Router {
@@ -37,5 +44,12 @@ export function consoleRouter(c: ConsoleDeps): Router {
   figuresRoutes(router, c);
   ledgerRoutes(router, c);
   exportRoutes(router, c);
+  adminIndexRoutes(router, c);
+  adminPeopleRoutes(router, c);
+  adminUnitsRoutes(router, c);
+  adminCalendarRoutes(router, c);
+  adminKeywordsRoutes(router, c);
+  adminAssessmentRoutes(router, c);
+  adminSettingsRoutes(router, c);
   return router;
 }

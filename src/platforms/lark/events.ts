@@ -1,4 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import type { LarkCardJson, LarkRenderOptions } from '../../../cards/lark/render.js';
 import type { Card } from '../../../cards/model.js';
 import type { InboundAction, InboundEvent, InboundMessage } from '../../bot/inbound.js';
 import type { ActionResponse } from '../../bot/messaging-port.js';
@@ -10,7 +11,7 @@ import { normalizeLarkCardAction, normalizeLarkMessage } from './normalize.js';
 import { sdkLogger } from './sdk-logger.js';
 
 export type Dispatch = (event: InboundEvent) => Promise<ActionResponse | void>;
-export type RenderCard = (card: Card) => object;
+export type RenderCard = (card: Card, opts?: LarkRenderOptions) => LarkCardJson;
 
 /** What a card callback answers Lark (HTTP body or WS ack), platforms.md 1.7. */
 export interface LarkCardResponse {

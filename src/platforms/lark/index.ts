@@ -83,7 +83,7 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
   let ws: LarkWsConnection | null = null;
 
   return {
-    messenger: new LarkMessenger(client, sender, render, chats),
+    messenger: new LarkMessenger(client, sender, render, { chats, logger: log }),
     directory: larkContactDirectory(client, sender),
     dispatcher,
     router,

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
-import type { Card } from '../../../cards/model.js';
+import type { LarkCardJson } from '../../../cards/lark/render.js';
+import type { Card, CardImage } from '../../../cards/model.js';
 import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { Destination, MessagingPort, UrgentChannel } from '../../bot/messaging-port.js';
+import type { Logger } from '../../lib/logger.js';
 import type { ChatKinds } from '../chat-kinds.js';
 import { lookUpLarkIds } from './contacts.js';
 import type { RenderCard } from './events.js';
+import { LarkImages } from './images.js';
 import type { LarkRateTarget } from './limits.js';
 import { larkUuid } from './send-uuid.js';
 import type { LarkSender } from './sender.js';
@@ -25,24 +28,48 @@ export function larkReceiver(to: Destination): { type: ReceiveIdType; id: string
   return found ? { type: found[0], id: found[1]!, target: { userId: found[1]! } } : null;
 }
 
+export interface LarkMessengerOptions {
+  /** Learns 1:1 chats from sends to a person (their answer names the chat), for later clicks there. */
+  chats?: ChatKinds | undefined;
+  /** Where a failed image upload is told (the card then goes without the image). */
+  logger?: Logger | undefined;
+}
+
 /** Cards to Lark chats and people through the one LarkSender path (limits, retries, record). */
 export class LarkMessenger implements MessagingPort {
   readonly platform = 'LARK' as const;
+  private readonly images: LarkImages;
+  private readonly chats: ChatKinds | undefined;
+  private readonly logger: Logger | undefined;
 
   constructor(
     private readonly client: lark.Client,
     private readonly sender: LarkSender,
     private readonly render: RenderCard,
-    /** Learns 1:1 chats from sends to a person (their answer names the chat), for later clicks there. */
-    private readonly chats?: ChatKinds,
-  ) {}
+    opts: LarkMessengerOptions = {},
+  ) {
+    this.images = new LarkImages(client, sender);
+    this.chats = opts.chats;
+    this.logger = opts.logger;
+  }
+
+  /** The card as Lark JSON, its images uploaded first (the renderer is pure: it only writes their keys in). */
+  private async larkCard(card: Card): Promise<LarkCardJson> {
+    const pngs = card.elements.filter((e): e is CardImage => e.kind === 'image').map((e) => e.png);
+    if (pngs.length === 0) return this.render(card);
+    const keys = await this.images.keysFor(pngs, this.logger);
+    return this.render(card, { imageKey: (image) => keys.get(image.png) });
+  }
 
   async send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
     const uuid = larkUuid(opts.uuid);
-    const cardJson = this.render(card);
-    const payload = { msg_type: 'interactive', card: cardJson };
     const receiver = larkReceiver(to);
-    if (!receiver) return this.sender.refuse({ uuid, destination: 'user:(no Lark id)', payload, kind: 'send' }, '此人没有飞书账号 ID，无法发送 (no Lark id for this person)');
+    if (!receiver) {
+      const payload = { msg_type: 'interactive', card: this.render(card) };
+      return this.sender.refuse({ uuid, destination: 'user:(no Lark id)', payload, kind: 'send' }, '此人没有飞书账号 ID，无法发送 (no Lark id for this person)');
+    }
+    const cardJson = await this.larkCard(card);
+    const payload = { msg_type: 'interactive', card: cardJson };
     const sent: { chatId?: string } = {};
     const { messageId } = await this.sender.deliver({
       uuid,
@@ -66,7 +93,7 @@ export class LarkMessenger implements MessagingPort {
 
   async reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
     const uuid = larkUuid(opts.uuid);
-    const cardJson = this.render(card);
+    const cardJson = await this.larkCard(card);
     const res = await this.sender.deliver({
       uuid,
       destination: `reply:${messageId}`,
@@ -80,7 +107,7 @@ export class LarkMessenger implements MessagingPort {
   }
 
   async update(messageId: string, card: Card): Promise<void> {
-    const content = JSON.stringify(this.render(card));
+    const content = JSON.stringify(await this.larkCard(card));
     await this.sender.deliver({
       // Updates carry no Lark uuid; this key only names the record of a failed one.
       uuid: larkUuid(`update:${messageId}:${createHash('sha256').update(content).digest('hex')}`),

@@ -6,6 +6,7 @@ import type { LarkCardJson } from '../../../cards/lark/render.js';
 //   forms             <form class="lk-form" data-form-name="NAME"> with fields named as in Lark
 //   submit buttons    <button type="submit" class="lk-btn …" data-submit-name="BUTTON NAME">
 // Everything from the JSON is escaped; only the lark_md subset our cards use becomes markup.
+// Images (`img` with an img_key) show only when the caller maps the key to PNG data.
 
 type Node = Record<string, unknown>;
 
@@ -81,11 +82,32 @@ function text(v: unknown): string {
   return v.tag === 'lark_md' ? larkMarkdownHtml(content) : escapeHtml(content);
 }
 
-export function larkCardHtml(card: LarkCardJson): string {
+export interface LarkCardHtmlOptions {
+  /** The picture of an `img` element's img_key, as a data:image/png;base64 URL; anything else is not shown. */
+  imageSrc?: (imgKey: string) => string | undefined;
+}
+
+interface Context {
+  inForm: boolean;
+  imageSrc: (imgKey: string) => string | undefined;
+}
+
+export function larkCardHtml(card: LarkCardJson, opts: LarkCardHtmlOptions = {}): string {
   const header = isNode(card.header) ? card.header : undefined;
   const body = isNode(card.body) ? card.body : {};
   const colour = word(header?.template, 'default');
-  return `<div class="lk-card lk-${colour}">${header ? headerHtml(header) : ''}<div class="lk-body">${elements(body.elements, false)}</div></div>`;
+  const ctx: Context = { inForm: false, imageSrc: opts.imageSrc ?? (() => undefined) };
+  return `<div class="lk-card lk-${colour}">${header ? headerHtml(header) : ''}<div class="lk-body">${elements(body.elements, ctx)}</div></div>`;
+}
+
+/** A data URL of PNG bytes in base64 and nothing else: it cannot carry markup or reach the network. */
+const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+
+function image(e: Node, ctx: Context): string {
+  const alt = plainOf(e.alt);
+  const src = ctx.imageSrc(str(e.img_key) ?? '');
+  if (src === undefined || !PNG_DATA_URL.test(src)) return `<div class="lk-img lk-img-missing">${escapeHtml(alt || '（图片）')}</div>`;
+  return `<div class="lk-img"><img${attr('src', src)}${attr('alt', alt)}></div>`;
 }
 
 function headerHtml(h: Node): string {
@@ -101,9 +123,9 @@ function headerHtml(h: Node): string {
   );
 }
 
-const elements = (list: unknown, inForm: boolean): string => nodes(list).map((e) => element(e, inForm)).join('');
+const elements = (list: unknown, ctx: Context): string => nodes(list).map((e) => element(e, ctx)).join('');
 
-function element(e: Node, inForm: boolean): string {
+function element(e: Node, ctx: Context): string {
   switch (e.tag) {
     case 'markdown': {
       const size = e.text_size === 'notation' ? ' lk-notation' : '';
@@ -113,11 +135,13 @@ function element(e: Node, inForm: boolean): string {
     case 'hr':
       return '<hr class="lk-hr">';
     case 'column_set':
-      return `<div class="lk-columns lk-flex-${word(e.flex_mode, 'none')}">${nodes(e.columns).map((c) => column(c, inForm)).join('')}</div>`;
+      return `<div class="lk-columns lk-flex-${word(e.flex_mode, 'none')}">${nodes(e.columns).map((c) => column(c, ctx)).join('')}</div>`;
     case 'button':
       return button(e);
+    case 'img':
+      return image(e, ctx);
     case 'form':
-      return inForm ? unsupported('form') : `<form class="lk-form"${attr('data-form-name', str(e.name) ?? '')}>${elements(e.elements, true)}</form>`;
+      return ctx.inForm ? unsupported('form') : `<form class="lk-form"${attr('data-form-name', str(e.name) ?? '')}>${elements(e.elements, { ...ctx, inForm: true })}</form>`;
     case 'input':
     case 'select_static':
     case 'multi_select_static':
@@ -132,10 +156,10 @@ function element(e: Node, inForm: boolean): string {
 
 const unsupported = (tag: string) => `<div class="lk-unsupported">不支持的卡片元素：${escapeHtml(tag)}</div>`;
 
-function column(c: Node, inForm: boolean): string {
+function column(c: Node, ctx: Context): string {
   const width = c.width === 'weighted' ? `lk-col-weighted lk-weight-${Math.min(Math.max(Math.round(Number(c.weight) || 1), 1), 5)}` : 'lk-col-auto';
   const valign = word(c.vertical_align, 'top');
-  return `<div class="lk-col ${width} lk-valign-${valign}">${elements(c.elements, inForm)}</div>`;
+  return `<div class="lk-col ${width} lk-valign-${valign}">${elements(c.elements, ctx)}</div>`;
 }
 
 function button(b: Node): string {

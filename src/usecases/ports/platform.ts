@@ -15,6 +15,15 @@ export interface IdentityRepo {
   idsOf(personId: string, platform: PlatformName): Promise<PlatformIds | null>;
   /** Links (or re-links) a person to a platform account; false when the account belongs to someone else. */
   link(personId: string, platform: PlatformName, ids: PlatformIds): Promise<boolean>;
+  /** Removes the person's account on the platform; the ids it had, or null when there was none. */
+  unlink(personId: string, platform: PlatformName): Promise<PlatformIds | null>;
+  /** Every linked account, for the office's list of people. */
+  all(): Promise<LinkedAccount[]>;
+}
+
+export interface LinkedAccount extends PlatformIds {
+  personId: string;
+  platform: PlatformName;
 }
 
 /** Platform events already handled: claiming is part of the transaction of the event's effect. */

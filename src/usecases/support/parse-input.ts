@@ -24,6 +24,14 @@ const FIELD_LABELS: Record<string, string> = {
   // escalation (R18–R21)
   eventKind: '事项类别', detail: '情况说明', alertId: '预警', stage: '确认', destination: '去向', occurredOn: '发生日期',
   persuasionId: '劝返任务', who: '劝返人员', doneAt: '劝返时间', outcome: '劝返结果',
+  // administration: people, organisation, settings (R7, R9, R20)
+  personId: '人员', jobTitle: '职务', mobile: '手机号', email: '邮箱', roles: '角色', platform: '平台', openId: 'open_id',
+  userId: 'user_id', areaLeaderId: '包片领导', headId: '主要负责人', leaderInChargeId: '分管领导', areaId: '片区', linkedLeaderId: '联系村领导',
+  isWorkingDay: '上班或放假', pattern: '关键词', isRegex: '正则表达式', ruleId: '关键词规则', counting: '计日方式',
+  generalWorkingDays: '一般事项时限', complexMonths: '疑难复杂事项时限', registerDays: '登记转送时限', acceptanceDays: '受理告知时限',
+  objectionWorkingDays: '异议时限', handlingDays: '办理时限', maxExtensionDays: '最长延期', reviewRequestDays: '申请复查期限',
+  reviewAnswerDays: '复查答复时限', followUpWindowDays: '回访期限', workingHoursStart: '推送开始时间', workingHoursEnd: '推送结束时间',
+  alertRepeatMinutes: '预警重复提醒间隔', alertClimbMinutes: '预警升级间隔',
 };
 
 function describe(issue: z.core.$ZodIssue): string {

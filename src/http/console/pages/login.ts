@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
+import type { Context } from 'koa';
 import type { ConsoleDeps } from '../context.js';
 import { state } from '../context.js';
 import { html } from '../html.js';
@@ -10,13 +12,60 @@ function nextPath(raw: unknown): string {
   return typeof raw === 'string' && raw.startsWith('/console') && !raw.startsWith('//') ? raw : '/console/ledger';
 }
 
+const OAUTH_COOKIE = 'xf_oauth';
+
+function redirectUri(ctx: Context, c: ConsoleDeps): string {
+  return `${(c.publicUrl ?? `${ctx.protocol}://${ctx.host}`).replace(/\/+$/, '')}/console/login/lark/callback`;
+}
+
+function login(ctx: Context, c: ConsoleDeps, personId: string): void {
+  const { cookie } = c.codec.issue(personId, c.deps.clock.now());
+  ctx.cookies.set(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', path: '/console', maxAge: SESSION_HOURS * 3_600_000, secure: ctx.secure, overwrite: true });
+  c.logger.info({ personId }, 'console login');
+}
+
 export function loginRoutes(router: Router, c: ConsoleDeps): void {
   router.get('/console/login', (ctx) => {
+    const next = nextPath(ctx.query.next);
     ctx.body = bare(
       '登录信访办工作台',
-      html`<p>请使用管理员提供的一次性登录链接（沙盒模式下，程序启动时会在日志中打印该链接）。</p>
-<p>链接只能使用一次，15 分钟内有效；过期后重启程序或请管理员重新生成。</p>`,
+      html`${c.larkLogin ? html`<p><a class="button" href="/console/login/lark?next=${encodeURIComponent(next)}">使用飞书登录</a></p>` : ''}
+<p>也可使用管理员提供的一次性登录链接（沙盒模式下，程序启动时会在日志中打印该链接；也可运行 <code>npm run console:link -- 手机号</code> 生成）。</p>
+<p>链接只能使用一次，15 分钟内有效。</p>`,
     ).toString();
+  });
+
+  // Lark web login: OAuth authorization code flow, with a random state kept in a short-lived cookie.
+  router.get('/console/login/lark', (ctx) => {
+    if (!c.larkLogin) return void (ctx.status = 404);
+    const state = randomBytes(18).toString('base64url');
+    ctx.cookies.set(OAUTH_COOKIE, `${state}.${encodeURIComponent(nextPath(ctx.query.next))}`, { httpOnly: true, sameSite: 'lax', path: '/console/login', maxAge: 10 * 60_000, secure: ctx.secure, overwrite: true });
+    ctx.redirect(c.larkLogin.authorizeUrl(redirectUri(ctx, c), state));
+  });
+
+  router.get('/console/login/lark/callback', async (ctx) => {
+    if (!c.larkLogin) return void (ctx.status = 404);
+    const [state, next] = (ctx.cookies.get(OAUTH_COOKIE) ?? '').split('.');
+    ctx.cookies.set(OAUTH_COOKIE, '', { path: '/console/login', maxAge: 0, overwrite: true });
+    const refuse = (message: string) => {
+      ctx.status = 403;
+      ctx.body = bare('飞书登录未完成', html`<p>${message}</p><p><a href="/console/login">返回登录</a></p>`).toString();
+    };
+    if (!state || ctx.query.state !== state || typeof ctx.query.code !== 'string') return refuse('登录请求已过期或来源不明，请重新点击“使用飞书登录”。');
+    let user;
+    try {
+      user = await c.larkLogin.userOf(ctx.query.code, redirectUri(ctx, c));
+    } catch (err) {
+      c.logger.warn({ err }, 'lark web login failed');
+      return refuse('飞书授权失败，请重试；如多次失败请联系管理员检查应用的重定向地址配置。');
+    }
+    const person = await c.deps.uow.read((repos) => repos.identities.personOf('LARK', { openId: user.openId ?? null, unionId: user.unionId ?? null, userId: user.userId ?? null }));
+    if (!person || !person.active) {
+      c.logger.warn({ openId: user.openId }, 'lark web login by an unlinked user');
+      return refuse(`您的飞书账号（${user.name ?? user.openId ?? ''}）尚未关联到本系统人员，请联系信访办。`);
+    }
+    login(ctx, c, person.id);
+    ctx.redirect(nextPath(next ? decodeURIComponent(next) : undefined));
   });
 
   router.get('/console/login/link', async (ctx) => {
@@ -30,9 +79,7 @@ export function loginRoutes(router: Router, c: ConsoleDeps): void {
       c.logger.warn({ ip: ctx.ip }, 'console login link refused');
       return;
     }
-    const { cookie } = c.codec.issue(person.id, now);
-    ctx.cookies.set(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', path: '/console', maxAge: SESSION_HOURS * 3_600_000, secure: ctx.secure, overwrite: true });
-    c.logger.info({ personId: person.id }, 'console login');
+    login(ctx, c, person.id);
     ctx.redirect(nextPath(ctx.query.next));
   });
 
