@@ -58,3 +58,17 @@ export function selfChangeProblem(actor: Person, target: Person, next: { roles?:
   }
   return null;
 }
+
+/** How a person belongs to a village: who goes to the scene (R18) and who reports sentiment (R16). */
+export const VILLAGE_RELATIONS = ['STATIONED', 'CADRE', 'COLLECTOR'] as const;
+export type VillageRelation = (typeof VILLAGE_RELATIONS)[number];
+
+export const VILLAGE_RELATION_LABELS: Record<VillageRelation, string> = { STATIONED: '驻村干部', CADRE: '村干部', COLLECTOR: '民情信息员' };
+
+const RELATION_ROLE: Record<VillageRelation, Role> = { STATIONED: 'VILLAGE_STATIONED_CADRE', CADRE: 'VILLAGE_CADRE', COLLECTOR: 'SENTIMENT_COLLECTOR' };
+
+/** A village link needs the matching role, so that alerts and duties reach someone who can act on them. */
+export function villageRelationProblem(p: Person, relation: VillageRelation): string | null {
+  if (!p.active) return `${p.name}的账号已停用`;
+  return p.roles.includes(RELATION_ROLE[relation]) ? null : `${p.name}没有「${VILLAGE_RELATION_LABELS[relation]}」角色，请先在角色中勾选`;
+}

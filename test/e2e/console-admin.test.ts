@@ -35,6 +35,8 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
       [`/console/admin/people/${cadre}/active`, { active: '0' }],
       [`/console/admin/people/${cadre}/identities`, { platform: 'LARK', openId: 'ou_other' }],
       [`/console/admin/people/${cadre}/identities/unlink`, { platform: 'LARK' }],
+      [`/console/admin/people/${town.people.stationed.id}/villages`, { villageId: town.villages.b, relation: 'STATIONED' }],
+      [`/console/admin/people/${town.people.villageCadre.id}/villages/unlink`, { villageId: town.villages.a, relation: 'CADRE' }],
       ['/console/admin/units', { name: '综治办', kind: 'DEPARTMENT' }],
       [`/console/admin/units/${town.units.justice}`, { name: '司法所（改）', kind: 'DEPARTMENT' }],
       ['/console/admin/areas', { name: '西片区' }],
@@ -59,6 +61,7 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
       areas: await p.area.findMany({ orderBy: { id: 'asc' } }),
       villages: await p.village.findMany({ orderBy: { id: 'asc' } }),
       identities: await p.platformIdentity.findMany({ orderBy: { id: 'asc' } }),
+      villageLinks: await p.personVillage.findMany({ orderBy: [{ personId: 'asc' }, { villageId: 'asc' }, { relation: 'asc' }] }),
       overrides: await p.calendarOverride.findMany({ orderBy: { date: 'asc' }, select: { date: true, isWorkingDay: true, note: true } }),
       keywords: await p.keywordRule.findMany({ orderBy: { id: 'asc' } }),
       settings: await p.setting.findMany({ orderBy: { key: 'asc' }, select: { key: true, value: true } }),
@@ -203,6 +206,26 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     await refused(`/console/admin/people/${cadre.id}/identities`, { platform: 'LARK', openId: '', userId: '' }, '请填写 open_id 或 user_id');
     await refused(`/console/admin/people/${town.people.office.id}/active`, { active: '0' }, '不能停用您自己的账号');
     await refused(`/console/admin/people/${town.people.office.id}`, { name: '王丽华', roles: 'CADRE' }, '不能取消您自己的信访办或系统管理员角色');
+  });
+
+  it('R18/R16: a stationed cadre is linked to a village from the page and then goes to its major events; the role must match; unlinking takes it back', async () => {
+    const stationed = town.people.stationed;
+    const page = `/console/admin/people/${stationed.id}`;
+    const linked = await submit(`${page}/villages`, { villageId: town.villages.b, relation: 'STATIONED' });
+    expect(linked.page).toContain('已添加联系村');
+    expect(linked.page).toContain('河口村');
+    await expectAudited('person.village_link', stationed.id);
+    const { raiseMajorEvent } = await import('../../src/usecases/escalation/raise-major-event.js');
+    const { alert } = await raiseMajorEvent(town.deps, town.actor(town.people.office), { villageId: town.villages.b, eventKind: 'MASS_INCIDENT', detail: '村民聚集' });
+    const recipients = await t.db.prisma.alertRecipient.findMany({ where: { alertId: alert.id } });
+    expect(recipients.map((r) => r.personId)).toContain(stationed.id);
+    await t.db.prisma.alert.update({ where: { id: alert.id }, data: { status: 'CLOSED' } });
+
+    await refused(`/console/admin/people/${town.people.cadre.id}/villages`, { villageId: town.villages.b, relation: 'COLLECTOR' }, '没有「民情信息员」角色');
+    const gone = await submit(`${page}/villages/unlink`, { villageId: town.villages.b, relation: 'STATIONED' });
+    expect(gone.page).toContain('已解除联系村');
+    expect(await t.db.prisma.personVillage.count({ where: { personId: stationed.id, villageId: town.villages.b } })).toBe(0);
+    await expectAudited('person.village_unlink', stationed.id);
   });
 
   it('R15: units, areas and villages are added and edited; a village\'s linked leader must be a town leader and then owes it a monthly visit', async () => {

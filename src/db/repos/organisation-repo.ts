@@ -11,6 +11,17 @@ export function organisationRepo(tx: Tx): OrganisationRepo {
     async allPeople() {
       return (await tx.person.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] })).map(toPerson);
     },
+    async villageLinks() {
+      return tx.personVillage.findMany({ orderBy: [{ villageId: 'asc' }, { relation: 'asc' }, { personId: 'asc' }] });
+    },
+    async linkVillage(personId, villageId, relation) {
+      const { count } = await tx.personVillage.createMany({ data: [{ personId, villageId, relation }], skipDuplicates: true });
+      return count === 1;
+    },
+    async unlinkVillage(personId, villageId, relation) {
+      const { count } = await tx.personVillage.deleteMany({ where: { personId, villageId, relation } });
+      return count === 1;
+    },
     async personByMobile(mobile) {
       const row = await tx.person.findUnique({ where: { mobile } });
       return row ? toPerson(row) : null;

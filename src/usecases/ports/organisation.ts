@@ -1,3 +1,4 @@
+import type { VillageRelation } from '../../domain/organisation.js';
 import type { Person, Role } from '../../domain/model.js';
 import type { UnitKind } from '../../domain/organisation.js';
 
@@ -40,6 +41,12 @@ export interface PersonData {
 export interface OrganisationRepo {
   /** Everyone, active or not, by name. */
   allPeople(): Promise<Person[]>;
+  /** Who belongs to which village, and how (驻村干部, 村干部, 民情信息员). */
+  villageLinks(): Promise<{ personId: string; villageId: string; relation: VillageRelation }[]>;
+  /** False when the link was already there. */
+  linkVillage(personId: string, villageId: string, relation: VillageRelation): Promise<boolean>;
+  /** False when there was no such link. */
+  unlinkVillage(personId: string, villageId: string, relation: VillageRelation): Promise<boolean>;
   personByMobile(mobile: string): Promise<Person | null>;
   personByEmail(email: string): Promise<Person | null>;
   createPerson(data: PersonData): Promise<Person>;

@@ -6,6 +6,8 @@ import { createPerson } from '../../../usecases/admin/create-person.js';
 import { LINKABLE_PLATFORMS, linkPlatformIdentity, PLATFORM_LABELS, unlinkPlatformIdentity } from '../../../usecases/admin/platform-identity.js';
 import { setPersonActive } from '../../../usecases/admin/set-person-active.js';
 import { updatePerson } from '../../../usecases/admin/update-person.js';
+import { linkPersonVillage, unlinkPersonVillage } from '../../../usecases/admin/person-village.js';
+import { VILLAGE_RELATION_LABELS, VILLAGE_RELATIONS } from '../../../domain/organisation.js';
 import type { Unit } from '../../../usecases/ports.js';
 import type { LinkedAccount } from '../../../usecases/ports/platform.js';
 import { pageContext, state, type ConsoleDeps } from '../context.js';
@@ -62,6 +64,9 @@ export function adminPeopleRoutes(router: Router, c: ConsoleDeps): void {
     const accounts = (await c.deps.uow.read((repos) => repos.identities.all())).filter((a) => a.personId === person.id);
     const self = person.id === state(ctx).viewer.id;
     const back = `${LIST}/${person.id}`;
+    const villages = byName(await c.deps.uow.read((repos) => repos.directory.villages()));
+    const villageName = new Map(villages.map((v) => [v.id, v.name]));
+    const links = (await c.deps.uow.read((repos) => repos.organisation.villageLinks())).filter((l) => l.personId === person.id);
     ctx.body = page(
       `人员：${person.name}`,
       pageContext(ctx, 'admin'),
@@ -116,6 +121,26 @@ export function adminPeopleRoutes(router: Router, c: ConsoleDeps): void {
     <button type="submit">绑定</button>
   </form>
   <p class="note">至少填写一项；留空的项保留原值。一个平台账号只能绑定一人，如需更换请先解除原绑定。</p>
+</section>
+<section class="card">
+  <h2>联系的村（社区）</h2>
+  <p class="note">驻村干部和村干部在本村发生重大事项时收到预警并须到场（R18）；民情信息员报送的民情信息送达本村片区领导和信访办（R16）。须先具备相应角色。</p>
+  ${
+    links.length === 0
+      ? html`<p class="empty">尚未联系任何村</p>`
+      : html`<table><thead><tr><th>村（社区）</th><th>关系</th><th></th></tr></thead><tbody>${links.map(
+          (l) => html`<tr><td>${villageName.get(l.villageId) ?? ''}</td><td>${VILLAGE_RELATION_LABELS[l.relation]}</td>
+<td><form method="post" action="${back}/villages/unlink">${csrfField(ctx)}<input type="hidden" name="villageId" value="${l.villageId}"><input type="hidden" name="relation" value="${l.relation}"><button type="submit" class="secondary">解除</button></form></td></tr>`,
+        )}</tbody></table>`
+  }
+  <form method="post" action="${back}/villages" class="admin-form">
+    ${csrfField(ctx)}
+    <div class="fields">
+      <label>村（社区）<select name="villageId">${options(villages.map((v) => ({ value: v.id, label: v.name })), undefined)}</select></label>
+      <label>关系<select name="relation">${options(VILLAGE_RELATIONS.map((r) => ({ value: r, label: VILLAGE_RELATION_LABELS[r] })), undefined)}</select></label>
+    </div>
+    <button type="submit">添加</button>
+  </form>
 </section>`,
     ).toString();
   });
@@ -150,6 +175,22 @@ export function adminPeopleRoutes(router: Router, c: ConsoleDeps): void {
       const platform = field(ctx, 'platform');
       await linkPlatformIdentity(c.deps, consoleActor(ctx), { personId, platform, openId: field(ctx, 'openId'), userId: field(ctx, 'userId') });
       return `已绑定${PLATFORM_NAMES[platform ?? ''] ?? ''}账号`;
+    });
+  });
+
+  router.post(`${LIST}/:id/villages`, async (ctx) => {
+    const personId = ctx.params.id!;
+    await submit(ctx, back(personId), async () => {
+      const { changed } = await linkPersonVillage(c.deps, consoleActor(ctx), { personId, villageId: field(ctx, 'villageId'), relation: field(ctx, 'relation') });
+      return changed ? '已添加联系村' : '该联系已存在，未作修改';
+    });
+  });
+
+  router.post(`${LIST}/:id/villages/unlink`, async (ctx) => {
+    const personId = ctx.params.id!;
+    await submit(ctx, back(personId), async () => {
+      const { changed } = await unlinkPersonVillage(c.deps, consoleActor(ctx), { personId, villageId: field(ctx, 'villageId'), relation: field(ctx, 'relation') });
+      return changed ? '已解除联系村' : '该联系已不存在';
     });
   });
 

@@ -36,6 +36,8 @@ const LABELS: Record<string, string> = {
   'person.create': '新增人员',
   'person.update': '修改人员信息',
   'person.activate': '启用人员',
+  'person.village_link': '添加联系村',
+  'person.village_unlink': '解除联系村',
   'person.deactivate': '停用人员',
   PLATFORM_IDENTITY_LINKED: '绑定平台账号',
   PLATFORM_IDENTITY_UNLINKED: '解除平台账号绑定',
