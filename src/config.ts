@@ -68,6 +68,18 @@ export const configSchema = z.object({
   SANDBOX: z
     .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })
     .default('auto'),
+  // DingTalk: enabled when DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET are both set.
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  /** The robot's code (机器人 RobotCode; for an enterprise internal app usually the same as the AppKey). */
+  DINGTALK_ROBOT_CODE: optionalText,
+  DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'DINGTALK_MODE 只能是 stream 或 http' }).default('stream'),
+  /** The new OpenAPI host (api.dingtalk.com); another for 专属钉钉 / 政务钉钉 or a local fake. */
+  DINGTALK_API_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_API_URL').transform((v) => v ?? 'https://api.dingtalk.com'),
+  /** The legacy host (oapi.dingtalk.com): user lookup by mobile. */
+  DINGTALK_OAPI_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_OAPI_URL').transform((v) => v ?? 'https://oapi.dingtalk.com'),
+  /** An interactive card template made in DingTalk's card builder (…schema); without it cards degrade to ActionCards. */
+  DINGTALK_CARD_TEMPLATE_ID: optionalText,
   // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,
@@ -86,6 +98,11 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** DingTalk is switched on by its app credentials (AppKey / AppSecret of an enterprise internal app). */
+export function dingtalkEnabled(config: Config): boolean {
+  return Boolean(config.DINGTALK_CLIENT_ID && config.DINGTALK_CLIENT_SECRET);
+}
+
 /** Lark is switched on by its app credentials; everything else about it has defaults. */
 export function larkEnabled(config: Config): boolean {
   return Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
@@ -94,7 +111,7 @@ export function larkEnabled(config: Config): boolean {
 /** The sandbox is on when asked for, or by default when no chat platform is configured; `auto` answers this machine only. */
 export function sandboxMode(config: Config): 'off' | 'local' | 'open' {
   if (config.SANDBOX === 'true') return 'open';
-  if (config.SANDBOX === 'false' || larkEnabled(config)) return 'off';
+  if (config.SANDBOX === 'false' || larkEnabled(config) || dingtalkEnabled(config)) return 'off';
   return 'local';
 }
 
@@ -102,6 +119,9 @@ export function sandboxMode(config: Config): 'off' | 'local' | 'open' {
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
   if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
     ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID 与 LARK_APP_SECRET 须同时设置 (set both or neither)' });
+  }
+  if (Boolean(c.DINGTALK_CLIENT_ID) !== Boolean(c.DINGTALK_CLIENT_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: [c.DINGTALK_CLIENT_ID ? 'DINGTALK_CLIENT_SECRET' : 'DINGTALK_CLIENT_ID'], message: 'DINGTALK_CLIENT_ID 与 DINGTALK_CLIENT_SECRET 须同时设置 (set both or neither)' });
   }
   if (!larkEnabled(c)) return;
   if (c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY) {

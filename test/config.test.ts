@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, sandboxMode } from '../src/config.js';
+import { ConfigError, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -59,5 +59,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ SANDBOX: 'yes' })).toThrow(/SANDBOX 只能是 auto、true 或 false/);
     expect(loadConfig({ PUBLIC_URL: 'https://xinfang.example.gov.cn' }).PUBLIC_URL).toBe('https://xinfang.example.gov.cn');
     expect(() => loadConfig({ PUBLIC_URL: 'xinfang.example.gov.cn' })).toThrow(/PUBLIC_URL 必须以 http:\/\/ 或 https:\/\/ 开头/);
+  });
+
+  it('DingTalk is on with both credentials; hosts default to DingTalk\'s own and can point elsewhere (专属钉钉, a fake)', () => {
+    const c = loadConfig({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 'secret' });
+    expect(dingtalkEnabled(c)).toBe(true);
+    expect(c).toMatchObject({ DINGTALK_MODE: 'stream', DINGTALK_API_URL: 'https://api.dingtalk.com', DINGTALK_OAPI_URL: 'https://oapi.dingtalk.com' });
+    expect(sandboxMode(c)).toBe('off');
+    expect(loadConfig({ DINGTALK_CLIENT_ID: 'd', DINGTALK_CLIENT_SECRET: 's', DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999' })).toMatchObject({ DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999' });
+    expect(dingtalkEnabled(loadConfig({}))).toBe(false);
+    expect(() => loadConfig({ DINGTALK_CLIENT_ID: 'd' })).toThrow(/DINGTALK_CLIENT_ID 与 DINGTALK_CLIENT_SECRET 须同时设置/);
+    expect(() => loadConfig({ DINGTALK_MODE: 'websocket' })).toThrow(/DINGTALK_MODE 只能是 stream 或 http/);
+    expect(() => loadConfig({ DINGTALK_API_URL: 'api.dingtalk.com' })).toThrow(/DINGTALK_API_URL 必须以/);
   });
 });

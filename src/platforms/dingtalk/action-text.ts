@@ -1,0 +1,55 @@
+// DingTalk ActionCard buttons can only open links. A `dtmd://dingtalkclient/sendMessage?content=…`
+// link makes the click send that text to the robot, in the same conversation; so a button's
+// action travels as a short text the receiver recognises and turns back into a card action.
+//
+//   #操作 <base64url(JSON action value)>               → an InboundAction, as a Lark button click
+//   #确认 <base64url(JSON { value, title, text })>     → the robot asks first, with a 确定 button
+//
+// Anyone can type such a text: it is untrusted input exactly like a Lark callback value, and
+// the dispatcher decodes and authorises it the same way.
+
+export const ACTION_PREFIX = '#操作 ';
+export const CONFIRM_PREFIX = '#确认 ';
+/** DingTalk's message box takes about this much; longer values are not offered as buttons. */
+export const MAX_ACTION_TEXT = 1800;
+
+const encode = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
+
+function decode(payload: string): unknown {
+  if (!/^[A-Za-z0-9_-]{1,2400}$/.test(payload)) return null;
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export function actionText(value: unknown): string {
+  return ACTION_PREFIX + encode(value);
+}
+
+export function confirmText(value: unknown, title: string, text: string): string {
+  return CONFIRM_PREFIX + encode({ value, title, text });
+}
+
+/** The link that makes a click send `text` to the robot. */
+export function sendMessageLink(text: string): string {
+  return `dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)}`;
+}
+
+export type ActionTextMeaning = { kind: 'action'; value: unknown } | { kind: 'confirm'; value: unknown; title: string; text: string } | null;
+
+/** What a text typed or clicked in DingTalk means, when it is one of ours. */
+export function readActionText(raw: string): ActionTextMeaning {
+  const text = raw.trim();
+  if (text.startsWith(ACTION_PREFIX.trim())) {
+    const value = decode(text.slice(ACTION_PREFIX.trim().length).trim());
+    return value === null ? null : { kind: 'action', value };
+  }
+  if (text.startsWith(CONFIRM_PREFIX.trim())) {
+    const c = decode(text.slice(CONFIRM_PREFIX.trim().length).trim()) as { value?: unknown; title?: unknown; text?: unknown } | null;
+    if (!c || typeof c.title !== 'string' || typeof c.text !== 'string') return null;
+    return { kind: 'confirm', value: c.value, title: c.title, text: c.text };
+  }
+  return null;
+}
