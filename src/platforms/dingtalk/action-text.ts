@@ -2,8 +2,11 @@
 // link makes the click send that text to the robot, in the same conversation; so a button's
 // action travels as a short text the receiver recognises and turns back into a card action.
 //
-//   #操作 <base64url(JSON action value)>               → an InboundAction, as a Lark button click
-//   #确认 <base64url(JSON { value, title, text })>     → the robot asks first, with a 确定 button
+//   #操作 <base64url(JSON { v: action value, c?: card ref })>      → an InboundAction, as a Lark button click
+//   #确认 <base64url(JSON { value, title, text, c?: card ref })>   → the robot asks first, with a 确定 button
+//
+// The card ref names the card the button was on (our message id): a double click sends the same
+// text twice, and the dispatcher's idempotency key (event-key.ts) covers card, person and value.
 //
 // Anyone can type such a text: it is untrusted input exactly like a Lark callback value, and
 // the dispatcher decodes and authorises it the same way.
@@ -24,12 +27,12 @@ function decode(payload: string): unknown {
   }
 }
 
-export function actionText(value: unknown): string {
-  return ACTION_PREFIX + encode(value);
+export function actionText(value: unknown, cardRef?: string): string {
+  return ACTION_PREFIX + encode(cardRef ? { v: value, c: cardRef } : { v: value });
 }
 
-export function confirmText(value: unknown, title: string, text: string): string {
-  return CONFIRM_PREFIX + encode({ value, title, text });
+export function confirmText(value: unknown, title: string, text: string, cardRef?: string): string {
+  return CONFIRM_PREFIX + encode({ value, title, text, ...(cardRef ? { c: cardRef } : {}) });
 }
 
 /** The link that makes a click send `text` to the robot. */
@@ -37,19 +40,24 @@ export function sendMessageLink(text: string): string {
   return `dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent(text)}`;
 }
 
-export type ActionTextMeaning = { kind: 'action'; value: unknown } | { kind: 'confirm'; value: unknown; title: string; text: string } | null;
+export type ActionTextMeaning =
+  | { kind: 'action'; value: unknown; cardRef: string | null }
+  | { kind: 'confirm'; value: unknown; title: string; text: string; cardRef: string | null }
+  | null;
+
+const refOf = (c: unknown) => (typeof c === 'string' && c.length <= 64 ? c : null);
 
 /** What a text typed or clicked in DingTalk means, when it is one of ours. */
 export function readActionText(raw: string): ActionTextMeaning {
   const text = raw.trim();
   if (text.startsWith(ACTION_PREFIX.trim())) {
-    const value = decode(text.slice(ACTION_PREFIX.trim().length).trim());
-    return value === null ? null : { kind: 'action', value };
+    const payload = decode(text.slice(ACTION_PREFIX.trim().length).trim()) as { v?: unknown; c?: unknown } | null;
+    return payload && typeof payload === 'object' && 'v' in payload ? { kind: 'action', value: payload.v, cardRef: refOf(payload.c) } : null;
   }
   if (text.startsWith(CONFIRM_PREFIX.trim())) {
-    const c = decode(text.slice(CONFIRM_PREFIX.trim().length).trim()) as { value?: unknown; title?: unknown; text?: unknown } | null;
+    const c = decode(text.slice(CONFIRM_PREFIX.trim().length).trim()) as { value?: unknown; title?: unknown; text?: unknown; c?: unknown } | null;
     if (!c || typeof c.title !== 'string' || typeof c.text !== 'string') return null;
-    return { kind: 'confirm', value: c.value, title: c.title, text: c.text };
+    return { kind: 'confirm', value: c.value, title: c.title, text: c.text, cardRef: refOf(c.c) };
   }
   return null;
 }
