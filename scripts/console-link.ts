@@ -4,18 +4,12 @@
  * first login of an administrator. With the embedded database, stop the app first (one process
  * at a time may open it); in sandbox mode the app prints such a link itself at start-up.
  */
-import { ConfigError, loadConfig } from '../src/config.js';
 import { dbLoginLinks } from '../src/db/console-login-links.js';
 import { openDatabase } from '../src/db/database.js';
 import { systemClock } from '../src/lib/clock.js';
+import { configOrExit } from './support/config-or-exit.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(2);
-}
+const config = configOrExit();
 const mobile = process.argv[2]?.trim();
 if (!mobile || !/^1\d{10}$/.test(mobile)) {
   console.error('用法：npm run console:link -- 手机号（11 位）');

@@ -34,6 +34,7 @@ import { prismaReadModel } from './db/read-model.js';
 import { chatRepo } from './db/repos/chat-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform } from './platforms/lark/index.js';
+import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
 import type { PlatformName } from './usecases/ports/platform.js';
 import type { ContactDirectory } from './usecases/ports/identity-sync.js';
 
@@ -103,7 +104,12 @@ async function main(): Promise<void> {
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
   if (lark) closers.push(() => lark.stop());
-  const messengers = new Map<PlatformName, MessagingPort>(lark ? [['LARK', lark.messenger]] : []);
+  const dingtalk = createDingTalkPlatform({
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock,
+    ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
+  });
+  if (dingtalk) closers.push(() => dingtalk.stop());
+  const messengers = new Map<PlatformName, MessagingPort>([...(lark ? [['LARK', lark.messenger] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.messenger] as const] : [])]);
   // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
   const sandbox = role !== 'worker' ? startSandbox(config, deps, (e) => bot!.dispatch(e), logger) : undefined;
   if (sandbox) {
@@ -114,7 +120,7 @@ async function main(): Promise<void> {
     // Its own Redis connection for the outbox's deliveries, /readyz, /metrics and Bull Board (the worker's scheduler has its own).
     const queues = config.REDIS_URL ? openQueueClient(config.REDIS_URL, config.QUEUE_PREFIX, logger) : undefined;
     if (queues) closers.push(() => queues.close());
-    const directories = new Map<PlatformName, ContactDirectory>(lark ? [['LARK', lark.directory]] : []);
+    const directories = new Map<PlatformName, ContactDirectory>([...(lark ? [['LARK', lark.directory] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.directory] as const] : [])]);
     // With Redis a click's notifications go through the outbox to the worker's delivery queue; without it, straight out.
     const pushQueue = queues && createPushQueue(queues.queues, deps);
     bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }) });
@@ -122,11 +128,15 @@ async function main(): Promise<void> {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');
     }
+    if (dingtalk) {
+      await dingtalk.start();
+      logger.info({ mode: config.DINGTALK_MODE }, '钉钉机器人已接入 (DingTalk connected)');
+    }
     const app = createHttpApp({
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,

@@ -19,13 +19,16 @@ export function larkDirectoryFromConfig(config: Config, logger: Logger): Contact
   return larkContactDirectory(client, sender);
 }
 
-/** The summary printed by `npm run lark:sync-users`. */
+const PLATFORM_NAMES: Record<string, string> = { LARK: '飞书', DINGTALK: '钉钉', SANDBOX: '沙盒' };
+
+/** The summary printed by `npm run lark:sync-users` and `npm run dingtalk:sync-users`. */
 export function formatSyncSummary(s: IdentitySyncSummary): string {
+  const platform = PLATFORM_NAMES[s.platform] ?? s.platform;
   const names = (list: { name: string }[]) => (list.length ? `：${list.map((p) => p.name).join('、')}` : '');
   return [
     `新关联 ${s.linked.length} 人${names(s.linked)}`,
     `已关联（跳过） ${s.alreadyLinked.length} 人`,
-    `飞书中未找到 ${s.notFound.length} 人${names(s.notFound)}`,
-    ...(s.conflicts.length ? [`飞书账号已关联到其他人 ${s.conflicts.length} 人${names(s.conflicts)}`] : []),
+    `${platform}中未找到 ${s.notFound.length} 人${names(s.notFound)}`,
+    ...(s.conflicts.length ? [`${platform}账号已关联到其他人 ${s.conflicts.length} 人${names(s.conflicts)}`] : []),
   ].join('\n');
 }

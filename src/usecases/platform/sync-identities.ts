@@ -33,9 +33,10 @@ export async function syncPlatformIdentities(deps: Pick<Deps, 'uow' | 'clock'>, 
     return found;
   });
   const summary: IdentitySyncSummary = { platform, linked: [], alreadyLinked: [], notFound: [], conflicts: [] };
+  const key = directory.keyId ?? 'openId';
   const todo = people.filter(({ person, ids }) => {
-    if (ids?.openId) summary.alreadyLinked.push(who(person));
-    return !ids?.openId;
+    if (ids?.[key]) summary.alreadyLinked.push(who(person));
+    return !ids?.[key];
   });
   if (todo.length === 0) return summary;
 

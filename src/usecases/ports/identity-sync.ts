@@ -17,6 +17,8 @@ export interface ContactMatch {
 /** A chat platform's employee directory (Lark: contact.user.batchGetId). */
 export interface ContactDirectory {
   platform: PlatformName;
+  /** The id sends address a person by, which makes them linked (Lark: openId, the default; DingTalk: userId). */
+  keyId?: 'openId' | 'userId';
   /** The accounts found; contacts it does not know are simply absent. */
   lookup(contacts: { mobiles: string[]; emails: string[] }): Promise<ContactMatch[]>;
 }
