@@ -35,6 +35,8 @@ import { chatRepo } from './db/repos/chat-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform } from './platforms/lark/index.js';
 import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
+import { GuidedForms } from './bot/guided-form/guided-forms.js';
+import { guidedFormStore } from './db/repos/guided-form-repo.js';
 import type { PlatformName } from './usecases/ports/platform.js';
 import type { ContactDirectory } from './usecases/ports/identity-sync.js';
 
@@ -123,7 +125,10 @@ async function main(): Promise<void> {
     const directories = new Map<PlatformName, ContactDirectory>([...(lark ? [['LARK', lark.directory] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.directory] as const] : [])]);
     // With Redis a click's notifications go through the outbox to the worker's delivery queue; without it, straight out.
     const pushQueue = queues && createPushQueue(queues.queues, deps);
-    bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }) });
+    bot = createBot({
+      deps, clock, read: prismaReadModel(db.prisma), messengers, directories, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }),
+      guidedForms: new GuidedForms(guidedFormStore(db.prisma), clock),
+    });
     if (lark) {
       await lark.start();
       logger.info({ mode: config.LARK_MODE }, '飞书机器人已接入 (Lark connected)');

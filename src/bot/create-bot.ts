@@ -16,6 +16,7 @@ import { Dispatcher } from './dispatcher.js';
 import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 import { Notifier } from './notifier.js';
 import type { PushQueue } from './ports/push-queue.js';
+import type { GuidedForms } from './guided-form/guided-forms.js';
 import type { Notification } from '../domain/notifications.js';
 import type { ReadModel } from './ports.js';
 import { notificationCard } from './support/notification-card.js';
@@ -33,6 +34,8 @@ export interface BotOptions {
   urgentChannels?: readonly UrgentChannel[];
   /** The scheduler's queues (with Redis): notifications go through the outbox and its workers. */
   pushQueue?: PushQueue;
+  /** Forms asked question by question on platforms whose cards cannot hold inputs (DingTalk). */
+  guidedForms?: GuidedForms;
 }
 
 /** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
@@ -57,5 +60,6 @@ export function createBot(o: BotOptions): Dispatcher {
     actions: { ...caseActions, ...moreCaseActions, ...dutyActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
+    ...(o.guidedForms && { guidedForms: o.guidedForms }),
   });
 }

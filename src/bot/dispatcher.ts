@@ -8,7 +8,8 @@ import type { Deps } from '../usecases/ports.js';
 import { claimingUnitOfWork, DuplicateEvent } from './claiming-unit-of-work.js';
 import { eventKey } from './event-key.js';
 import type { ActionHandler, CommandHandler, HandlerContext } from './handler.js';
-import type { InboundAction, InboundEvent, InboundMessage } from './inbound.js';
+import type { InboundAction, InboundEvent, InboundMessage, PlatformUserRef } from './inbound.js';
+import type { GuidedAnswer, GuidedForms } from './guided-form/guided-forms.js';
 import type { ActionResponse, MessagingPort } from './messaging-port.js';
 import { sendUuid, type Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
@@ -29,7 +30,12 @@ export interface DispatcherOptions {
   /** Reads the action name of an untrusted click (cards/actions.ts); throws a VALIDATION DomainError. */
   decodeAction(value: unknown): Record<string, unknown> & { a: string };
   views: { notRegistered(): Card; error(message: string): Card };
+  /** Forms asked question by question where a platform's cards cannot hold inputs (DingTalk). */
+  guidedForms?: GuidedForms;
 }
+
+/** The id a platform addresses a person by, as guided forms key their sessions. */
+const userKeyOf = (u: PlatformUserRef) => u.userId ?? u.openId ?? u.unionId ?? '';
 
 /**
  * The one place every inbound event goes through, whatever the platform: dedupe, identity,
@@ -78,6 +84,11 @@ export class Dispatcher {
     };
     const person = await this.personOf(e);
     if (!person) return this.unknownUser(e, reply);
+    if (this.o.guidedForms && e.chat.type === 'p2p') {
+      const g = await this.o.guidedForms.answer(e.platform, userKeyOf(e.sender), e.text);
+      if (g.kind === 'reply') return reply(g.card);
+      if (g.kind === 'submit') return this.submitGuided(e, g, now, reply);
+    }
     const ctx = this.context(e, person, now, reply);
     const [word = '', ...rest] = e.text.trim().split(/\s+/);
     const command = this.commandByWord.get(word) ?? this.o.fallback;
@@ -115,8 +126,35 @@ export class Dispatcher {
     }
   }
 
-  private context(e: InboundEvent, person: Person, now: Date, reply: (card: Card) => Promise<void>): HandlerContext {
+  /** The last answer of a guided form: the form is submitted as its card would have submitted it. */
+  private async submitGuided(e: InboundMessage, g: Extract<GuidedAnswer, { kind: 'submit' }>, now: Date, reply: (card: Card) => Promise<void>): Promise<void> {
+    const answer = await this.onAction({ kind: 'action', platform: e.platform, eventId: `guided-${g.sessionId}`, chat: e.chat, operator: e.sender, messageId: null, value: g.value, form: g.form, receivedAt: now });
+    const failed = answer.toast?.type === 'error' || answer.toast?.type === 'warning';
+    await reply(
+      answer.card ?? {
+        title: answer.toast?.text ?? `已提交：${g.title}`,
+        colour: failed ? 'red' : 'green',
+        elements: failed ? [{ kind: 'note', text: '请重新发送指令开始填写。' }] : [],
+      },
+    );
+  }
+
+  private context(e: InboundEvent, person: Person, now: Date, plainReply: (card: Card) => Promise<void>): HandlerContext {
     const messenger = this.o.messenger(e.platform);
+    // A form on a platform whose cards cannot hold inputs is asked question by question, 1:1.
+    const reply = async (card: Card) => {
+      if (this.o.guidedForms && messenger?.formsInCards === false) {
+        const user = e.kind === 'message' ? e.sender : e.operator;
+        const first = await this.o.guidedForms.start(e.platform, userKeyOf(user), card);
+        if (first) {
+          await messenger.send({ kind: 'user', user }, first, { uuid: sendUuid('guided', eventKey(e)) });
+          const inGroup = e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group';
+          if (inGroup) await plainReply({ title: `已在与机器人的单聊中开始填写「${card.title}」`, colour: 'blue', elements: [] });
+          return;
+        }
+      }
+      await plainReply(card);
+    };
     return {
       event: e,
       actor: { person, channel: e.platform },

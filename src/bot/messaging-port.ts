@@ -10,6 +10,8 @@ export type Destination = { kind: 'chat'; chatId: string } | { kind: 'user'; use
  */
 export interface MessagingPort {
   readonly platform: BotPlatform;
+  /** False where cards cannot hold form inputs (DingTalk ActionCards): forms are then asked in 1:1 chat. */
+  readonly formsInCards?: boolean;
   send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
   reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
   update(messageId: string, card: Card): Promise<void>;

@@ -25,6 +25,8 @@ import { buildTownship, type Township } from '../support/township.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'reports', 'screenshots');
+/** Generous: the suite runs many files at once on two cores. */
+const UI_WAIT_MS = 45_000;
 const CLEAR_TOASTS = "document.querySelectorAll('#toasts .toast').forEach((x) => x.remove())";
 
 describe('a newcomer sees it all work, in a browser (Playwright + chromium)', () => {
@@ -79,16 +81,16 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     const before = await mine().count();
     await page.fill('#text', text);
     await page.press('#text', 'Enter');
-    await expect.poll(() => mine().count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => mine().count(), { timeout: UI_WAIT_MS }).toBeGreaterThan(before);
     const answer = mine().last().locator('xpath=following-sibling::*[contains(@class, "msg-bot")][1]');
-    await answer.waitFor({ timeout: 10_000 });
+    await answer.waitFor({ timeout: UI_WAIT_MS });
     return answer;
   }
 
   /** The toast a click or submit answered with. */
   async function toast(): Promise<string> {
     const t = page.locator('#toasts .toast').last();
-    await t.waitFor({ timeout: 10_000 });
+    await t.waitFor({ timeout: UI_WAIT_MS });
     return (await t.textContent()) ?? '';
   }
 
@@ -163,7 +165,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     expect(await submit(cardWith('办结情况'), { resolution: '已重新核定名单并发放补偿款，双方签字认可。' })).toContain('办结');
     const c = await t.db.prisma.case.findFirstOrThrow({ where: { number } });
     expect(c.status).toBe('RESOLVED');
-  });
+  }, 300_000);
 
   it('R24/R25: the office sees the case in the console ledger, opens it, and exports the ledger to Excel with the case in it', async () => {
     const token = await dbLoginLinks(t.db.prisma).issue(town.people.office.id, town.clock.now());
@@ -191,5 +193,5 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     const caseRow = texts.find((x) => x.includes('青山村三组征地补偿款分配不公'))!;
     expect(caseRow).toContain('已办结');
     expect(caseRow).toContain('张*明');
-  });
+  }, 300_000);
 });

@@ -9,6 +9,8 @@ import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { createDingTalkPlatform, type DingTalkPlatform } from '../../src/platforms/dingtalk/index.js';
+import { GuidedForms } from '../../src/bot/guided-form/guided-forms.js';
+import { guidedFormStore } from '../../src/db/repos/guided-form-repo.js';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
 import type { Person } from '../../src/domain/model.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
@@ -40,8 +42,11 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     fake = await FakeDingTalk.start({ now: () => town.clock.now().getTime() });
     const { logger } = captureLogger('warn');
     const config = loadConfig({ DINGTALK_CLIENT_ID: FAKE_DT_CLIENT_ID, DINGTALK_CLIENT_SECRET: FAKE_DT_CLIENT_SECRET, DINGTALK_MODE: 'http', DINGTALK_API_URL: fake.url, DINGTALK_OAPI_URL: fake.url });
-    platform = createDingTalkPlatform({ config, dispatch: (e) => bot.dispatch(e), logger, outbound: outboundRepo(t.db.prisma), clock: town.clock, sleep: async () => undefined })!;
-    bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers: new Map<PlatformName, MessagingPort>([['DINGTALK', platform.messenger]]), logger });
+    platform = createDingTalkPlatform({ config, dispatch: (e) => bot.dispatch(e), logger, outbound: outboundRepo(t.db.prisma), clock: town.clock, sleep: async (ms: number) => void town.clock.advance(ms) })!;
+    bot = createBot({
+      deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers: new Map<PlatformName, MessagingPort>([['DINGTALK', platform.messenger]]), logger,
+      guidedForms: new GuidedForms(guidedFormStore(t.db.prisma), town.clock),
+    });
     server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [platform.router!] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -107,6 +112,35 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     await say(p.approver, ok.text, { p2p: true });
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ownership.approve' } })).toBe(audits);
     expect(JSON.stringify(lastTo(p.approver).msgParam)).toMatch(/已处理|已审定|不是待审定/);
+  });
+
+  it('R1: a village cadre files a case on DingTalk by answering the intake form question by question in 1:1; a wrong answer is asked again; 取消 stops', async () => {
+    const p = town.people;
+    const asked = () => JSON.stringify(lastTo(p.villageCadre).msgParam);
+    await say(p.villageCadre, '登记', { p2p: true });
+    expect(asked()).toContain('（1/');
+    expect(asked()).toContain('标题');
+    await say(p.villageCadre, '取消', { p2p: true });
+    expect(asked()).toContain('已取消填写');
+
+    // Asked from the group, the form goes on 1:1.
+    await say(p.villageCadre, '登记');
+    expect(JSON.stringify(fake.messages.at(-1)!.msgParam)).toContain('单聊中开始填写');
+    const answers = [
+      '三组水渠被占用', '村民反映三组灌溉水渠被个别农户占用，影响春耕。', '99', '来访', '跳过', '跳过', '跳过', '青山村',
+      '李大爷', '13912345678', '跳过', '跳过', '跳过', '跳过', '否', '否', '否', '否',
+    ];
+    for (const a of answers) {
+      await say(p.villageCadre, a, { p2p: true });
+      if (a === '99') expect(asked()).toContain('请回复 1 到');
+    }
+    expect(asked()).toMatch(/已登记 XF-2026-\d{4}/);
+    const c = await t.db.prisma.case.findFirstOrThrow({ where: { title: '三组水渠被占用' }, include: { petitioners: true } });
+    expect(c).toMatchObject({ source: 'VISIT', villageId: town.villages.a });
+    expect(c.petitioners[0]).toMatchObject({ name: '李大爷', phone: '13912345678' });
+    // The session is over: the next message is a command again.
+    await say(p.villageCadre, '帮助', { p2p: true });
+    expect(asked()).toContain('登记');
   });
 
   it('a callback with a bad or stale signature is refused and dispatches nothing', async () => {

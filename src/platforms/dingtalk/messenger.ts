@@ -59,6 +59,8 @@ const listed = (list: unknown, id: string) => Array.isArray(list) && list.includ
  */
 export class DingTalkMessenger implements MessagingPort {
   readonly platform = 'DINGTALK' as const;
+  // Neither ActionCards nor the template contract (render.ts) carry inputs: forms are asked in 1:1 chat.
+  readonly formsInCards = false;
   private readonly recent = new Map<string, Promise<{ messageId: string }>>();
   private readonly maxRecent: number;
 
