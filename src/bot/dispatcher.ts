@@ -84,7 +84,8 @@ export class Dispatcher {
     };
     const person = await this.personOf(e);
     if (!person) return this.unknownUser(e, reply);
-    if (this.o.guidedForms && e.chat.type === 'p2p') {
+    // Only platforms whose cards cannot hold inputs have guided forms to answer (no query on Lark's hot path).
+    if (this.o.guidedForms && e.chat.type === 'p2p' && this.o.messenger(e.platform)?.formsInCards === false) {
       const g = await this.o.guidedForms.answer(e.platform, userKeyOf(e.sender), e.text);
       if (g.kind === 'reply') return reply(g.card);
       if (g.kind === 'submit') return this.submitGuided(e, g, now, reply);

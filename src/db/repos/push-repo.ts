@@ -38,6 +38,9 @@ export function pushRepo(tx: Tx): PushRepo {
       const row = await tx.push.findUnique({ where: { id } });
       return row ? toPush(row) : null;
     },
+    async recorded(key) {
+      return (await tx.push.count({ where: { key } })) > 0;
+    },
     async pending(limit, afterId) {
       const rows = await tx.push.findMany({
         where: { status: 'PENDING', ...(afterId ? { id: { gt: afterId } } : {}) },

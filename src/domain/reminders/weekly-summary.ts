@@ -24,10 +24,13 @@ export function weeklySummaryWeek(today: LocalDate, calendar: WorkingCalendar): 
   return { from: addDays(monday, -7), to: addDays(monday, -1) };
 }
 
+/** The summary of the week starting `monday` is one fact: sent once. */
+export const weeklySummaryKey = (monday: LocalDate) => `weekly:${monday}`;
+
 export function weeklySummaryNotification(f: WeeklyFigures, recipientIds: string[]): Notification {
   return notification({
     kind: 'WEEKLY_SUMMARY',
-    key: `weekly:${f.from}`,
+    key: weeklySummaryKey(f.from),
     urgency: 'NORMAL',
     recipientIds,
     title: `信访工作周报（${f.from} 至 ${f.to}）`,

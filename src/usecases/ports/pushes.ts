@@ -25,6 +25,8 @@ export interface PushRepo {
   /** Records the pushes whose key is new; returns those it recorded (a known key is left as it is). */
   record(pushes: readonly NewPush[]): Promise<PushRecord[]>;
   get(id: string): Promise<PushRecord | null>;
+  /** Whether a push of this key (notification key | person) was recorded already. */
+  recorded(key: string): Promise<boolean>;
   /** Pending pushes in due order, after the given id (paging for the reconciler). */
   pending(limit: number, afterId?: string): Promise<PushRecord[]>;
   /** PENDING → SENT; false when it was not pending any more (another worker sent it). */

@@ -5,7 +5,7 @@ import { deliveryWindowOf } from '../../domain/reminders/reminder-settings.js';
 import { followUpReminder } from '../../domain/reminders/follow-up-reminders.js';
 import { reportReminder } from '../../domain/reminders/report-reminders.js';
 import { reviewReminder } from '../../domain/reminders/review-reminders.js';
-import { weeklySummaryNotification, weeklySummaryWeek } from '../../domain/reminders/weekly-summary.js';
+import { weeklySummaryKey, weeklySummaryNotification, weeklySummaryWeek } from '../../domain/reminders/weekly-summary.js';
 import { localDateOf } from '../../lib/local-date.js';
 import { dutiesOverview } from '../duties/duties-overview.js';
 import type { Deps } from '../ports.js';
@@ -54,9 +54,11 @@ export async function remindPeriodicDuties(deps: Deps, extra: readonly Notificat
         if (n) found.push(n);
       }
       const week = weeklySummaryWeek(today, calendar);
-      if (week) {
+      const readers = week ? [...office, ...(await idsWithRole(repos, 'PRINCIPAL_LEADER'))] : [];
+      // The week's figures are worked out once: later sweeps of the week find its push recorded.
+      if (week && readers.length > 0 && !(await repos.pushes.recorded(`${weeklySummaryKey(week.from)}|${readers[0]}`))) {
         const figures = await repos.reminderFacts.weeklyFigures(week.from, week.to, today);
-        found.push(weeklySummaryNotification(figures, [...office, ...(await idsWithRole(repos, 'PRINCIPAL_LEADER'))]));
+        found.push(weeklySummaryNotification(figures, readers));
       }
     }
     const due: PeriodicRemindersResult['due'] = {};
