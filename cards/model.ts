@@ -28,7 +28,8 @@ export type CardElement =
   | { kind: 'actions'; buttons: CardButton[] }
   /** One row of a list: text, an optional coloured badge (e.g. a deadline) and an optional button. */
   | { kind: 'item'; text: string; badge?: { text: string; colour: CardColour }; button?: CardButton }
-  | { kind: 'form'; name: string; inputs: FormInput[]; submit: { label: string; action: ActionValue } }
+  /** `open`: the action that sends this form again, for platforms that ask a form question by question (DingTalk). */
+  | { kind: 'form'; name: string; inputs: FormInput[]; submit: { label: string; action: ActionValue }; open?: ActionValue }
   | CardImage;
 
 /**

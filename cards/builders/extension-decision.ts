@@ -45,6 +45,8 @@ export function extensionDecisionCard(input: ExtensionDecisionInput): Card {
           { kind: 'text', name: 'reason', label: '审批意见', required: true, multiline: true, maxLength: 1000 },
         ],
         submit: { label: '提交审批', action: actionValue('extension.decide-submit', { extensionId: input.extensionId }) },
+        // Pushed to the approver rather than opened by a click: where forms are asked in chat, this starts it.
+        open: actionValue('extension.decide-open', { extensionId: input.extensionId }),
       },
       { kind: 'actions', buttons: [button('查看案件', 'case.view', { caseId: input.case.caseId })] },
     ],

@@ -110,17 +110,21 @@ export class Dispatcher {
     const messenger = this.o.messenger(e.platform);
     // A click must be answered within 3 s whatever the platform's send queue looks like:
     // cards it sends to the chat go out after the answer.
+    let replied = false;
     const reply = async (card: Card) => {
       if (!messenger) return;
+      replied = true;
       const uuid = sendUuid('reply', eventKey(e), card.title);
       this.background(e.chat ? messenger.send({ kind: 'chat', chatId: e.chat.id }, card, { uuid }) : messenger.send({ kind: 'user', user: e.operator }, card, { uuid }));
     };
-    const ctx = this.context(e, person, now, reply);
+    const ctx = this.context(e, person, now, reply, () => (replied = true));
     try {
       const action = this.o.decodeAction(e.value);
       const handler = this.o.actions[action.a];
       if (!handler) return { toast: { type: 'error', text: '该按钮已失效，请重新发送指令' } };
-      return await handler(ctx, action, e.form);
+      const response = await handler(ctx, action, e.form);
+      // The card sent (or the form's first question) is the answer; "sent" would come after it as a message of its own.
+      return replied && messenger?.toastsAsMessages && response.toast?.type === 'info' && !response.card ? {} : response;
     } catch (err) {
       if (err instanceof DuplicateEvent) return { toast: { type: 'info', text: '该操作已处理，无需重复提交' } };
       return { toast: { type: isDomainError(err) && err.code === 'VALIDATION' ? 'warning' : 'error', text: this.explain(err, e) } };
@@ -140,7 +144,7 @@ export class Dispatcher {
     );
   }
 
-  private context(e: InboundEvent, person: Person, now: Date, plainReply: (card: Card) => Promise<void>): HandlerContext {
+  private context(e: InboundEvent, person: Person, now: Date, plainReply: (card: Card) => Promise<void>, onGuided?: () => void): HandlerContext {
     const messenger = this.o.messenger(e.platform);
     // A form on a platform whose cards cannot hold inputs is asked question by question, 1:1.
     const reply = async (card: Card) => {
@@ -148,6 +152,7 @@ export class Dispatcher {
         const user = e.kind === 'message' ? e.sender : e.operator;
         const first = await this.o.guidedForms.start(e.platform, userKeyOf(user), card);
         if (first) {
+          onGuided?.();
           await messenger.send({ kind: 'user', user }, first, { uuid: sendUuid('guided', eventKey(e)) });
           const inGroup = e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group';
           if (inGroup) await plainReply({ title: `已在与机器人的单聊中开始填写「${card.title}」`, colour: 'blue', elements: [] });

@@ -12,6 +12,11 @@ export interface MessagingPort {
   readonly platform: BotPlatform;
   /** False where cards cannot hold form inputs (DingTalk ActionCards): forms are then asked in 1:1 chat. */
   readonly formsInCards?: boolean;
+  /**
+   * True where a click's toast cannot float over the chat and arrives as a message of its own
+   * (DingTalk): a toast that only says "a card was sent" is then left out, the card says it.
+   */
+  readonly toastsAsMessages?: boolean;
   send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
   reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }>;
   update(messageId: string, card: Card): Promise<void>;

@@ -34,4 +34,16 @@ describe('guided forms: one question at a time where cards cannot hold inputs (D
     expect(answerOf(sudden, '否')).toEqual({ ok: true, value: false });
     expect(answerOf(sudden, '也许')).toEqual({ ok: false, error: '请回复「是」或「否」' });
   });
+
+  it('offers what the form card would have shown filled in: 「跳过」 keeps it, even for a required question', () => {
+    const cadence: FormInput = { kind: 'select', name: 'reportingCadence', label: '报送方式', required: true, options: [{ value: 'WEEKLY', label: '每周' }, { value: 'MONTHLY', label: '每月' }], initial: 'WEEKLY' };
+    const receivedOn: FormInput = { kind: 'date', name: 'receivedOn', label: '收件日期', required: true, initial: '2026-11-24' };
+    const at: FormInput = { kind: 'datetime', name: 'doneAt', label: '劝返时间', required: true, initial: '2026-11-24 09:30' };
+    expect(questionOf(cadence, 0, 3)).toBe('（1/3）报送方式（现为「每周」，回复「跳过」沿用）：请回复序号\n1. 每周\n2. 每月');
+    expect(questionOf(receivedOn, 1, 3)).toContain('现为「2026-11-24」');
+    expect(answerOf(cadence, '跳过')).toEqual({ ok: true, value: 'WEEKLY' });
+    expect(answerOf(cadence, '2')).toEqual({ ok: true, value: 'MONTHLY' });
+    expect(answerOf(receivedOn, '跳过')).toEqual({ ok: true, value: '2026-11-24' });
+    expect(answerOf(at, '跳过')).toEqual({ ok: true, value: '2026-11-24T09:30' });
+  });
 });

@@ -1,154 +1,189 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createBot } from '../../src/bot/create-bot.js';
-import type { Dispatcher } from '../../src/bot/dispatcher.js';
-import type { MessagingPort } from '../../src/bot/messaging-port.js';
-import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
-import { prismaReadModel } from '../../src/db/read-model.js';
-import { createHttpApp } from '../../src/http/app.js';
-import { createDingTalkPlatform, type DingTalkPlatform } from '../../src/platforms/dingtalk/index.js';
-import { GuidedForms } from '../../src/bot/guided-form/guided-forms.js';
-import { guidedFormStore } from '../../src/db/repos/guided-form-repo.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { actionText } from '../../src/platforms/dingtalk/action-text.js';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
-import type { Person } from '../../src/domain/model.js';
-import type { PlatformName } from '../../src/usecases/ports/platform.js';
-import { captureLogger } from '../support/capture-logger.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { robotText, signedHeaders, type DingTalkUser } from '../support/dingtalk-payloads.js';
-import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, FakeDingTalk, type FakeDingTalkMessage } from '../support/fake-dingtalk.js';
-import { collectiveCase, ownershipTerms } from '../support/flows.js';
-import { buildTownship, type Township } from '../support/township.js';
+import type { TestDatabase } from '../support/database.js';
+import { signedHeaders } from '../support/dingtalk-payloads.js';
+import { buttonsOf, DingTalkHarness, useDingTalkSuite, valueOf } from '../support/dingtalk-harness.js';
+import { FAKE_DT_CLIENT_SECRET } from '../support/fake-dingtalk.js';
+import { collectiveCase, ownedCase, ownershipTerms } from '../support/flows.js';
+import type { Township } from '../support/township.js';
 
 // The Lark flows, on DingTalk: signed HTTP robot callbacks in, the real dispatcher and use cases
-// on PostgreSQL, ActionCards out to a fake of DingTalk's OpenAPI; buttons come back as texts.
+// on PostgreSQL, ActionCards out to a fake of DingTalk's OpenAPI; buttons come back as texts and
+// forms are asked question by question in 1:1 chat.
 
 describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () => {
+  const suite = useDingTalkSuite('2026-11-24T10:00:00+08:00');
   let t: TestDatabase;
   let town: Township;
-  let fake: FakeDingTalk;
-  let platform: DingTalkPlatform;
-  let bot: Dispatcher;
-  let server: Server;
-  let base: string;
-  const staff = (p: Person): DingTalkUser => ({ staffId: `staff${p.mobile ?? p.id.slice(0, 8)}`, dingtalkId: `$:LWCP_v1:$${p.mobile ?? p.id.slice(0, 8)}==`, nick: p.name });
-  beforeAll(async () => {
-    t = await freshDatabase('postgres');
-    town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
-    for (const p of Object.values(town.people)) {
-      await t.db.prisma.platformIdentity.create({ data: { personId: p.id, platform: 'DINGTALK', userId: staff(p).staffId } });
-    }
-    fake = await FakeDingTalk.start({ now: () => town.clock.now().getTime() });
-    const { logger } = captureLogger('warn');
-    const config = loadConfig({ DINGTALK_CLIENT_ID: FAKE_DT_CLIENT_ID, DINGTALK_CLIENT_SECRET: FAKE_DT_CLIENT_SECRET, DINGTALK_MODE: 'http', DINGTALK_API_URL: fake.url, DINGTALK_OAPI_URL: fake.url });
-    platform = createDingTalkPlatform({ config, dispatch: (e) => bot.dispatch(e), logger, outbound: outboundRepo(t.db.prisma), clock: town.clock, sleep: async (ms: number) => void town.clock.advance(ms) })!;
-    bot = createBot({
-      deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers: new Map<PlatformName, MessagingPort>([['DINGTALK', platform.messenger]]), logger,
-      guidedForms: new GuidedForms(guidedFormStore(t.db.prisma), town.clock),
-    });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [platform.router!] }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await new Promise((r) => server?.close(r));
-    await fake?.close();
-    await t?.drop();
-  });
-
-  /** A robot message from `who`, signed as DingTalk signs it; waits until the bot has answered. */
-  async function say(who: Person, text: string, o: { p2p?: boolean; headers?: Record<string, string> } = {}) {
-    const body = JSON.stringify(robotText(text, { sender: staff(who), conversationType: o.p2p ? '1' : '2', createAt: town.clock.now() }));
-    const res = await fetch(`${base}/dingtalk/robot`, { method: 'POST', body, headers: o.headers ?? signedHeaders(FAKE_DT_CLIENT_SECRET, town.clock.now()) });
-    await platform.idle();
-    await bot.idle();
-    return res;
-  }
-  /** The buttons of a message: ActionCard buttons and inline links, each with the text its click sends. */
-  function buttons(m: FakeDingTalkMessage): { title: string; text: string }[] {
-    const out: { title: string; text: string }[] = [];
-    const add = (title: string, url: string) => url.startsWith('dtmd://') && out.push({ title, text: decodeURIComponent(url.split('content=')[1]!) });
-    if (m.msgParam.singleURL) add(m.msgParam.singleTitle!, m.msgParam.singleURL);
-    for (let i = 1; i <= 5; i += 1) if (m.msgParam[`actionURL${i}`]) add(m.msgParam[`actionTitle${i}`]!, m.msgParam[`actionURL${i}`]!);
-    for (const [, title, url] of (m.msgParam.text ?? '').matchAll(/\[([^\]]+)\]\((dtmd:[^)]+)\)/g)) add(title!, url!);
-    return out;
-  }
-  const lastTo = (p: Person) => fake.messages.filter((m) => m.userIds.includes(staff(p).staffId!)).at(-1)!;
-  /** A button on any message `p` got since message number `since` (a click's answer and the card it sent may come in either order). */
-  const buttonSince = (p: Person, since: number, title: string) =>
-    fake.messages.slice(since).filter((m) => m.userIds.includes(staff(p).staffId!)).flatMap(buttons).find((b) => b.title === title);
+  let h: DingTalkHarness;
+  beforeAll(() => void ({ t, town, h } = suite));
+  const status = async (id: string) => (await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).status;
 
   it('answers 帮助 in the group with what this person may do, as an ActionCard or markdown', async () => {
-    const res = await say(town.people.villageCadre, '帮助');
-    expect(res.status).toBe(200);
-    const answer = fake.messages.at(-1)!;
+    expect(await h.say(town.people.villageCadre, '帮助')).toBe(200);
+    const answer = h.fake.messages.at(-1)!;
     expect(answer.kind).toBe('group');
     expect(JSON.stringify(answer.msgParam)).toContain('登记');
     expect(JSON.stringify(answer.msgParam)).not.toContain('会议');
   });
 
-  it('R4: an approver approves on DingTalk — case card, approval card, the confirmation DingTalk cannot show as a dialog, 确定 — once, even clicked twice', async () => {
+  it('answers anything it does not understand with the help card, never silence', async () => {
+    const before = h.fake.messages.length;
+    await h.say(town.people.villageCadre, '今天天气怎么样');
+    expect(h.fake.messages.length).toBe(before + 1);
+    expect(JSON.stringify(h.fake.messages.at(-1)!.msgParam)).toContain('登记');
+  });
+
+  it('walks a collective petition from intake to follow-up on DingTalk alone: R1, R4, R6, R27 by buttons and guided forms', async () => {
+    const p = town.people;
+    // R1: 登记 in the group; the form goes on 1:1, question by question.
+    await h.say(p.villageCadre, '登记');
+    expect(JSON.stringify(h.fake.messages.at(-1)!.msgParam)).toContain('单聊中开始填写');
+    const asked = await h.fill(p.villageCadre, {
+      标题: '青山村三组征地补偿款分配不公',
+      反映内容: '村民反映分配补偿款未开会讨论，外嫁女未列入名单，请求重新核定。',
+      信访来源: '来访',
+      所属村: '青山村',
+      来访人数: '12',
+      信访人姓名: '张大明',
+      身份证号: '110101199003074514',
+      联系电话: '13812345678',
+    });
+    expect(asked).toEqual(expect.arrayContaining(['标题', '信访来源', '信访人姓名']));
+    expect(h.lastTextTo(p.villageCadre)).toMatch(/已登记 XF-2026-\d{4}/);
+    const c = await t.db.prisma.case.findFirstOrThrow({ where: { title: '青山村三组征地补偿款分配不公' }, include: { petitioners: true } });
+    expect(c).toMatchObject({ status: 'AWAITING_OWNER', source: 'VISIT', headcount: 12, villageId: town.villages.a });
+    expect(c.petitioners[0]).toMatchObject({ name: '张大明', phone: '13812345678' });
+    // R1: the office is told on DingTalk that the case needs an owner, with a button to propose one.
+    expect(h.lastTextTo(p.office)).toContain('需确定包案领导');
+
+    // R2/R4: the office proposes the owner from the case, by the guided form.
+    await h.say(p.office, `案件 ${c.number}`, { p2p: true });
+    await h.click(p.office, h.buttonTo(p.office, '提出包案意见'), { p2p: true });
+    await h.fill(p.office, {
+      包案领导: p.deputy.name,
+      责任单位: '司法所',
+      责任人: p.cadre.name,
+      责任要求: '一个月内查清补偿款分配情况，做好稳控',
+      办结时限: '2026-11-30',
+      
+    });
+    expect(h.lastTextTo(p.office)).not.toMatch(/失败|不能|错误/);
+    expect(await status(c.id)).toBe('AWAITING_APPROVAL');
+
+    // R4: the approver gets the approval card 1:1 and approves: 同意 asks first, 确定 acts.
+    const since = h.fake.messages.length;
+    await h.click(p.approver, h.buttonTo(p.approver, '同意'), { p2p: true });
+    expect(h.lastTextTo(p.approver)).toContain('请确认');
+    await h.click(p.approver, h.buttonTo(p.approver, '确定', since), { p2p: true });
+    const owned = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(owned).toMatchObject({ status: 'IN_PROGRESS', ownerLeaderId: p.deputy.id, responsiblePersonId: p.cadre.id });
+    expect(JSON.stringify(h.messagesTo(p.deputy, since).map((m) => m.msgParam))).toContain('包案已生效');
+
+    // R6: the responsible person reports progress three times with the 三包一保 tag.
+    for (const [tag, extra] of [['包查办', {}], ['包落实', {}], ['保稳定', { 稳定评估: '稳定' }]] as const) {
+      await h.say(p.cadre, `案件 ${c.number}`, { p2p: true });
+      await h.click(p.cadre, h.buttonTo(p.cadre, '报送进展'), { p2p: true });
+      await h.fill(p.cadre, { 进展类别: tag, 进展情况: `${tag}环节的进展`, ...extra });
+      expect(h.lastTextTo(p.cadre), tag).not.toMatch(/失败|不能|错误/);
+    }
+    const progress = await t.db.prisma.progressEntry.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' } });
+    expect(progress.map((e) => e.tag)).toEqual(['INVESTIGATION', 'IMPLEMENTATION', 'STABILITY']);
+
+    // The owner leader resolves it.
+    await h.say(p.deputy, `案件 ${c.number}`, { p2p: true });
+    await h.click(p.deputy, h.buttonTo(p.deputy, '办结'), { p2p: true });
+    await h.fill(p.deputy, { 办结情况: '补偿款已重新核算发放，信访人认可' });
+    expect(h.lastTextTo(p.deputy)).toContain('已办结');
+    expect(await status(c.id)).toBe('RESOLVED');
+
+    // R27: the office follows up with the two ratings.
+    await h.say(p.office, `案件 ${c.number}`, { p2p: true });
+    await h.click(p.office, h.buttonTo(p.office, '回访'), { p2p: true });
+    await h.fill(p.office, { 对信访办的评价: '满意', 对责任单位的评价: '基本满意' });
+    expect(await status(c.id)).toBe('FOLLOWED_UP');
+    expect(await t.db.prisma.followUp.findFirstOrThrow({ where: { caseId: c.id } })).toMatchObject({ officeRating: 'SATISFIED', unitRating: 'BASICALLY_SATISFIED' });
+  });
+
+  it('R4: an approver approves from the case card; a second 确定 (double click) has no effect and is told so', async () => {
     const p = town.people;
     const c = await collectiveCase(town);
     await proposeOwnership(town.deps, town.actor(p.office), ownershipTerms(town, c.id));
-    await say(p.approver, `案件 ${c.number}`, { p2p: true });
-    const view = buttons(lastTo(p.approver)).find((b) => b.title === '审定包案意见')!;
-    expect(view).toBeDefined();
-    const before = fake.messages.length;
-    await say(p.approver, view.text, { p2p: true });
-    const approve = buttonSince(p.approver, before, '同意')!;
+    await h.say(p.approver, `案件 ${c.number}`, { p2p: true });
+    const before = h.fake.messages.length;
+    await h.click(p.approver, h.buttonTo(p.approver, '审定包案意见'), { p2p: true });
+    const approve = h.buttonTo(p.approver, '同意', before);
     expect(approve.text.startsWith('#确认')).toBe(true);
-    const asked = fake.messages.length;
-    await say(p.approver, approve.text, { p2p: true });
-    expect(JSON.stringify(fake.messages.slice(asked).map((m) => m.msgParam))).toContain('请确认');
-    const ok = buttonSince(p.approver, asked, '确定')!;
-    await say(p.approver, ok.text, { p2p: true });
-    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('IN_PROGRESS');
-    // The owner leader hears of it 1:1 on DingTalk.
-    expect(JSON.stringify(lastTo(p.deputy).msgParam)).toContain(c.number);
-    // A second 确定 (double click): nothing more happens, and the approver is told so.
+    const asked = h.fake.messages.length;
+    await h.click(p.approver, approve, { p2p: true });
+    const ok = h.buttonTo(p.approver, '确定', asked);
+    expect(valueOf(ok).a).toBe('ownership.approve');
+    await h.click(p.approver, ok, { p2p: true });
+    expect(await status(c.id)).toBe('IN_PROGRESS');
+    expect(JSON.stringify(h.lastTo(p.deputy).msgParam)).toContain(c.number);
     const audits = await t.db.prisma.auditLog.count({ where: { action: 'ownership.approve' } });
-    await say(p.approver, ok.text, { p2p: true });
+    await h.click(p.approver, ok, { p2p: true });
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ownership.approve' } })).toBe(audits);
-    expect(JSON.stringify(lastTo(p.approver).msgParam)).toMatch(/已处理|已审定|不是待审定/);
+    expect(h.lastTextTo(p.approver)).toMatch(/已处理|已审定|不是待审定/);
   });
 
-  it('R1: a village cadre files a case on DingTalk by answering the intake form question by question in 1:1; a wrong answer is asked again; 取消 stops', async () => {
+  it('R10: the responsible person asks for an extension by guided form; the decision card pushed to the office starts its own form with 开始填写; R9 caps the date', async () => {
     const p = town.people;
-    const asked = () => JSON.stringify(lastTo(p.villageCadre).msgParam);
-    await say(p.villageCadre, '登记', { p2p: true });
-    expect(asked()).toContain('（1/');
-    expect(asked()).toContain('标题');
-    await say(p.villageCadre, '取消', { p2p: true });
-    expect(asked()).toContain('已取消填写');
+    const c = await ownedCase(town);
+    await h.say(p.cadre, `案件 ${c.number}`, { p2p: true });
+    await h.click(p.cadre, h.buttonTo(p.cadre, '申请延期'), { p2p: true });
+    await h.fill(p.cadre, { 申请延期至: '2027-03-31', 延期理由: '需环保部门检测' });
+    expect(h.lastTextTo(p.cadre)).toContain('延期申请已提交');
+    const decision = h.messagesTo(p.office).reverse().find((m) => m.msgParam.title === '审批延期申请')!;
+    expect(decision.msgParam.text).toContain('机器人会在单聊中逐项询问');
+    const start = buttonsOf(decision).find((b) => b.title === '开始填写')!;
+    await h.click(p.office, start, { p2p: true });
+    await h.fill(p.office, { 审批结果: '同意延期', 审批意见: '检测需时，已告知信访人' });
+    expect(h.lastTextTo(p.office)).toContain('延期已批准');
+    const row = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.status).toBe('EXTENDED');
+    expect(row.dueOn!.toISOString().slice(0, 10) <= '2027-03-31').toBe(true);
+  });
 
-    // Asked from the group, the form goes on 1:1.
-    await say(p.villageCadre, '登记');
-    expect(JSON.stringify(fake.messages.at(-1)!.msgParam)).toContain('单聊中开始填写');
-    const answers = [
-      '三组水渠被占用', '村民反映三组灌溉水渠被个别农户占用，影响春耕。', '99', '来访', '跳过', '跳过', '跳过', '青山村',
-      '李大爷', '13912345678', '跳过', '跳过', '跳过', '跳过', '否', '否', '否', '否',
-    ];
-    for (const a of answers) {
-      await say(p.villageCadre, a, { p2p: true });
-      if (a === '99') expect(asked()).toContain('请回复 1 到');
-    }
-    expect(asked()).toMatch(/已登记 XF-2026-\d{4}/);
-    const c = await t.db.prisma.case.findFirstOrThrow({ where: { title: '三组水渠被占用' }, include: { petitioners: true } });
-    expect(c).toMatchObject({ source: 'VISIT', villageId: town.villages.a });
-    expect(c.petitioners[0]).toMatchObject({ name: '李大爷', phone: '13912345678' });
+  it('R1: a wrong answer in a guided form is asked again; 取消 stops and nothing is filed', async () => {
+    const p = town.people;
+    const cases = await t.db.prisma.case.count();
+    await h.say(p.villageCadre, '登记', { p2p: true });
+    expect(h.lastTextTo(p.villageCadre)).toContain('（1/');
+    await h.answer(p.villageCadre, ['水渠被占用', '三组灌溉水渠被占用。', '99']);
+    expect(h.lastTextTo(p.villageCadre)).toContain('请回复 1 到');
+    await h.say(p.villageCadre, '取消', { p2p: true });
+    expect(h.lastTextTo(p.villageCadre)).toContain('已取消填写');
+    expect(await t.db.prisma.case.count()).toBe(cases);
     // The session is over: the next message is a command again.
-    await say(p.villageCadre, '帮助', { p2p: true });
-    expect(asked()).toContain('登记');
+    await h.say(p.villageCadre, '帮助', { p2p: true });
+    expect(h.lastTextTo(p.villageCadre)).toContain('登记');
+  });
+
+  it('a person acting beyond their role is refused with the reason before any question is asked, and nothing changes', async () => {
+    const p = town.people;
+    const c = await collectiveCase(town);
+    const sessions = await t.db.prisma.guidedForm.count();
+    await h.say(p.outsider, actionText({ a: 'resolve.open', caseId: c.id }), { p2p: true });
+    expect(h.lastTextTo(p.outsider)).toContain('只有信访办、包案领导或责任人可以办结');
+    expect(await t.db.prisma.guidedForm.count()).toBe(sessions);
+    expect(await status(c.id)).toBe('AWAITING_OWNER');
+  });
+
+  it('an unknown DingTalk user is told politely that they are not registered, and the office is notified', async () => {
+    const stranger = { id: '99999999-9999-4999-8999-999999999999', name: '陌生人', mobile: '19900000000' } as never;
+    const officeBefore = h.messagesTo(town.people.office).length;
+    await h.say(stranger, '我的', { p2p: true });
+    expect(h.lastTextTo(stranger)).toContain('尚未登记');
+    expect(h.messagesTo(town.people.office).length).toBe(officeBefore + 1);
+    expect(h.lastTextTo(town.people.office)).toContain('未登记的用户');
   });
 
   it('a callback with a bad or stale signature is refused and dispatches nothing', async () => {
-    const before = fake.messages.length;
-    const forged = await say(town.people.office, '帮助', { headers: { ...signedHeaders('not-the-secret', town.clock.now()) } });
-    expect(forged.status).toBe(401);
-    const stale = await say(town.people.office, '帮助', { headers: signedHeaders(FAKE_DT_CLIENT_SECRET, new Date(town.clock.now().getTime() - 2 * 3_600_000)) });
-    expect(stale.status).toBe(401);
-    expect(fake.messages.length).toBe(before);
+    const before = h.fake.messages.length;
+    expect(await h.say(town.people.office, '帮助', { headers: signedHeaders('not-the-secret', town.clock.now()) })).toBe(401);
+    expect(await h.say(town.people.office, '帮助', { headers: signedHeaders(FAKE_DT_CLIENT_SECRET, new Date(town.clock.now().getTime() - 2 * 3_600_000)) })).toBe(401);
+    expect(h.fake.messages.length).toBe(before);
   });
 });

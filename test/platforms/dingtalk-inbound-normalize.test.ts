@@ -96,7 +96,11 @@ describe('DingTalk robot message normalization', () => {
     const cardRef = 'xf0f3c1d2e4b5a69788796a5b4c3d2e1f0';
     const first = N(actionClick(caseValue, { cardRef }), { now }) as InboundAction;
     const second = N(actionClick(caseValue, { cardRef }), { now }) as InboundAction;
-    expect(first).toMatchObject({ kind: 'action', messageId: cardRef, chat: { id: GROUP_ID, type: 'group' } });
+    expect(first).toMatchObject({ kind: 'action', chat: { id: GROUP_ID, type: 'group' } });
+    // Named as the messenger named the message it sent, so that the answer replaces that very card.
+    expect(decodeDingTalkMessageId(first.messageId!)).toEqual({ place: { kind: 'chat', conversationId: GROUP_ID }, key: cardRef });
+    const inChat = N(actionClick(caseValue, { cardRef, conversationType: '1' }), { now }) as InboundAction;
+    expect(decodeDingTalkMessageId(inChat.messageId!)).toEqual({ place: { kind: 'user', userId: LI.staffId }, key: cardRef });
     expect(first.eventId).not.toBe(second.eventId);
     expect(eventKey(first)).toBe(eventKey(second));
     expect(eventKey(N(actionClick(caseValue, { cardRef, sender: ZHANG }), { now }) as InboundAction)).not.toBe(eventKey(first));

@@ -29,7 +29,13 @@ function sentText(url: string): string {
 
 /** Every button of a card: action rows and list items, in order. */
 function buttonsOf(card: Card): CardButton[] {
-  return card.elements.flatMap((e) => (e.kind === 'actions' ? e.buttons : e.kind === 'item' && e.button ? [e.button] : []));
+  return card.elements.flatMap((e): CardButton[] => {
+    if (e.kind === 'actions') return e.buttons;
+    if (e.kind === 'item' && e.button) return [e.button];
+    // A form that says how to open it again gets a 开始填写 button (a question-by-question form in 1:1).
+    if (e.kind === 'form' && e.open) return [{ label: '开始填写', style: 'primary', action: e.open }];
+    return [];
+  });
 }
 
 const expectedMeaning = (b: CardButton, cardRef: string | null) =>
@@ -136,11 +142,11 @@ describe('DingTalk rendering of the card catalogue (no template: markdown / Acti
     expect(dingtalkPlain('# 标题 > 引用 *强调* _x_ `code` [a](b) <font>')).toBe('＃ 标题 ＞ 引用 ＊强调＊ ＿x＿ ｀code｀ ［a］(b) ＜font＞');
   });
 
-  it('a form lists what will be asked and says where to fill it in for now', () => {
+  it('a form lists what will be asked and says it is asked question by question in 1:1', () => {
     const text = renderDingTalkMessage(CARDS['progress form']!()).msgParam.text;
     expect(text).toContain('- 进展类别（必填）：包案件 / 包查办 / 包落实 / 保稳定');
     expect(text).toContain('- 进展情况（必填）');
-    expect(text).toContain('信访办工作台或飞书中填写');
+    expect(text).toContain('机器人会在单聊中逐项询问');
     // A form cannot be submitted from an ActionCard: no submit button is offered.
     expect(linksIn(text)).toEqual([]);
   });

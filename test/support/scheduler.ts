@@ -20,8 +20,12 @@ export const FAST_DELIVERY: DeliveryPolicy = { attempts: 5, backoffMs: 20, limit
  * `periodicPattern: null` leaves out the hourly sweep, for tests about one kind of duty only.
  */
 export function schedulerFor(town: Township, h: LarkHarness, prefix: string, delivery: DeliveryPolicy = FAST_DELIVERY, more: Partial<SchedulerOptions> = {}): Scheduler {
+  return schedulerWith(town, new Map<PlatformName, MessagingPort>([['LARK', h.lark.messenger]]), prefix, delivery, more);
+}
+
+/** The same, delivering through any platforms' messengers (DingTalk, or several at once). */
+export function schedulerWith(town: Township, messengers: Map<PlatformName, MessagingPort>, prefix: string, delivery: DeliveryPolicy = FAST_DELIVERY, more: Partial<SchedulerOptions> = {}): Scheduler {
   const { logger } = captureLogger('warn');
-  const messengers = new Map<PlatformName, MessagingPort>([['LARK', h.lark.messenger]]);
   const notifier = createNotifier({ deps: town.deps, messengers, logger });
   return new Scheduler({
     deps: town.deps,

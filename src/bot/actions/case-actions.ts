@@ -19,7 +19,7 @@ import type { ActionHandler } from '../handler.js';
 import { done, sendForm, str } from '../support/responses.js';
 import { approvalCardFor } from '../support/approval-card.js';
 import { caseCardFor } from '../support/case-card.js';
-import { caseHead, caseOf } from '../support/case-ref.js';
+import { caseFor, caseHead, caseOf } from '../support/case-ref.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
 
 export const caseActions: Record<string, ActionHandler> = {
@@ -50,7 +50,7 @@ export const caseActions: Record<string, ActionHandler> = {
   },
 
   'ownership.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'PROPOSE_OWNERSHIP');
     return sendForm(ctx, ownershipFormCard({ case: { ...caseHead(c), ownershipReasons: c.ownershipReasons }, candidates: await ownershipCandidates(ctx) }));
   },
 
@@ -85,7 +85,7 @@ export const caseActions: Record<string, ActionHandler> = {
   },
 
   'progress.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'ADD_PROGRESS');
     const entries = await ctx.lookup((repos) => repos.progress.forCase(c.id));
     return sendForm(ctx, progressFormCard({ case: caseHead(c), missing: checkClosingConditions(entries).missing }));
   },
@@ -96,7 +96,7 @@ export const caseActions: Record<string, ActionHandler> = {
   },
 
   'resolve.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'RESOLVE');
     const entries = await ctx.lookup((repos) => repos.progress.forCase(c.id));
     return sendForm(ctx, resolveFormCard({ case: caseHead(c), missing: checkClosingConditions(entries).missing }));
   },
@@ -108,7 +108,7 @@ export const caseActions: Record<string, ActionHandler> = {
   },
 
   'follow-up.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'FOLLOW_UP');
     if (!c.resolvedAt) throw new DomainError('INVALID_TRANSITION', `${c.number} 尚未办结，不能回访`);
     const [calendar, policy, unit] = await Promise.all([
       ctx.deps.config.calendar(),

@@ -15,7 +15,7 @@ import { clocksOf, reviewFactsOf } from '../../usecases/support/review-facts.js'
 import type { ActionHandler } from '../handler.js';
 import { done, sendForm, str } from '../support/responses.js';
 import type { ActionResponse } from '../messaging-port.js';
-import { caseHead, caseOf } from '../support/case-ref.js';
+import { caseFor, caseHead, caseOf } from '../support/case-ref.js';
 import { extensionDecisionCardFor } from '../support/extension-decision-card.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
 
@@ -24,7 +24,7 @@ const doneFor = (title: string, caseId: string, note?: string): ActionResponse =
 /** R3 transfer, R10 extension and R26 review requests from cards. */
 export const moreCaseActions: Record<string, ActionHandler> = {
   'extension.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'REQUEST_EXTENSION');
     if (!c.dueOn) throw new DomainError('INVALID_TRANSITION', `${c.number} 尚无办结时限`);
     const { milestones } = await ctx.lookup((repos) => deadlineOf(repos, ctx.deps.config, c));
     return sendForm(ctx, extensionRequestFormCard({ case: caseHead(c), dueOn: c.dueOn, ceiling: milestones.statutoryCeiling }));
@@ -47,7 +47,7 @@ export const moreCaseActions: Record<string, ActionHandler> = {
   },
 
   'transfer.open': async (ctx, a) => {
-    const c = await caseOf(ctx, str(a.caseId));
+    const c = await caseFor(ctx, str(a.caseId), 'PROPOSE_TRANSFER');
     const leader = c.ownerLeaderId ? await ctx.lookup((repos) => repos.directory.person(c.ownerLeaderId!)) : null;
     return sendForm(ctx, transferFormCard({ case: caseHead(c), currentLeaderName: leader?.name ?? '—', candidates: await ownershipCandidates(ctx) }));
   },

@@ -10,9 +10,23 @@ const NO = ['否', '不是', '没有', '无', 'n', 'no', '0'];
 
 const required = (i: FormInput) => i.kind !== 'checkbox' && i.required;
 
+/** The value a form card would have shown filled in, which 「跳过」 keeps (checkboxes: none, they are asked yes or no). */
+function initialOf(input: FormInput): string | null {
+  if (input.kind === 'checkbox' || input.kind === 'multiselect' || input.initial === undefined || input.initial === '') return null;
+  return input.initial;
+}
+
+/** The default in words: the option's label, or the value itself. */
+function shownInitial(input: FormInput, initial: string): string {
+  if (input.kind === 'select') return input.options.find((o) => o.value === initial)?.label ?? initial;
+  return initial.length > 30 ? `${initial.slice(0, 30)}…` : initial;
+}
+
 /** How one input is asked in chat: its label, what may be answered, and how to skip or cancel. */
 export function questionOf(input: FormInput, index: number, total: number): string {
-  const head = `（${index + 1}/${total}）${input.label}${required(input) ? '（必填）' : '（可回复「跳过」）'}`;
+  const initial = initialOf(input);
+  const hint = initial !== null ? `（现为「${shownInitial(input, initial)}」，回复「跳过」沿用）` : required(input) ? '（必填）' : '（可回复「跳过」）';
+  const head = `（${index + 1}/${total}）${input.label}${hint}`;
   switch (input.kind) {
     case 'select':
       return `${head}：请回复序号\n${input.options.map((o, n) => `${n + 1}. ${o.label}`).join('\n')}`;
@@ -23,7 +37,7 @@ export function questionOf(input: FormInput, index: number, total: number): stri
     case 'datetime':
       return `${head}：请回复日期和时间，如 2026-12-01 09:30`;
     case 'checkbox':
-      return `${head.replace('（可回复「跳过」）', '')}：请回复「是」或「否」`;
+      return `（${index + 1}/${total}）${input.label}：请回复「是」或「否」`;
     case 'text':
       return `${head}：请直接回复${input.placeholder ? `（${input.placeholder}）` : ''}`;
   }
@@ -39,6 +53,8 @@ function choice(options: { value: string; label: string }[], token: string): str
 export function answerOf(input: FormInput, raw: string): Parsed {
   const text = raw.trim();
   if (SKIP_WORDS.includes(text) && input.kind !== 'checkbox') {
+    const initial = initialOf(input);
+    if (initial !== null) return { ok: true, value: input.kind === 'datetime' ? initial.replace(' ', 'T') : initial };
     return required(input) ? { ok: false, error: `「${input.label}」必须填写` } : { ok: true, value: null };
   }
   if (text === '') return { ok: false, error: '请回复内容' };

@@ -13,7 +13,7 @@ import { TokenBucketLimiter } from '../rate-limiter.js';
 import { RedisTokenBucketLimiter } from '../shared-rate-limiter.js';
 import { AccessTokenCache, appAccessToken, legacyAccessToken } from './access-token.js';
 import { dingtalkContactDirectory } from './contacts.js';
-import { createDingTalkInbound, type Dispatch } from './events.js';
+import { createDingTalkInbound, type DingTalkInbound, type Dispatch } from './events.js';
 import { dingtalkHttpRouter } from './http.js';
 import { DingTalkMessenger } from './messenger.js';
 import type { DingTalkConfirmRequest } from './normalize.js';
@@ -34,6 +34,8 @@ export interface DingTalkPlatformDeps {
 export interface DingTalkPlatform {
   messenger: DingTalkMessenger;
   directory: ContactDirectory;
+  /** Where both transports hand their payloads (for a stream client made elsewhere, as tests do). */
+  inbound: DingTalkInbound;
   /** POST /dingtalk/robot and /dingtalk/cards in http mode; null in stream mode. */
   router: Router | null;
   /** Opens the stream connection in stream mode. */
@@ -114,6 +116,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
   const router = config.DINGTALK_MODE === 'http' ? dingtalkHttpRouter({ inbound, appSecret: app.clientSecret, logger: log, clock }) : null;
   return {
     messenger,
+    inbound,
     directory: dingtalkContactDirectory(sender),
     router,
     async start() {

@@ -61,6 +61,8 @@ export class DingTalkMessenger implements MessagingPort {
   readonly platform = 'DINGTALK' as const;
   // Neither ActionCards nor the template contract (render.ts) carry inputs: forms are asked in 1:1 chat.
   readonly formsInCards = false;
+  // A click is acknowledged before it is handled: its toast can only be a message.
+  readonly toastsAsMessages = true;
   private readonly recent = new Map<string, Promise<{ messageId: string }>>();
   private readonly maxRecent: number;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatRef, InboundAction, InboundMessage, PlatformUserRef } from '../../bot/inbound.js';
 import { readActionText } from './action-text.js';
-import { encodeDingTalkMessageId, inboundMessageId, type DingTalkPlace } from './message-ref.js';
+import { encodeDingTalkMessageId, inboundMessageId, messageIdOfCardRef, type DingTalkPlace } from './message-ref.js';
 import { DingTalkPayloadError } from './payload-error.js';
 
 // Robot messages (stream topic /v1.0/im/bot/messages/get, or POSTed in HTTP mode) and card
@@ -136,8 +136,11 @@ export function normalizeDingTalkRobotMessage(raw: unknown, opts: { now: Date })
   // answered to the operator (chat null, which also makes it a private click, R24).
   const clickChat = chat.type === 'group' ? chat : null;
   if (meaning?.kind === 'action') {
-    // The card the clicked link was on, when the button said (a double click then has one key).
-    return { kind: 'action', platform: 'DINGTALK', eventId: m.msgId, chat: clickChat, operator: sender, messageId: meaning.cardRef, value: meaning.value, form: null, receivedAt: opts.now };
+    // The card the clicked link was on, when the button said (a double click then has one key),
+    // named as the messenger names it, so that an answer can replace it.
+    const place: DingTalkPlace | null = clickChat ? { kind: 'chat', conversationId: clickChat.id } : m.senderStaffId ? { kind: 'user', userId: m.senderStaffId } : null;
+    const messageId = meaning.cardRef && place ? messageIdOfCardRef(place, meaning.cardRef) : null;
+    return { kind: 'action', platform: 'DINGTALK', eventId: m.msgId, chat: clickChat, operator: sender, messageId, value: meaning.value, form: null, receivedAt: opts.now };
   }
   if (meaning?.kind === 'confirm') {
     return { kind: 'confirm', platform: 'DINGTALK', eventId: m.msgId, chat: clickChat, operator: sender, value: meaning.value, title: meaning.title, text: meaning.text, cardRef: meaning.cardRef, receivedAt: opts.now };

@@ -46,7 +46,8 @@ export interface DingTalkRenderOptions {
 }
 
 const MAX_ACTION_CARD_BUTTONS = 5;
-const FORM_HINT = '钉钉中暂不能在卡片内填写：逐项回复填写即将支持，目前请在信访办工作台或飞书中填写。';
+const FORM_HINT = '钉钉卡片内不能填写：机器人会在单聊中逐项询问，按提示回复即可。';
+const FORM_OPEN_HINT = '点击「开始填写」，机器人会在单聊中逐项询问，按提示回复即可。';
 
 interface Button {
   label: string;
@@ -117,7 +118,8 @@ function element(e: CardElement, itemButtons: 'inline' | 'buttons', buttons: But
       return [head, ...rest.map((l) => `  ${l}`)].join('  \n');
     }
     case 'form':
-      return [`**${dingtalkPlain(e.submit.label)}需填写：**`, e.inputs.map(formLine).join('\n'), quote(FORM_HINT)].join('\n\n');
+      if (e.open) buttons.push({ label: '开始填写', button: { label: '开始填写', style: 'primary', action: e.open } });
+      return [`**${dingtalkPlain(e.submit.label)}需填写：**`, e.inputs.map(formLine).join('\n'), quote(e.open ? FORM_OPEN_HINT : FORM_HINT)].join('\n\n');
   }
 }
 
