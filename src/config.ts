@@ -80,6 +80,8 @@ export const configSchema = z.object({
   DINGTALK_OAPI_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_OAPI_URL').transform((v) => v ?? 'https://oapi.dingtalk.com'),
   /** An interactive card template made in DingTalk's card builder (…schema); without it cards degrade to ActionCards. */
   DINGTALK_CARD_TEMPLATE_ID: optionalText,
+  /** A form template (inputs bound to a field list, render.ts DingTalkFormTemplateCard); without it forms are asked question by question in 1:1 chat. */
+  DINGTALK_FORM_TEMPLATE_ID: optionalText,
   // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
 import type { TestDatabase } from '../support/database.js';
 import { DingTalkHarness, useDingTalkSuite, templateButtons } from '../support/dingtalk-harness.js';
-import { collectiveCase, ownershipTerms } from '../support/flows.js';
+import { collectiveCase, ownedCase, ownershipTerms } from '../support/flows.js';
 import type { Township } from '../support/township.js';
 
 // The same bot through DingTalk's other ways in and out: stream mode (frames through the SDK's
@@ -76,5 +76,55 @@ describe('DingTalk with a township card template (HTTP card callbacks; fake Ding
     await h.cardClick(p.approver, approval, JSON.parse(agree.action));
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ownership.approve' } })).toBe(audits);
     expect(approval.updates.length).toBe(updates);
+  });
+});
+
+describe('DingTalk with a township form template: forms filled in on the card (HTTP card callbacks; fake DingTalk; real PostgreSQL)', () => {
+  const suite = useDingTalkSuite('2026-11-24T10:00:00+08:00', { cardTemplateId: 'tpl.xinfang.case.v1', formTemplateId: 'tpl.xinfang.form.v1' });
+  let t: TestDatabase;
+  let town: Township;
+  let h: DingTalkHarness;
+  beforeAll(() => void ({ t, town, h } = suite));
+
+  it('R6: the responsible person reports progress on the form card itself; a bad value is refused; the same submit twice has one effect; the form becomes the result', async () => {
+    const p = town.people;
+    const c = await ownedCase(town);
+    await h.say(p.cadre, `案件 ${c.number}`, { p2p: true });
+    const caseCard = h.cardsTo(p.cadre).at(-1)!;
+    await h.cardClick(p.cadre, caseCard, templateButtons(caseCard).find((b) => b.text === '报送进展')!.action);
+    const form = h.cardsTo(p.cadre).at(-1)!;
+    expect(form.cardTemplateId).toBe('tpl.xinfang.form.v1');
+    const fields = JSON.parse(form.cardParamMap.fields!) as { name: string; kind: string; options: { value: string }[] }[];
+    expect(fields.map((f) => `${f.name}:${f.kind}`)).toEqual(['tag:select', 'content:textarea', 'stability:select']);
+    expect(fields[0]!.options.map((o) => o.value)).toContain('INVESTIGATION');
+    const submit = JSON.parse(form.cardParamMap.submitAction!) as unknown;
+    // No guided conversation: the card holds the form.
+    expect(await t.db.prisma.guidedForm.count()).toBe(0);
+
+    await h.cardClick(p.cadre, form, submit, { content: '已约谈双方' });
+    // The form stays as it is, to be corrected; the reason comes as a card of its own.
+    expect(DingTalkHarness.cardText(h.cardsTo(p.cadre).at(-1)!)).toContain('进展类别');
+    expect(form.updates).toHaveLength(0);
+    expect(await t.db.prisma.progressEntry.count({ where: { caseId: c.id } })).toBe(0);
+
+    await h.cardClick(p.cadre, form, submit, { tag: 'INVESTIGATION', content: '调取了补偿款发放台账' });
+    await h.cardClick(p.cadre, form, submit, { tag: 'INVESTIGATION', content: '调取了补偿款发放台账' });
+    expect(await t.db.prisma.progressEntry.count({ where: { caseId: c.id } })).toBe(1);
+    const shown = form.updates.at(-1)!;
+    expect(shown.title).toContain('进展已报送');
+    expect(shown.fields).toBe('[]');
+    expect(shown.submitText).toBe('');
+  });
+
+  it('R1: 登记 in the group sends the intake form card to the group; its submit files the case', async () => {
+    const p = town.people;
+    await h.say(p.villageCadre, '登记');
+    const form = h.fake.cards.at(-1)!;
+    expect(form).toMatchObject({ cardTemplateId: 'tpl.xinfang.form.v1', openSpaceId: 'dtv1.card//IM_GROUP.cidTownshipGroup0000000001==' });
+    await h.cardClick(p.villageCadre, form, JSON.parse(form.cardParamMap.submitAction!), {
+      title: '三组灌溉水渠被占用', content: '村民反映三组灌溉水渠被个别农户占用，影响春耕。', source: 'VISIT', villageId: town.villages.a, petitionerName: '李大爷', headcount: '3', sudden: false,
+    });
+    expect(await t.db.prisma.case.findFirstOrThrow({ where: { title: '三组灌溉水渠被占用' } })).toMatchObject({ source: 'VISIT', villageId: town.villages.a });
+    expect(DingTalkHarness.cardText(form)).toMatch(/已登记 XF-2026-\d{4}/);
   });
 });

@@ -6,7 +6,7 @@ import { readActionText } from '../../src/platforms/dingtalk/action-text.js';
 import { dingtalkContactDirectory } from '../../src/platforms/dingtalk/contacts.js';
 import { decodeDingTalkMessageId, inboundMessageId, messageIdOfCardRef } from '../../src/platforms/dingtalk/message-ref.js';
 import { cardRefFor, DING_CONTENT, DingTalkMessenger, outTrackIdFor, type DingTalkMessengerOptions } from '../../src/platforms/dingtalk/messenger.js';
-import { renderDingTalkMessage, renderDingTalkTemplateCard } from '../../src/platforms/dingtalk/render.js';
+import { renderDingTalkFormTemplateCard, renderDingTalkMessage, renderDingTalkTemplateCard } from '../../src/platforms/dingtalk/render.js';
 import { DingTalkSendError } from '../../src/platforms/dingtalk/send-error.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
@@ -186,6 +186,26 @@ describe('DingTalkMessenger against the fake DingTalk API', () => {
     const { m } = messenger({ cardTemplateId: TEMPLATE, cardCallback: { type: 'HTTP', routeKey: 'xinfang-cards' } });
     await m.send(user('staff001'), card, { uuid: 'tpl-http' });
     expect(fake.apiRequests().at(-1)!.body).toMatchObject({ callbackType: 'HTTP', callbackRouteKey: 'xinfang-cards' });
+  });
+
+  it('with a form template: a card with a form goes as a card of that template, inputs and all; other cards as before; forms are then in cards', async () => {
+    const form: Card = {
+      title: '报送进展',
+      colour: 'blue',
+      elements: [{ kind: 'form', name: 'progress_form', inputs: [{ kind: 'text', name: 'content', label: '进展情况', required: true }], submit: { label: '提交进展', action: { a: 'progress.submit', caseId: 'c1' } } }],
+    };
+    expect(messenger().m.formsInCards).toBe(false);
+    expect(messenger({ cardTemplateId: TEMPLATE }).m.formsInCards).toBe(false);
+    const { m } = messenger({ formTemplateId: 'tpl.form' });
+    expect(m.formsInCards).toBe(true);
+    const sent = await m.send(user('staff001'), form, { uuid: 'form-1' });
+    await m.send(user('staff001'), card, { uuid: 'plain-1' });
+    expect(fake.apiRequests().find((r) => r.path === '/v1.0/card/instances/createAndDeliver')!.body).toMatchObject({ cardTemplateId: 'tpl.form', cardData: renderDingTalkFormTemplateCard(form) });
+    // Without a card template, a card without a form is still an ActionCard.
+    expect(fake.messages.map((x) => x.msgKey)).toEqual(['sampleActionCard']);
+    // The submitted form is replaced by the answer: its inputs cleared.
+    await m.update(sent.messageId, updated);
+    expect(fake.apiRequests().at(-1)).toMatchObject({ method: 'PUT', body: { cardData: { cardParamMap: { title: '包案提醒（已报送）', fields: '[]', submitText: '' } } } });
   });
 
   it('finds a person by mobile through the legacy getbymobile (with the legacy token); unknown or email-only → null', async () => {

@@ -3,7 +3,9 @@ import { escapeMarkdown } from '../../cards/markdown.js';
 import type { Card, CardButton } from '../../cards/model.js';
 import { readActionText } from '../../src/platforms/dingtalk/action-text.js';
 import { dingtalkMarkdown, dingtalkPlain } from '../../src/platforms/dingtalk/markdown.js';
-import { renderDingTalkMessage, renderDingTalkTemplateCard, type DingTalkRobotMessage, type DingTalkTemplateButton } from '../../src/platforms/dingtalk/render.js';
+import {
+  renderDingTalkFormTemplateCard, renderDingTalkMessage, renderDingTalkTemplateCard, type DingTalkRobotMessage, type DingTalkTemplateButton, type DingTalkTemplateField,
+} from '../../src/platforms/dingtalk/render.js';
 import { CARDS } from '../cards/card-catalog.js';
 
 const SNAPSHOTTED = ['case (direct, full data, owner)', 'alert (R18, fresh)', 'approval (approver)', 'help (office staff)', 'todo', 'progress form', 'intake form'];
@@ -182,5 +184,40 @@ describe('DingTalk rendering for the interactive card template', () => {
       '刷新',
     ]);
     expect(JSON.parse(buttons[0]!.action)).toEqual({ a: 'case.view', caseId: '00000000-0000-4000-8000-000000001002' });
+  });
+});
+
+describe('DingTalk rendering for the form template', () => {
+  it('gives the form as a field list (name, kind, options, what is filled in) and its submit action; the text above it lists no inputs', () => {
+    const card = CARDS['progress form']!();
+    const { cardParamMap } = renderDingTalkFormTemplateCard(card);
+    expect(Object.values(cardParamMap).every((v) => typeof v === 'string')).toBe(true);
+    const fields = JSON.parse(cardParamMap.fields) as DingTalkTemplateField[];
+    expect(fields.map((f) => [f.name, f.kind, f.required])).toEqual([
+      ['tag', 'select', true],
+      ['content', 'textarea', true],
+      ['stability', 'select', false],
+    ]);
+    expect(fields[0]!.options.map((o) => o.label)).toEqual(['包案件', '包查办', '包落实', '保稳定']);
+    expect(fields[1]).toMatchObject({ maxLength: 1000, options: [], initial: null });
+    expect(cardParamMap.submitText).toBe('提交进展');
+    expect(JSON.parse(cardParamMap.submitAction)).toEqual(card.elements.flatMap((e) => (e.kind === 'form' ? [e.submit.action] : []))[0]);
+    expect(cardParamMap.markdown).not.toContain('需填写');
+    expect(cardParamMap.markdown).not.toContain('逐项询问');
+  });
+
+  it('keeps what a form shows filled in (a select, a date), and a checkbox is never required', () => {
+    const fields = JSON.parse(renderDingTalkFormTemplateCard(CARDS['intake form']!()).cardParamMap.fields) as DingTalkTemplateField[];
+    const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
+    expect(byName.source).toMatchObject({ kind: 'select', initial: 'VISIT' });
+    expect(byName.receivedOn!.kind).toBe('date');
+    expect(byName.sudden).toMatchObject({ kind: 'checkbox', required: false });
+    expect(byName.title).toMatchObject({ kind: 'text', placeholder: '一句话概括反映的问题' });
+  });
+
+  it('a card without a form has no inputs and no submit button (an answer replacing a submitted form clears it)', () => {
+    const { cardParamMap } = renderDingTalkFormTemplateCard(CARDS['approval (approver)']!());
+    expect(cardParamMap).toMatchObject({ fields: '[]', submitText: '', submitAction: '' });
+    expect(cardParamMap.title).toBe('待审定：包案意见');
   });
 });

@@ -30,6 +30,8 @@ export interface DingTalkHarnessOptions {
   mode?: 'http' | 'stream';
   /** DINGTALK_CARD_TEMPLATE_ID: cards go as interactive cards of this template. */
   cardTemplateId?: string;
+  /** DINGTALK_FORM_TEMPLATE_ID: cards with a form go as interactive cards of this template, with inputs. */
+  formTemplateId?: string;
   pushQueue?: PushQueue;
 }
 
@@ -99,6 +101,7 @@ export class DingTalkHarness {
       DINGTALK_API_URL: fake.url,
       DINGTALK_OAPI_URL: fake.url,
       ...(o.cardTemplateId && { DINGTALK_CARD_TEMPLATE_ID: o.cardTemplateId }),
+      ...(o.formTemplateId && { DINGTALK_FORM_TEMPLATE_ID: o.formTemplateId }),
     });
     let bot: Dispatcher | undefined;
     // The fixed town clock must move while the rate limiter waits, or it would wait forever.

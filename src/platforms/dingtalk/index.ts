@@ -89,6 +89,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
   const messenger = new DingTalkMessenger(sender, {
     robotCode: config.DINGTALK_ROBOT_CODE ?? app.clientId,
     cardTemplateId: config.DINGTALK_CARD_TEMPLATE_ID,
+    formTemplateId: config.DINGTALK_FORM_TEMPLATE_ID,
     cardCallback: config.DINGTALK_MODE === 'http' ? { type: 'HTTP', routeKey: 'xinfang' } : { type: 'STREAM' },
     logger: log,
   });

@@ -6,7 +6,7 @@ import type { Logger } from '../../lib/logger.js';
 import { dingtalkUserIdByMobile } from './contacts.js';
 import type { DingTalkRateTarget } from './limits.js';
 import { decodeDingTalkMessageId, encodeDingTalkMessageId, messageIdOfCardRef, type DingTalkPlace } from './message-ref.js';
-import { renderDingTalkMessage, renderDingTalkTemplateCard, type DingTalkRobotMessage, type DingTalkTemplateCard } from './render.js';
+import { renderDingTalkFormTemplateCard, renderDingTalkMessage, renderDingTalkTemplateCard, type DingTalkRobotMessage, type DingTalkTemplateCard } from './render.js';
 import { DingTalkSendError } from './send-error.js';
 import type { DingTalkRequest, DingTalkSender, Rejection } from './sender.js';
 
@@ -15,6 +15,8 @@ export interface DingTalkMessengerOptions {
   robotCode: string;
   /** DINGTALK_CARD_TEMPLATE_ID: with it cards go as interactive cards of that template, else as ActionCards. */
   cardTemplateId?: string | null | undefined;
+  /** DINGTALK_FORM_TEMPLATE_ID: with it a card with a form goes as an interactive card of that template, inputs and all. */
+  formTemplateId?: string | null | undefined;
   /** How clicks on template cards come back: over the stream (default) or to a registered HTTP callback route. */
   cardCallback?: { type: 'STREAM' } | { type: 'HTTP'; routeKey: string } | undefined;
   logger?: Logger | undefined;
@@ -59,8 +61,6 @@ const listed = (list: unknown, id: string) => Array.isArray(list) && list.includ
  */
 export class DingTalkMessenger implements MessagingPort {
   readonly platform = 'DINGTALK' as const;
-  // Neither ActionCards nor the template contract (render.ts) carry inputs: forms are asked in 1:1 chat.
-  readonly formsInCards = false;
   // A click is acknowledged before it is handled: its toast can only be a message.
   readonly toastsAsMessages = true;
   private readonly recent = new Map<string, Promise<{ messageId: string }>>();
@@ -108,7 +108,7 @@ export class DingTalkMessenger implements MessagingPort {
       return;
     }
     if (ref.outTrackId) {
-      const rendered = renderDingTalkTemplateCard(card);
+      const rendered = this.renderTemplate(card);
       await this.sender.deliver<CardAnswer>({
         uuid: key('update', messageId, JSON.stringify(rendered)),
         destination: `update:${placeName(ref.place)}:${ref.outTrackId}`,
@@ -167,8 +167,18 @@ export class DingTalkMessenger implements MessagingPort {
     return userId ? { platform: 'DINGTALK', userId } : null;
   }
 
+  /** Only a form template carries inputs; ActionCards and the card template do not, and forms are then asked in 1:1 chat. */
+  get formsInCards(): boolean {
+    return Boolean(this.opts.formTemplateId);
+  }
+
   private get template(): string | null {
     return this.opts.cardTemplateId || null;
+  }
+
+  /** What an interactive card's variables are: the form template's are a superset of the card template's. */
+  private renderTemplate(card: Card): DingTalkTemplateCard {
+    return this.opts.formTemplateId ? renderDingTalkFormTemplateCard(card) : renderDingTalkTemplateCard(card);
   }
 
   /** One send per uuid in this process: a repeat gets the first one's answer (or waits for it). */
@@ -186,7 +196,9 @@ export class DingTalkMessenger implements MessagingPort {
   }
 
   private async post(place: DingTalkPlace, card: Card, uuid: string, destination: string): Promise<{ messageId: string }> {
-    const { messageId } = this.template ? await this.postCard(place, card, uuid, destination, this.template) : await this.postMessage(place, card, uuid, destination);
+    const formTemplate = this.opts.formTemplateId && card.elements.some((e) => e.kind === 'form') ? this.opts.formTemplateId : null;
+    const template = formTemplate ?? this.template;
+    const { messageId } = template ? await this.postCard(place, card, uuid, destination, template) : await this.postMessage(place, card, uuid, destination);
     // Our ids are made from the answer; an empty one would break later replies silently.
     if (!messageId) throw new Error('DingTalk answered a send without what names the message');
     return { messageId };
@@ -219,7 +231,7 @@ export class DingTalkMessenger implements MessagingPort {
   }
 
   private postCard(place: DingTalkPlace, card: Card, uuid: string, destination: string, cardTemplateId: string): Promise<{ messageId: string | null }> {
-    const rendered: DingTalkTemplateCard = renderDingTalkTemplateCard(card);
+    const rendered: DingTalkTemplateCard = this.renderTemplate(card);
     const outTrackId = outTrackIdFor(uuid);
     const callback = this.opts.cardCallback ?? { type: 'STREAM' as const };
     const robotCode = this.opts.robotCode;

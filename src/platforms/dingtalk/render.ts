@@ -30,6 +30,37 @@ export interface DingTalkTemplateCard {
   cardParamMap: { title: string; markdown: string; buttons: string };
 }
 
+/**
+ * The variables of the township's form template (DINGTALK_FORM_TEMPLATE_ID): `title`, `markdown`
+ * and `buttons` as in DingTalkTemplateCard, and
+ *
+ * - `fields`       a JSON array, one element per input, in order: `{"name", "label", "kind", "required",
+ *                  "placeholder", "initial", "options": [{"value", "label"}], "maxLength"}`, kind one of
+ *                  text | textarea | select | multiselect | date | datetime | checkbox. Bind a loop to it
+ *                  with one input component per kind (shown by `kind`); each input's name is the
+ *                  element's `name`, so that DingTalk passes its value under that name in
+ *                  `cardPrivateData.params`: text as typed, a select's option `value`, a multiselect's
+ *                  values as an array, dates as "YYYY-MM-DD", date and time as "YYYY-MM-DD HH:mm"
+ *                  (Beijing time), a checkbox as true / false. "[]" when the card has no form: show no inputs.
+ * - `submitText`   the submit button's label ("" when there is no form: hide the button);
+ * - `submitAction` the submit button's callback parameter `action` (the action value as JSON), sent
+ *                  together with the inputs' values.
+ */
+export interface DingTalkFormTemplateCard {
+  cardParamMap: DingTalkTemplateCard['cardParamMap'] & { fields: string; submitText: string; submitAction: string };
+}
+
+export interface DingTalkTemplateField {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select' | 'multiselect' | 'date' | 'datetime' | 'checkbox';
+  required: boolean;
+  placeholder: string;
+  initial: string | boolean | null;
+  options: { value: string; label: string }[];
+  maxLength: number | null;
+}
+
 export interface DingTalkTemplateButton {
   text: string;
   style: CardButton['style'];
@@ -77,10 +108,12 @@ interface Layout {
  * (robot markdown); a template's markdown component does not follow dtmd links, so there it joins
  * the buttons, named after its row.
  */
-function layout(card: Card, itemButtons: 'inline' | 'buttons', cardRef?: string): Layout {
+function layout(card: Card, itemButtons: 'inline' | 'buttons', cardRef?: string, formsAsInputs = false): Layout {
   const blocks: string[] = [];
   const buttons: Button[] = [];
   for (const e of card.elements) {
+    // A form template shows the form as its own inputs (formTemplateParams), not as text.
+    if (e.kind === 'form' && formsAsInputs) continue;
     const block = element(e, itemButtons, buttons, cardRef);
     if (block) blocks.push(block);
   }
@@ -179,7 +212,44 @@ export function renderDingTalkMessage(card: Card, opts: DingTalkRenderOptions = 
 
 /** The card as the variables of the township's interactive card template (see DingTalkTemplateCard). */
 export function renderDingTalkTemplateCard(card: Card): DingTalkTemplateCard {
-  const { blocks, buttons } = layout(card, 'buttons');
+  return templateCard(card, false);
+}
+
+/**
+ * The card as the variables of the township's form template (DINGTALK_FORM_TEMPLATE_ID): those of
+ * the card template, and its form as inputs (DingTalkFormTemplateCard). Also right for a card
+ * without a form (`fields` "[]"): an answer replacing a submitted form clears its inputs.
+ */
+export function renderDingTalkFormTemplateCard(card: Card): DingTalkFormTemplateCard {
+  const base = templateCard(card, true);
+  const form = card.elements.find((e) => e.kind === 'form');
+  const fields: DingTalkTemplateField[] = form?.kind === 'form' ? form.inputs.map(templateField) : [];
+  return {
+    cardParamMap: {
+      ...base.cardParamMap,
+      fields: JSON.stringify(fields),
+      submitText: form?.kind === 'form' ? form.submit.label : '',
+      submitAction: form?.kind === 'form' ? JSON.stringify(form.submit.action) : '',
+    },
+  };
+}
+
+function templateField(i: FormInput): DingTalkTemplateField {
+  const initial = i.kind === 'multiselect' ? null : (i.initial ?? null);
+  return {
+    name: i.name,
+    label: i.label,
+    kind: i.kind === 'text' && i.multiline ? 'textarea' : i.kind,
+    required: i.kind === 'checkbox' ? false : i.required,
+    placeholder: i.kind === 'text' ? (i.placeholder ?? '') : '',
+    initial,
+    options: i.kind === 'select' || i.kind === 'multiselect' ? i.options.map((o) => ({ value: o.value, label: o.label })) : [],
+    maxLength: i.kind === 'text' ? (i.maxLength ?? null) : null,
+  };
+}
+
+function templateCard(card: Card, formsAsInputs: boolean): DingTalkTemplateCard {
+  const { blocks, buttons } = layout(card, 'buttons', undefined, formsAsInputs);
   const tags = (card.tags ?? []).map((t) => `【${dingtalkPlain(t.text)}】`).join(' ');
   const top = [tags, card.subtitle ? dingtalkPlain(card.subtitle) : ''].filter(Boolean).join('  \n');
   const list: DingTalkTemplateButton[] = buttons.map(({ label, button }) => ({
