@@ -144,7 +144,7 @@ export class Dispatcher {
     );
   }
 
-  private context(e: InboundEvent, person: Person, now: Date, plainReply: (card: Card) => Promise<void>, onGuided?: () => void): HandlerContext {
+  private context(e: InboundEvent, person: Person, now: Date, plainReply: (card: Card) => Promise<void>, onAnswerSent?: () => void): HandlerContext {
     const messenger = this.o.messenger(e.platform);
     // A form on a platform whose cards cannot hold inputs is asked question by question, 1:1.
     const reply = async (card: Card) => {
@@ -152,7 +152,7 @@ export class Dispatcher {
         const user = e.kind === 'message' ? e.sender : e.operator;
         const first = await this.o.guidedForms.start(e.platform, userKeyOf(user), card);
         if (first) {
-          onGuided?.();
+          onAnswerSent?.();
           await messenger.send({ kind: 'user', user }, first, { uuid: sendUuid('guided', eventKey(e)) });
           const inGroup = e.kind === 'message' ? e.chat.type === 'group' : e.chat?.type === 'group';
           if (inGroup) await plainReply({ title: `已在与机器人的单聊中开始填写「${card.title}」`, colour: 'blue', elements: [] });
@@ -176,6 +176,7 @@ export class Dispatcher {
         const ids = await this.o.deps.uow.read((repos) => repos.identities.idsOf(personId, e.platform));
         if (!ids || !messenger) return false;
         await messenger.send({ kind: 'user', user: { platform: e.platform, ...ids } }, card, { uuid: sendUuid(key, personId) });
+        if (personId === person.id) onAnswerSent?.();
         return true;
       },
       notify: (notifications: readonly Notification[]) => {

@@ -146,6 +146,25 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     expect(row.dueOn!.toISOString().slice(0, 10) <= '2027-03-31').toBe(true);
   });
 
+  it('R24: a case card in the group masks the petitioner; in 1:1, 查看完整信息 shows the full details to one allowed, audited; another is refused', async () => {
+    const p = town.people;
+    const c = await ownedCase(town, { petitioners: [{ name: '李四', phone: '13912345678' }] });
+    const since = h.fake.messages.length;
+    await h.say(p.cadre, `案件 ${c.number}`);
+    const inGroup = h.groupMessages(since).at(-1)!;
+    expect(inGroup.msgParam.text).toContain('李＊');
+    expect(JSON.stringify(inGroup.msgParam)).not.toMatch(/李四|13912345678|查看完整信息/);
+    await h.say(p.cadre, `案件 ${c.number}`, { p2p: true });
+    await h.click(p.cadre, h.buttonTo(p.cadre, '查看完整信息', since), { p2p: true });
+    expect(h.lastTextTo(p.cadre)).toContain('李四');
+    expect(h.lastTextTo(p.cadre)).toContain('13912345678');
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'case.view_personal_data', caseId: c.id, actorId: p.cadre.id } })).toBe(1);
+    // The unit head (not assigned to the case) sends the same click: refused, nothing shown, nothing audited.
+    await h.click(p.unitHead, h.buttonTo(p.cadre, '查看完整信息', since), { p2p: true });
+    expect(JSON.stringify(h.messagesTo(p.unitHead, since).map((m) => m.msgParam))).not.toContain('李四');
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'case.view_personal_data', caseId: c.id } })).toBe(1);
+  });
+
   it('R1: a wrong answer in a guided form is asked again; 取消 stops and nothing is filed', async () => {
     const p = town.people;
     const cases = await t.db.prisma.case.count();

@@ -33,6 +33,8 @@ export interface DingTalkHarnessOptions {
   /** DINGTALK_FORM_TEMPLATE_ID: cards with a form go as interactive cards of this template, with inputs. */
   formTemplateId?: string;
   pushQueue?: PushQueue;
+  /** Other platforms the same bot serves (one deployment, Lark and DingTalk side by side). */
+  alsoOn?: Map<PlatformName, MessagingPort>;
 }
 
 /** A button the bot offered: its label and the text a click on it sends to the robot. */
@@ -110,7 +112,7 @@ export class DingTalkHarness {
     })!;
     bot = createBot({
       deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), logger,
-      messengers: new Map<PlatformName, MessagingPort>([['DINGTALK', platform.messenger]]),
+      messengers: new Map<PlatformName, MessagingPort>([...(o.alsoOn ?? []), ['DINGTALK', platform.messenger]]),
       guidedForms: new GuidedForms(guidedFormStore(t.db.prisma), town.clock),
       ...(o.pushQueue && { pushQueue: o.pushQueue }),
     });
