@@ -8,9 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import Koa from 'koa';
 import { admin, urlFor } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
@@ -23,22 +21,19 @@ import { prismaReadModel } from '../src/db/read-model.js';
 import { chatRepo } from '../src/db/repos/chat-repo.js';
 import { outboundRepo } from '../src/db/repos/outbound-repo.js';
 import { prismaUnitOfWork } from '../src/db/unit-of-work.js';
-import { makeIdNumber } from '../src/demo/id-numbers.js';
 import type { Person } from '../src/domain/model.js';
 import { createHttpApp } from '../src/http/app.js';
 import { systemClock } from '../src/lib/clock.js';
-import { addDays, localDateOf } from '../src/lib/local-date.js';
 import { createLarkPlatform } from '../src/platforms/lark/index.js';
 import { LARK_CARDS_PATH } from '../src/platforms/lark/webhook.js';
-import { intakeCase } from '../src/usecases/intake-case.js';
-import { approveOwnership } from '../src/usecases/ownership/decide-ownership.js';
-import { proposeOwnership } from '../src/usecases/ownership/propose-ownership.js';
 import type { PlatformName } from '../src/usecases/ports/platform.js';
 import { captureLogger } from '../test/support/capture-logger.js';
 import { APP_ID } from '../test/support/lark-payloads.js';
-import { buildTownship, intakeForm, type Township } from '../test/support/township.js';
-import type { CallbackKind, CallbackPlan, LevelStats, LoadReply, LoadRequest, PlanCase } from './lark-load.js';
-import { throughput } from './measure.js';
+import { buildTownship, type Township } from '../test/support/township.js';
+import type { CallbackKind, CallbackPlan, FakeTally, LevelRun, LevelStats, PlanCase } from './lark-load.js';
+import { LoadWorker } from './load-worker.js';
+import { close, listen } from './loopback-http.js';
+import { seedOwnedCases } from './owned-cases.js';
 import { measurePgbench } from './pgbench.js';
 
 const CASES = 300;
@@ -58,112 +53,14 @@ const LARK_SENDS_PER_MINUTE = 1000;
 const ENCRYPT_KEY = 'bench-encrypt-key';
 const VERIFICATION_TOKEN = 'vtoken';
 
-
-
 const larkIds = (p: Person) => ({ open_id: `ou_${p.id.replace(/-/g, '')}`, union_id: `on_${p.id.replace(/-/g, '')}` });
 
-/** Open owned cases, made through the use cases (intake, R4 proposal, approval) so that they are real. */
+/** Every person linked to a Lark user, and the open owned cases with who acts on each. */
 async function seedCases(db: Database, town: Township, n: number): Promise<PlanCase[]> {
-  const p = town.people;
-  for (const person of Object.values(p)) {
+  for (const person of Object.values(town.people)) {
     await db.prisma.platformIdentity.create({ data: { personId: person.id, platform: 'LARK', openId: larkIds(person).open_id, unionId: larkIds(person).union_id } });
   }
-  const teams = [
-    { leader: p.deputy, unitId: town.units.justice, responsible: p.cadre },
-    { leader: p.deputy2, unitId: town.units.police, responsible: p.cadre2 },
-    { leader: p.areaLeader, unitId: town.units.justice, responsible: p.unitHead },
-  ];
-  const deadline = addDays(localDateOf(town.clock.now()), 14);
-  const titles = ['征地补偿款分配不公', '拖欠农民工工资', '宅基地边界纠纷', '土地流转租金未兑现', '养殖场污染环境', '低保评定有异议'];
-  const cases: PlanCase[] = new Array(n);
-  await throughput(n, 8, async (i) => {
-    const team = teams[i % teams.length]!;
-    const { case: c } = await intakeCase(
-      town.deps,
-      town.actor(p.office),
-      intakeForm({
-        title: `${titles[i % titles.length]}（基准第${i + 1}件）`,
-        headcount: 6 + (i % 20),
-        villageId: i % 2 ? town.villages.a : town.villages.b,
-        petitioners: [{ name: '李桂香', idNumber: makeIdNumber('430521', '19680412', 2 * (i % 400)), phone: '13907391234' }],
-      }),
-    );
-    const { proposal } = await proposeOwnership(town.deps, town.actor(p.office), {
-      caseId: c.id,
-      leaderId: team.leader.id,
-      unitId: team.unitId,
-      responsiblePersonId: team.responsible.id,
-      requirements: '两周内查清事实，提出处理意见，做好稳控',
-      deadline,
-      reportingCadence: 'WEEKLY',
-    });
-    await approveOwnership(town.deps, town.actor(p.approver), { proposalId: proposal.id });
-    cases[i] = { caseId: c.id, reporter: larkIds(team.responsible), viewer: larkIds(team.leader) };
-  });
-  const open = await db.prisma.case.count({ where: { status: 'IN_PROGRESS' } });
-  if (open !== n) throw new Error(`expected ${n} cases in progress, found ${open}`);
-  return cases;
-}
-
-/** The Lark side (fake open API + load generator) in a worker thread, tsx-loaded like this file. */
-class LarkSide {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (s: LevelStats) => void; reject: (err: Error) => void }>();
-  private seq = 0;
-  private onStopped: ((r: Extract<LoadReply, { type: 'stopped' }>) => void) | null = null;
-  readonly ready: Promise<string>;
-
-  constructor() {
-    const entry = new URL('./lark-load.ts', import.meta.url).href;
-    this.worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
-    this.ready = new Promise((resolve, reject) => {
-      // A crashed worker fails the run instead of leaving it waiting.
-      this.worker.on('error', (err) => {
-        reject(err);
-        for (const w of this.waiting.values()) w.reject(err);
-      });
-      this.worker.on('message', (m: LoadReply) => {
-        if (m.type === 'ready') resolve(m.fakeLarkUrl);
-        else if (m.type === 'result') this.waiting.get(m.id)?.resolve(m.stats);
-        else this.onStopped?.(m);
-      });
-    });
-    this.ready.catch(() => undefined); // awaited later; this only keeps an early crash from being "unhandled"
-  }
-
-  run(target: 'callbacks', url: string, concurrency: number, seconds: number, plan: CallbackPlan): Promise<LevelStats>;
-  run(target: 'echo', url: string, concurrency: number, seconds: number): Promise<LevelStats>;
-  run(target: 'callbacks' | 'echo', url: string, concurrency: number, seconds: number, plan?: CallbackPlan): Promise<LevelStats> {
-    const id = ++this.seq;
-    const msg: LoadRequest =
-      target === 'callbacks' ? { type: 'run', id, target, url, concurrency, seconds, plan: plan! } : { type: 'run', id, target, url, concurrency, seconds };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(msg);
-    });
-  }
-
-  async stop(): Promise<{ messagesSent: number; apiRequests: number }> {
-    const stopped = new Promise<Extract<LoadReply, { type: 'stopped' }>>((resolve) => (this.onStopped = resolve));
-    this.worker.postMessage({ type: 'stop' } satisfies LoadRequest);
-    const { messagesSent, apiRequests } = await stopped;
-    await this.worker.terminate();
-    return { messagesSent, apiRequests };
-  }
-
-  async terminate(): Promise<void> {
-    await this.worker.terminate();
-  }
-}
-
-function listen(app: Koa): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
-  return new Promise((resolve) => server.once('listening', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
+  return (await seedOwnedCases(db, town, n)).map((c) => ({ caseId: c.caseId, reporter: larkIds(c.responsible), viewer: larkIds(c.leader) }));
 }
 
 /** Koa and nothing else: read the JSON body, answer it back. */
@@ -225,7 +122,8 @@ async function main(): Promise<void> {
   await admin(`CREATE DATABASE ${name}`);
   const url = urlFor(name);
   let db: Database | null = null;
-  const lark = new LarkSide();
+  // The Lark side (fake open API + load generator) in a worker thread, tsx-loaded like this file.
+  const lark = new LoadWorker<LevelRun, LevelStats, FakeTally>(new URL('./lark-load.ts', import.meta.url));
   const servers: Server[] = [];
   try {
     // As main.ts opens it (default pool), with the migrations of this tree.
@@ -256,12 +154,12 @@ async function main(): Promise<void> {
     const plan: CallbackPlan = { encryptKey: ENCRYPT_KEY, cases, mix: MIX, chats: CHATS };
     const progressBefore = await db.prisma.progressEntry.count();
     const auditBefore = await db.prisma.auditLog.count({ where: { action: 'case.progress' } });
-    const warmup = await lark.run('callbacks', callbacksUrl, 4, WARMUP_SECONDS, plan);
+    const warmup = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: 4, seconds: WARMUP_SECONDS, plan });
     const callbacks: (LevelStats & { busyMsPerCallback?: number })[] = [];
     for (const c of LEVELS) {
       // The server's event loop is what saturates: how long it was busy per callback.
       const before = performance.eventLoopUtilization();
-      const level = await lark.run('callbacks', callbacksUrl, c, SECONDS, plan);
+      const level = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: c, seconds: SECONDS, plan });
       callbacks.push({ ...level, busyMsPerCallback: round2(performance.eventLoopUtilization(before).active / level.requests) });
     }
     const loadDuring = loadavg()[0]!;
@@ -276,9 +174,9 @@ async function main(): Promise<void> {
 
     const echoHttp = await listen(echoApp());
     servers.push(echoHttp.server);
-    await lark.run('echo', echoHttp.url, 4, 1);
+    await lark.run({ target: 'echo', url: echoHttp.url, concurrency: 4, seconds: 1 });
     const echo: LevelStats[] = [];
-    for (const c of LEVELS) echo.push(await lark.run('echo', echoHttp.url, c, ECHO_SECONDS));
+    for (const c of LEVELS) echo.push(await lark.run({ target: 'echo', url: echoHttp.url, concurrency: c, seconds: ECHO_SECONDS }));
     await close(echoHttp.server);
     const fake = await lark.stop();
 

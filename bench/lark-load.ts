@@ -4,11 +4,13 @@
  * request drives signed, encrypted `card.action.trigger` callbacks (or plain JSON to the bare Koa
  * echo) at a fixed concurrency for a bounded time, and answers with client-side latencies.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { FakeLark } from '../test/support/fake-lark.js';
 import { cardActionEvent, signAndEncrypt } from '../test/support/lark-payloads.js';
+import type { LoadWorkerReply, LoadWorkerRequest } from './load-worker.js';
+import { post } from './loopback-http.js';
 import { percentile } from './measure.js';
 
 export type CallbackKind = 'submit' | 'view';
@@ -29,10 +31,18 @@ export interface CallbackPlan {
   chats: number;
 }
 
-export type LoadRequest =
-  | { type: 'run'; id: number; target: 'callbacks'; url: string; concurrency: number; seconds: number; plan: CallbackPlan }
-  | { type: 'run'; id: number; target: 'echo'; url: string; concurrency: number; seconds: number }
-  | { type: 'stop' };
+/** One level: signed callbacks to the bot, or plain JSON to the bare Koa echo. */
+export type LevelRun =
+  | { target: 'callbacks'; url: string; concurrency: number; seconds: number; plan: CallbackPlan }
+  | { target: 'echo'; url: string; concurrency: number; seconds: number };
+
+/** What reached the fake Lark. */
+export interface FakeTally {
+  messagesSent: number;
+  apiRequests: number;
+}
+
+export type LoadRequest = LoadWorkerRequest<LevelRun>;
 
 export interface LevelStats {
   concurrency: number;
@@ -49,10 +59,7 @@ export interface LevelStats {
   byKind: Partial<Record<CallbackKind, { requests: number; p50Ms: number; p99Ms: number }>>;
 }
 
-export type LoadReply =
-  | { type: 'ready'; fakeLarkUrl: string }
-  | { type: 'result'; id: number; stats: LevelStats }
-  | { type: 'stopped'; messagesSent: number; apiRequests: number };
+export type LoadReply = LoadWorkerReply<LevelStats, FakeTally>;
 
 const EXPECTED_TOAST: Record<CallbackKind, { type: string; content: string }> = {
   submit: { type: 'success', content: '进展已报送' },
@@ -61,19 +68,6 @@ const EXPECTED_TOAST: Record<CallbackKind, { type: string; content: string }> = 
 const PROGRESS_TAGS = ['INVESTIGATION', 'IMPLEMENTATION', 'STABILITY'] as const;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-function post(agent: Agent, url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 let runSeq = 0;
 
@@ -193,7 +187,7 @@ async function serve(): Promise<void> {
     }
     void runLevel(msg).then((stats) => port.postMessage({ type: 'result', id: msg.id, stats } satisfies LoadReply));
   });
-  port.postMessage({ type: 'ready', fakeLarkUrl: fake.url } satisfies LoadReply);
+  port.postMessage({ type: 'ready', fakeUrl: fake.url } satisfies LoadReply);
 }
 
 if (parentPort) await serve();
