@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandboxPlatform, type SandboxPlatform } from './platforms/sandbox/index.js';
+import type { WebLogin } from './http/console/context.js';
 import { consoleRouter } from './http/console/router.js';
 import { SessionCodec } from './http/console/session.js';
 import { consoleSecret } from './db/console-secret.js';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -184,10 +185,11 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 }
 
 /** The office console (信访办工作台) at /console. */
-async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>) {
+async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin) {
   const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
   return consoleRouter({
     ...(lark && { larkLogin: lark }),
+    ...(dingtalkLogin && { dingtalkLogin }),
     ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
     prisma: db.prisma,
     deps,

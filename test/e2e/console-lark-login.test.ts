@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { larkWebLogin } from '../../src/platforms/lark/web-login.js';
-import { startConsole, type ConsoleHarness } from '../support/console.js';
+import { sessionCookieOf, startConsole, startWebLogin, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { FakeLark } from '../support/fake-lark.js';
 import { APP_ID } from '../support/lark-payloads.js';
@@ -25,13 +25,7 @@ describe("the console's Lark web login (OAuth code flow against a fake Lark; rea
     await t?.drop();
   });
 
-  /** Starts the login and returns Lark's authorize URL and the state cookie. */
-  async function start(next = '/console/figures') {
-    const res = await c.get(`/console/login/lark?next=${encodeURIComponent(next)}`);
-    expect(res.status).toBe(302);
-    const url = new URL(res.headers.get('location')!);
-    return { url, cookie: res.headers.get('set-cookie')!.split(';')[0]! };
-  }
+  const start = () => startWebLogin(c, 'lark');
 
   it('a linked Lark user signs in through Lark and lands where they were going', async () => {
     expect(await (await c.get('/console/login')).text()).toContain('使用飞书登录');
@@ -42,10 +36,8 @@ describe("the console's Lark web login (OAuth code flow against a fake Lark; rea
     expect(redirect).toBe(`${c.base}/console/login/lark/callback`);
     const code = fake.issueOauthCode(office, redirect);
     const back = await c.get(`/console/login/lark/callback?code=${code}&state=${url.searchParams.get('state')}`, cookie);
-    expect(back.status).toBe(302);
     expect(back.headers.get('location')).toBe('/console/figures');
-    const session = back.headers.get('set-cookie')!.split(', ').find((x) => x.startsWith('xf_console='))!.split(';')[0]!;
-    const figures = await c.get('/console/figures', session);
+    const figures = await c.get('/console/figures', sessionCookieOf(back));
     expect(figures.status).toBe(200);
     expect(await figures.text()).toContain('王丽华');
   });

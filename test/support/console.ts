@@ -55,3 +55,21 @@ export async function startConsole(t: TestDatabase, town: Township, extra: Parti
     logLines: lines,
   };
 }
+
+/**
+ * Starts a platform's web login at the console (GET /console/login/<path>): the platform's
+ * authorize URL it redirects to, the state that URL carries, and the cookie that must come back.
+ */
+export async function startWebLogin(c: ConsoleHarness, path: 'lark' | 'dingtalk', next = '/console/figures'): Promise<{ url: URL; state: string; cookie: string }> {
+  const res = await c.get(`/console/login/${path}?next=${encodeURIComponent(next)}`);
+  if (res.status !== 302) throw new Error(`/console/login/${path} answered ${res.status}`);
+  const url = new URL(res.headers.get('location')!);
+  return { url, state: url.searchParams.get('state') ?? '', cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+/** The session cookie a login answer set ("xf_console=…"). */
+export function sessionCookieOf(res: Response): string {
+  const cookie = (res.headers.get('set-cookie') ?? '').split(', ').find((x) => x.startsWith('xf_console='));
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0]!;
+}

@@ -46,6 +46,14 @@ export interface FakeDingTalkCard {
   updates: Record<string, string>[];
 }
 
+/** Who signs in through DingTalk's login page. */
+export interface FakeDingTalkLoginUser {
+  unionId: string;
+  nick: string;
+  openId?: string;
+  mobile?: string;
+}
+
 export interface FakeDing {
   robotCode: string;
   remindType: number;
@@ -73,6 +81,7 @@ const MSG_PARAMS: Record<string, string[]> = {
 };
 
 const API_TOKEN_PATH = '/v1.0/oauth2/accessToken';
+const USER_TOKEN_PATH = '/v1.0/oauth2/userAccessToken';
 const LEGACY_TOKEN_PATH = '/gettoken';
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -89,6 +98,8 @@ export class FakeDingTalk {
   readonly dings: FakeDing[] = [];
   /** Legacy directory: mobile → userid (getbymobile). */
   readonly usersByMobile = new Map<string, string>();
+  /** Legacy directory: unionId → userid (getbyunionid), for members of the organisation. */
+  readonly usersByUnionId = new Map<string, string>();
   /** Staff ids batchSend reports in invalidStaffIdList / flowControlledStaffIdList. */
   readonly invalidStaffIds = new Set<string>();
   readonly flowControlledStaffIds = new Set<string>();
@@ -102,6 +113,9 @@ export class FakeDingTalk {
   private failures: Failure[] = [];
   private seq = 0;
   private readonly server: Server;
+  /** Web login: authorization codes not yet exchanged, and user access tokens issued for them. */
+  private readonly oauthCodes = new Map<string, FakeDingTalkLoginUser>();
+  private readonly userTokens = new Map<string, FakeDingTalkLoginUser>();
 
   private constructor(private readonly now: () => number) {
     this.server = createServer((req, res) => {
@@ -126,6 +140,13 @@ export class FakeDingTalk {
   addUser(mobile: string, userid: string): this {
     this.usersByMobile.set(mobile, userid);
     return this;
+  }
+
+  /** The authCode DingTalk's login page would hand back for this user (usable once). */
+  issueOauthCode(user: FakeDingTalkLoginUser): string {
+    const code = `authcode${++this.seq}${rid()}`;
+    this.oauthCodes.set(code, user);
+    return code;
   }
 
   /** Every token issued so far stops working (as after DingTalk rotated it). */
@@ -212,6 +233,24 @@ export class FakeDingTalk {
         return answer(200, { errcode: 40089, errmsg: '不合法的corpid或corpsecret' });
       }
       return answer(200, { errcode: 0, errmsg: 'ok', access_token: this.issue(true), expires_in: this.tokenTtlSeconds });
+    }
+
+    // Web login (OAuth): the code for a user token (the app's credentials in the body), then who the user is.
+    if (record.method === 'POST' && record.path === USER_TOKEN_PATH) {
+      if (b.clientId !== FAKE_DT_CLIENT_ID || b.clientSecret !== FAKE_DT_CLIENT_SECRET) {
+        return answer(400, { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret', requestid: rid() });
+      }
+      const user = typeof b.code === 'string' ? this.oauthCodes.get(b.code) : undefined;
+      if (!user || b.grantType !== 'authorization_code') return answer(400, { code: 'invalidAuthCode', message: '不合法的临时授权码', requestid: rid() });
+      this.oauthCodes.delete(b.code as string);
+      const accessToken = `uat${rid()}`;
+      this.userTokens.set(accessToken, user);
+      return answer(200, { accessToken, refreshToken: `urt${rid()}`, expireIn: 7200, corpId: 'dingfakecorp' });
+    }
+    if (record.method === 'GET' && record.path === '/v1.0/contact/users/me') {
+      const user = record.token ? this.userTokens.get(record.token) : undefined;
+      if (!user) return answer(401, { code: 'InvalidAuthentication', message: '不合法的access_token', requestid: rid() });
+      return answer(200, { nick: user.nick, unionId: user.unionId, openId: user.openId ?? `oid${rid()}`, avatarUrl: '', mobile: user.mobile ?? '', stateCode: '86' });
     }
 
     const token = record.token ? this.tokens.get(record.token) : undefined;
@@ -303,6 +342,11 @@ export class FakeDingTalk {
       const openDingId = `ding${String(++this.seq).padStart(6, '0')}`;
       this.dings.push({ robotCode: String(b.robotCode), remindType, receiverUserIdList: receivers, content: b.content, openDingId });
       return answer(200, { openDingId });
+    }
+    if (record.method === 'POST' && record.path === '/topapi/user/getbyunionid') {
+      const userid = typeof b.unionid === 'string' ? this.usersByUnionId.get(b.unionid) : undefined;
+      if (!userid) return answer(200, { errcode: 60121, errmsg: '找不到该用户', request_id: rid() });
+      return answer(200, { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid }, request_id: rid() });
     }
     if (record.method === 'POST' && record.path === '/topapi/v2/user/getbymobile') {
       const userid = typeof b.mobile === 'string' ? this.usersByMobile.get(b.mobile) : undefined;

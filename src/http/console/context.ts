@@ -3,10 +3,16 @@ import type { Person } from '../../domain/model.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Deps } from '../../usecases/ports.js';
-import type { LarkWebLogin } from '../../platforms/lark/web-login.js';
+import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { LoginLinks } from './login-links.js';
 import type { ConsoleSession, SessionCodec } from './session.js';
 import type { PageContext } from './layout.js';
+
+/** A platform's OAuth authorization code flow, as the login page uses it (Lark's and DingTalk's web logins). */
+export interface WebLogin {
+  authorizeUrl(redirectUri: string, state: string): string;
+  userOf(code: string, redirectUri: string): Promise<PlatformUserRef>;
+}
 
 export interface ConsoleDeps {
   prisma: PrismaClient;
@@ -18,7 +24,9 @@ export interface ConsoleDeps {
   /** public/console: the stylesheet. */
   publicDir: string;
   /** 使用飞书登录, when Lark is configured. */
-  larkLogin?: LarkWebLogin;
+  larkLogin?: WebLogin;
+  /** 使用钉钉登录, when DingTalk is configured. */
+  dingtalkLogin?: WebLogin;
   /** Where users reach the console (PUBLIC_URL); default: the request's own origin. */
   publicUrl?: string;
 }

@@ -19,6 +19,7 @@ import { DingTalkMessenger } from './messenger.js';
 import type { DingTalkConfirmRequest } from './normalize.js';
 import { DingTalkSender } from './sender.js';
 import { createDingTalkStream, type DingTalkStream } from './stream.js';
+import { dingtalkWebLogin, type DingTalkWebLogin } from './web-login.js';
 
 export interface DingTalkPlatformDeps {
   config: Config;
@@ -38,6 +39,8 @@ export interface DingTalkPlatform {
   inbound: DingTalkInbound;
   /** POST /dingtalk/robot and /dingtalk/cards in http mode; null in stream mode. */
   router: Router | null;
+  /** The console's "使用钉钉登录" (OAuth code flow) for this app. */
+  webLogin: DingTalkWebLogin;
   /** Opens the stream connection in stream mode. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -119,6 +122,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
     messenger,
     inbound,
     directory: dingtalkContactDirectory(sender),
+    webLogin: dingtalkWebLogin({ ...app, apiUrl: config.DINGTALK_API_URL }, sender),
     router,
     async start() {
       if (config.DINGTALK_MODE !== 'stream') return;
