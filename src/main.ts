@@ -44,6 +44,8 @@ import type { ContactDirectory } from './usecases/ports/identity-sync.js';
 const ROLES = ['web', 'worker', 'all'] as const;
 type ProcessRole = (typeof ROLES)[number];
 const SYSTEM_JOBS_EVERY_MS = 60 * 60_000;
+/** How long closing may take on a signal before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /**
  * Composition root: `node dist/src/main.js [web|worker|all]` (default all). Reads config once,
@@ -70,10 +72,18 @@ async function main(): Promise<void> {
   // What is open closes in reverse order on a signal — also one that comes while starting up.
   const closers: (() => unknown)[] = [];
   let stopping = false;
+  let startup: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A close that never finishes (a job waiting on a Redis that is gone) must not keep the process alive.
+    setTimeout(() => {
+      logger.error({ signal, afterMs: SHUTDOWN_DEADLINE_MS }, '关闭超时，强制退出 (shutdown timed out)');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // A signal during start-up waits for it: what it is still opening (the scheduler, say) is then closed too, in order.
+    await startup.catch(() => undefined);
     for (const close of closers.reverse()) {
       try {
         await close();
@@ -86,6 +96,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  startup = startUp(role, config, logger, clock, closers);
+  await startup;
+}
+
+/** Opens everything the role needs, each with its closer, in the order they must close in reverse. */
+async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
+  let config = loaded;
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   closers.push(() => db.close());
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');

@@ -78,6 +78,8 @@ export async function startLocalRedis(dataDir: string, logger: Logger, path?: st
   const port = await freePort();
   const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--protected-mode', 'yes', '--pidfile', pidfile], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: Ctrl-C in the terminal reaches only the app, which stops Redis last, after the jobs using it.
+    detached: true,
   });
   let errors = '';
   child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));

@@ -74,6 +74,21 @@ describe('npm start on embedded defaults', () => {
     expect(await second.exited).toBe(0);
   }, SPAWN_TIMEOUT_MS);
 
+  it('a signal while it is still starting (the scheduler not yet up) waits for the start, closes everything, its Redis last, and exits 0', async () => {
+    const r = start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    await waitFor(r, '数据库已就绪');
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(r.output()).not.toContain('shutdown timed out');
+    // Its own Redis was started all the same (the start went on) and stopped with it.
+    const url = /"url":"(redis:\/\/127\.0\.0\.1:\d+)"/.exec(r.output())?.[1];
+    expect(url).toBeDefined();
+    const probe = new Redis(url!, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    await expect(probe.connect()).rejects.toThrow();
+    probe.disconnect();
+  }, SPAWN_TIMEOUT_MS);
+
   it('refuses to start on a wrong setting, saying which and why', async () => {
     const r = start({ DATA_DIR: dataDir, PORT: 'eighty', DATABASE_URL: 'mysql://db/x' });
     expect(await r.exited).toBe(2);
