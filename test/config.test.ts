@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, configSchema, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -71,5 +72,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DINGTALK_CLIENT_ID: 'd' })).toThrow(/DINGTALK_CLIENT_ID 与 DINGTALK_CLIENT_SECRET 须同时设置/);
     expect(() => loadConfig({ DINGTALK_MODE: 'websocket' })).toThrow(/DINGTALK_MODE 只能是 stream 或 http/);
     expect(() => loadConfig({ DINGTALK_API_URL: 'api.dingtalk.com' })).toThrow(/DINGTALK_API_URL 必须以/);
+  });
+
+  it('.env.example names every setting (for whoever deploys), and every value it shows is accepted', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const shown = new Map([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!.trim()]));
+    expect(Object.keys(configSchema.shape).filter((k) => !shown.has(k))).toEqual([]);
+    expect([...shown.keys()].filter((k) => !(k in configSchema.shape))).toEqual([]);
+    // The examples given (without placeholders) pass validation together.
+    const given = Object.fromEntries([...shown].filter(([k, v]) => v !== '' && !v.includes('密码') && k !== 'ADMIN_TOKEN' && k !== 'METRICS_TOKEN'));
+    expect(() => loadConfig(given)).not.toThrow();
   });
 });
