@@ -190,6 +190,19 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     expect(await status(c.id)).toBe('AWAITING_OWNER');
   });
 
+  it('同步用户: the office links people to their DingTalk accounts by mobile from the chat; a cadre may not', async () => {
+    const p = town.people;
+    await t.db.prisma.platformIdentity.deleteMany({ where: { personId: p.deputy2.id, platform: 'DINGTALK' } });
+    h.fake.addUser(p.deputy2.mobile!, 'staffDeputy2New');
+    await h.say(p.cadre, '同步用户', { p2p: true });
+    expect(h.lastTextTo(p.cadre)).not.toContain('用户同步完成');
+    expect(await t.db.prisma.platformIdentity.count({ where: { personId: p.deputy2.id, platform: 'DINGTALK' } })).toBe(0);
+    await h.say(p.office, '同步用户', { p2p: true });
+    expect(h.lastTextTo(p.office)).toContain('用户同步完成：新关联 1 人');
+    expect(h.lastTextTo(p.office)).toContain(p.deputy2.name);
+    expect(await t.db.prisma.platformIdentity.findFirstOrThrow({ where: { personId: p.deputy2.id, platform: 'DINGTALK' } })).toMatchObject({ userId: 'staffDeputy2New' });
+  });
+
   it('an unknown DingTalk user is told politely that they are not registered, and the office is notified', async () => {
     const stranger = { id: '99999999-9999-4999-8999-999999999999', name: '陌生人', mobile: '19900000000' } as never;
     const officeBefore = h.messagesTo(town.people.office).length;

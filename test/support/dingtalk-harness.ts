@@ -113,6 +113,7 @@ export class DingTalkHarness {
     bot = createBot({
       deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), logger,
       messengers: new Map<PlatformName, MessagingPort>([...(o.alsoOn ?? []), ['DINGTALK', platform.messenger]]),
+      directories: new Map([['DINGTALK', platform.directory]]),
       guidedForms: new GuidedForms(guidedFormStore(t.db.prisma), town.clock),
       ...(o.pushQueue && { pushQueue: o.pushQueue }),
     });
