@@ -98,6 +98,8 @@ export class FakeDingTalk {
   readonly dings: FakeDing[] = [];
   /** Legacy directory: mobile → userid (getbymobile). */
   readonly usersByMobile = new Map<string, string>();
+  /** HTTP card callback routes registered (callbackRouteKey → URL and signing secret). */
+  readonly callbackRoutes = new Map<string, { callbackUrl: string; apiSecret: string | null }>();
   /** Legacy directory: unionId → userid (getbyunionid), for members of the organisation. */
   readonly usersByUnionId = new Map<string, string>();
   /** Staff ids batchSend reports in invalidStaffIdList / flowControlledStaffIdList. */
@@ -297,6 +299,11 @@ export class FakeDingTalk {
         });
       }
       return answer(200, oto ? { processQueryKey, invalidStaffIdList, flowControlledStaffIdList } : { processQueryKey });
+    }
+    if (record.method === 'POST' && record.path === '/v1.0/card/callbacks/register') {
+      if (typeof b.callbackRouteKey !== 'string' || typeof b.callbackUrl !== 'string') return invalid('callbackRouteKey、callbackUrl 不能为空');
+      this.callbackRoutes.set(b.callbackRouteKey, { callbackUrl: b.callbackUrl, apiSecret: typeof b.apiSecret === 'string' ? b.apiSecret : null });
+      return answer(200, { success: true, result: { callbackUrl: b.callbackUrl, apiSecret: b.apiSecret ?? '' } });
     }
     if (record.method === 'POST' && record.path === '/v1.0/card/instances/createAndDeliver') {
       const space = /^dtv1\.card\/\/(IM_ROBOT|IM_GROUP)\.(.+)$/.exec(String(b.openSpaceId ?? ''));

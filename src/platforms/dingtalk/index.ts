@@ -12,6 +12,7 @@ import type { ContactDirectory } from '../../usecases/ports/identity-sync.js';
 import { TokenBucketLimiter } from '../rate-limiter.js';
 import { RedisTokenBucketLimiter } from '../shared-rate-limiter.js';
 import { AccessTokenCache, appAccessToken, legacyAccessToken } from './access-token.js';
+import { CARD_CALLBACK_ROUTE_KEY, registerCardCallbackRoute } from './card-callback-route.js';
 import { dingtalkContactDirectory } from './contacts.js';
 import { createDingTalkInbound, type DingTalkInbound, type Dispatch } from './events.js';
 import { dingtalkHttpRouter } from './http.js';
@@ -93,7 +94,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
     robotCode: config.DINGTALK_ROBOT_CODE ?? app.clientId,
     cardTemplateId: config.DINGTALK_CARD_TEMPLATE_ID,
     formTemplateId: config.DINGTALK_FORM_TEMPLATE_ID,
-    cardCallback: config.DINGTALK_MODE === 'http' ? { type: 'HTTP', routeKey: 'xinfang' } : { type: 'STREAM' },
+    cardCallback: config.DINGTALK_MODE === 'http' ? { type: 'HTTP', routeKey: CARD_CALLBACK_ROUTE_KEY } : { type: 'STREAM' },
     logger: log,
   });
 
@@ -125,7 +126,12 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
     webLogin: dingtalkWebLogin({ ...app, apiUrl: config.DINGTALK_API_URL }, sender),
     router,
     async start() {
-      if (config.DINGTALK_MODE !== 'stream') return;
+      if (config.DINGTALK_MODE === 'http') {
+        if (config.DINGTALK_CARD_TEMPLATE_ID || config.DINGTALK_FORM_TEMPLATE_ID) {
+          await registerCardCallbackRoute(sender, { publicUrl: config.PUBLIC_URL, appSecret: app.clientSecret, logger: log });
+        }
+        return;
+      }
       stream = createDingTalkStream({ clientId: app.clientId, clientSecret: app.clientSecret, inbound, logger: log });
       await stream.start();
     },
