@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormInput } from '../../cards/model.js';
-import { answerOf, questionOf } from '../../src/bot/guided-form/questions.js';
+import { answerOf, defaultsFrom, mayFinishFrom, questionOf } from '../../src/bot/guided-form/questions.js';
 
 const source: FormInput = { kind: 'select', name: 'source', label: '信访来源', required: true, options: [{ value: 'VISIT', label: '来访' }, { value: 'LETTER', label: '来信' }] };
 const tags: FormInput = { kind: 'multiselect', name: 'tags', label: '类别', required: false, options: [{ value: 'A', label: '甲' }, { value: 'B', label: '乙' }] };
@@ -45,5 +45,19 @@ describe('guided forms: one question at a time where cards cannot hold inputs (D
     expect(answerOf(cadence, '2')).toEqual({ ok: true, value: 'MONTHLY' });
     expect(answerOf(receivedOn, '跳过')).toEqual({ ok: true, value: '2026-11-24' });
     expect(answerOf(at, '跳过')).toEqual({ ok: true, value: '2026-11-24T09:30' });
+  });
+
+  it('「完成」 may end a form once every question left is optional or keeps what the card showed; those keep their defaults', () => {
+    const inputs: FormInput[] = [
+      title,
+      { kind: 'select', name: 'source', label: '信访来源', required: true, options: [{ value: 'VISIT', label: '来访' }], initial: 'VISIT' },
+      phone,
+      sudden,
+      { kind: 'datetime', name: 'at', label: '时间', required: false, initial: '2026-11-24 09:30' },
+    ];
+    expect(mayFinishFrom(inputs, 0)).toBe(false);
+    expect(mayFinishFrom(inputs, 1)).toBe(true);
+    expect(defaultsFrom(inputs, 1)).toEqual({ source: 'VISIT', at: '2026-11-24T09:30' });
+    expect(defaultsFrom(inputs, 2)).toEqual({ at: '2026-11-24T09:30' });
   });
 });

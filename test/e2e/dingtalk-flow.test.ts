@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actionText } from '../../src/platforms/dingtalk/action-text.js';
+import { localDateOf } from '../../src/lib/local-date.js';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
 import type { TestDatabase } from '../support/database.js';
 import { signedHeaders } from '../support/dingtalk-payloads.js';
@@ -163,6 +164,23 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     await h.click(p.unitHead, h.buttonTo(p.cadre, '查看完整信息', since), { p2p: true });
     expect(JSON.stringify(h.messagesTo(p.unitHead, since).map((m) => m.msgParam))).not.toContain('李四');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'case.view_personal_data', caseId: c.id } })).toBe(1);
+  });
+
+  it('R1: once only optional questions are left, 「完成」 files the case at once, with what the card would have shown filled in', async () => {
+    const p = town.people;
+    await h.say(p.villageCadre, '登记', { p2p: true });
+    await h.answer(p.villageCadre, ['四组路灯不亮', '村民反映四组路灯损坏已一月。', '跳过', '跳过', '跳过', '跳过', '跳过']);
+    // Not yet: the petitioner's name is still to come, so 「完成」 is the answer to this question, not the end.
+    expect(h.lastTextTo(p.villageCadre)).toContain('信访人姓名');
+    expect(h.lastTextTo(p.villageCadre)).not.toContain('回复「完成」即提交');
+    await h.say(p.villageCadre, '孙大娘', { p2p: true });
+    expect(h.lastTextTo(p.villageCadre)).toContain('回复「完成」即提交');
+    await h.say(p.villageCadre, '完成', { p2p: true });
+    expect(h.lastTextTo(p.villageCadre)).toMatch(/已登记 XF-2026-\d{4}/);
+    const c = await t.db.prisma.case.findFirstOrThrow({ where: { title: '四组路灯不亮' }, include: { petitioners: true } });
+    expect(c).toMatchObject({ source: 'VISIT' });
+    expect(localDateOf(c.receivedAt)).toBe('2026-11-24');
+    expect(c.petitioners[0]).toMatchObject({ name: '孙大娘', phone: null });
   });
 
   it('R1: a wrong answer in a guided form is asked again; 取消 stops and nothing is filed', async () => {

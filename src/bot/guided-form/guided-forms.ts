@@ -3,7 +3,7 @@ import type { ActionValue, Card, FormInput } from '../../../cards/model.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PlatformName } from '../../usecases/ports/platform.js';
 import type { GuidedFormSession, GuidedFormStore } from '../ports/guided-forms.js';
-import { answerOf, CANCEL_WORDS, questionOf } from './questions.js';
+import { answerOf, CANCEL_WORDS, defaultsFrom, FINISH_WORDS, mayFinishFrom, questionOf } from './questions.js';
 
 const TTL_MS = 2 * 3_600_000;
 
@@ -19,7 +19,7 @@ const question = (s: Pick<GuidedFormSession, 'title' | 'inputs' | 'step'>, error
   elements: [
     ...(error ? [{ kind: 'note' as const, text: error }] : []),
     { kind: 'fields', fields: [{ label: '请回答', value: questionOf(s.inputs[s.step]!, s.step, s.inputs.length) }] },
-    { kind: 'note', text: '回复「取消」可放弃填写。' },
+    { kind: 'note', text: mayFinishFrom(s.inputs, s.step) ? '以下各项均可不填：回复「完成」即提交；回复「取消」可放弃填写。' : '回复「取消」可放弃填写。' },
   ],
 });
 
@@ -56,6 +56,10 @@ export class GuidedForms {
     if (CANCEL_WORDS.includes(text.trim())) {
       await this.store.remove(platform, userKey);
       return { kind: 'reply', card: { title: `已取消填写：${s.title}`, colour: 'grey', elements: [] } };
+    }
+    if (FINISH_WORDS.includes(text.trim()) && mayFinishFrom(s.inputs, s.step)) {
+      await this.store.remove(platform, userKey);
+      return { kind: 'submit', sessionId: s.id, title: s.title, value: s.submit, form: { ...defaultsFrom(s.inputs, s.step), ...s.answers } };
     }
     const input = s.inputs[s.step]!;
     const parsed = answerOf(input, text);

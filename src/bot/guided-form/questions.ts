@@ -4,6 +4,8 @@ export type Answer = string | string[] | boolean;
 export type Parsed = { ok: true; value: Answer | null } | { ok: false; error: string };
 
 export const CANCEL_WORDS = ['取消', '退出'];
+/** Submits at once when every question left may be left unanswered. */
+export const FINISH_WORDS = ['完成', '提交'];
 const SKIP_WORDS = ['跳过', '无', '-'];
 const YES = ['是', '对', '有', 'y', 'yes', '1'];
 const NO = ['否', '不是', '没有', '无', 'n', 'no', '0'];
@@ -79,4 +81,19 @@ export function answerOf(input: FormInput, raw: string): Parsed {
       if (NO.includes(text.toLowerCase())) return { ok: true, value: false };
       return { ok: false, error: '请回复「是」或「否」' };
   }
+}
+
+/** Whether every question from `step` on may go unanswered (optional, or keeping what the card would have shown). */
+export function mayFinishFrom(inputs: readonly FormInput[], step: number): boolean {
+  return inputs.slice(step).every((i) => !required(i) || initialOf(i) !== null);
+}
+
+/** What the questions from `step` on would have been left at: the values a card shows filled in. */
+export function defaultsFrom(inputs: readonly FormInput[], step: number): Record<string, Answer> {
+  const out: Record<string, Answer> = {};
+  for (const i of inputs.slice(step)) {
+    const initial = initialOf(i);
+    if (initial !== null) out[i.name] = i.kind === 'datetime' ? initial.replace(' ', 'T') : initial;
+  }
+  return out;
 }
