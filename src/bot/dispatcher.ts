@@ -45,9 +45,11 @@ const userKeyOf = (u: PlatformUserRef) => u.userId ?? u.openId ?? u.unionId ?? '
 export class Dispatcher {
   private pending = new Set<Promise<unknown>>();
   private readonly commandByWord: Map<string, CommandHandler>;
+  private readonly commandWords: ReadonlySet<string>;
 
   constructor(private readonly o: DispatcherOptions) {
     this.commandByWord = new Map(o.commands.flatMap((c) => c.words.map((w) => [w, c] as const)));
+    this.commandWords = new Set(this.commandByWord.keys());
   }
 
   async dispatch(event: InboundEvent): Promise<ActionResponse | undefined> {
@@ -86,9 +88,10 @@ export class Dispatcher {
     if (!person) return this.unknownUser(e, reply);
     // Only platforms whose cards cannot hold inputs have guided forms to answer (no query on Lark's hot path).
     if (this.o.guidedForms && e.chat.type === 'p2p' && this.o.messenger(e.platform)?.formsInCards === false) {
-      const g = await this.o.guidedForms.answer(e.platform, userKeyOf(e.sender), e.text);
+      const g = await this.o.guidedForms.answer(e.platform, userKeyOf(e.sender), e.text, this.commandWords);
       if (g.kind === 'reply') return reply(g.card);
       if (g.kind === 'submit') return this.submitGuided(e, g, now, reply);
+      if (g.kind === 'left') await reply({ title: `已退出未填完的「${g.title}」`, colour: 'grey', elements: [{ kind: 'note', text: '需要时请重新开始填写。' }] });
     }
     const ctx = this.context(e, person, now, reply);
     const [word = '', ...rest] = e.text.trim().split(/\s+/);

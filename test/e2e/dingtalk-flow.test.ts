@@ -183,6 +183,19 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     expect(c.petitioners[0]).toMatchObject({ name: '孙大娘', phone: null });
   });
 
+  it('a command sent in the middle of a guided form leaves the form (it is not taken as an answer) and is carried out', async () => {
+    const p = town.people;
+    await h.say(p.villageCadre, '登记', { p2p: true });
+    await h.answer(p.villageCadre, ['五组排水沟堵塞']);
+    const before = h.messagesTo(p.villageCadre).length;
+    await h.say(p.villageCadre, '我的', { p2p: true });
+    const answers = h.messagesTo(p.villageCadre).slice(before).map((m) => m.msgParam.title);
+    expect(answers[0]).toBe('已退出未填完的「登记信访事项」');
+    expect(answers.length).toBe(2);
+    expect(await t.db.prisma.guidedForm.count()).toBe(0);
+    expect(await t.db.prisma.case.count({ where: { title: '五组排水沟堵塞' } })).toBe(0);
+  });
+
   it('R1: a wrong answer in a guided form is asked again; 取消 stops and nothing is filed', async () => {
     const p = town.people;
     const cases = await t.db.prisma.case.count();

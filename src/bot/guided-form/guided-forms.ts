@@ -10,6 +10,8 @@ const TTL_MS = 2 * 3_600_000;
 export type GuidedAnswer =
   | { kind: 'none' }
   | { kind: 'reply'; card: Card }
+  /** The person sent a command instead of an answer: the form is left, the command goes on. */
+  | { kind: 'left'; title: string }
   /** Every question answered: submit the form as its card would have. */
   | { kind: 'submit'; sessionId: string; title: string; value: ActionValue; form: Record<string, unknown> };
 
@@ -48,14 +50,22 @@ export class GuidedForms {
     return question(session);
   }
 
-  /** A message from this person: an answer to their open form, if they have one. */
-  async answer(platform: PlatformName, userKey: string, text: string): Promise<GuidedAnswer> {
+  /**
+   * A message from this person: an answer to their open form, if they have one. A message that
+   * starts with one of `commandWords` leaves the form instead (unless it is one of the question's
+   * options): someone who walked away from a form and came back with 我的 did not mean it as an answer.
+   */
+  async answer(platform: PlatformName, userKey: string, text: string, commandWords: ReadonlySet<string> = new Set()): Promise<GuidedAnswer> {
     const now = this.clock.now();
     const s = await this.store.current(platform, userKey, now);
     if (!s) return { kind: 'none' };
     if (CANCEL_WORDS.includes(text.trim())) {
       await this.store.remove(platform, userKey);
       return { kind: 'reply', card: { title: `已取消填写：${s.title}`, colour: 'grey', elements: [] } };
+    }
+    if (commandWords.has(text.trim().split(/\s+/)[0] ?? '') && !isOption(s.inputs[s.step]!, text.trim())) {
+      await this.store.remove(platform, userKey);
+      return { kind: 'left', title: s.title };
     }
     if (FINISH_WORDS.includes(text.trim()) && mayFinishFrom(s.inputs, s.step)) {
       await this.store.remove(platform, userKey);
@@ -73,4 +83,8 @@ export class GuidedForms {
     await this.store.remove(platform, userKey);
     return { kind: 'submit', sessionId: s.id, title: s.title, value: s.submit, form: answers };
   }
+}
+
+function isOption(input: FormInput, text: string): boolean {
+  return (input.kind === 'select' || input.kind === 'multiselect') && input.options.some((o) => o.label === text);
 }
