@@ -95,6 +95,8 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const PROGRESS_TAGS = ['INVESTIGATION', 'IMPLEMENTATION', 'STABILITY'] as const;
 const CREATE_PATH = '/v1.0/card/instances/createAndDeliver';
 const UPDATE_PATH = '/v1.0/card/instances';
+/** The cards' callback route, registered once at start. */
+const REGISTER_PATH = '/v1.0/card/callbacks/register';
 const SUBMITTED_TITLE = '进展已报送';
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -155,7 +157,7 @@ class Arrivals {
     let key: string | null = null;
     if (r.method === 'POST' && r.path === CREATE_PATH) key = Arrivals.readKey(String(body.openSpaceId ?? '').replace(/^dtv1\.card\/\/IM_GROUP\./, ''));
     else if (r.method === 'PUT' && r.path === UPDATE_PATH) key = Arrivals.writeKey(outTrackId);
-    else if (r.path.includes('accessToken') || r.path === '/gettoken') return;
+    else if (r.path.includes('accessToken') || r.path === '/gettoken' || r.path === REGISTER_PATH) return;
     const resolve = key ? this.waiting.get(key) : undefined;
     if (!resolve) {
       if (this.strays.length < 20) this.strays.push(`${r.method} ${r.path} ${title}`);
@@ -311,7 +313,7 @@ async function serve(): Promise<void> {
         type: 'stopped',
         cardsDelivered: fake.cards.length,
         cardUpdates: fake.cards.reduce((n, c) => n + c.updates.length, 0),
-        otherCalls: calls.filter((r) => r.path !== CREATE_PATH && r.path !== UPDATE_PATH).length,
+        otherCalls: calls.filter((r) => r.path !== CREATE_PATH && r.path !== UPDATE_PATH && r.path !== REGISTER_PATH).length,
         tokenRequests: fake.tokenRequests().length + fake.legacyTokenRequests().length,
         strays: arrivals.strays,
       };

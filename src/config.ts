@@ -74,6 +74,13 @@ export const configSchema = z.object({
   /** The robot's code (机器人 RobotCode; for an enterprise internal app usually the same as the AppKey). */
   DINGTALK_ROBOT_CODE: optionalText,
   DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'DINGTALK_MODE 只能是 stream 或 http' }).default('stream'),
+  /** Sends per second the app keeps to: DingTalk allows 20 (标准版) / 40 (专业版) / 60 (专属版); default 15, under the smallest. */
+  DINGTALK_APP_QPS: z.coerce
+    .number({ error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
+    .int({ error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
+    .min(1, { error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
+    .max(60, { error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数（钉钉专属版上限 60 次/秒）' })
+    .default(15),
   /** The new OpenAPI host (api.dingtalk.com); another for 专属钉钉 / 政务钉钉 or a local fake. */
   DINGTALK_API_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_API_URL').transform((v) => v ?? 'https://api.dingtalk.com'),
   /** The legacy host (oapi.dingtalk.com): user lookup by mobile. */

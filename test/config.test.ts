@@ -74,6 +74,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DINGTALK_API_URL: 'api.dingtalk.com' })).toThrow(/DINGTALK_API_URL 必须以/);
   });
 
+  it("DingTalk's app quota is 15 calls a second unless the township's edition allows more (up to 60)", () => {
+    expect(loadConfig({}).DINGTALK_APP_QPS).toBe(15);
+    expect(loadConfig({ DINGTALK_APP_QPS: '40' }).DINGTALK_APP_QPS).toBe(40);
+    for (const bad of ['0', '61', '2.5', 'fast']) expect(() => loadConfig({ DINGTALK_APP_QPS: bad }), bad).toThrow(/DINGTALK_APP_QPS 应为 1 到 60 的整数/);
+  });
+
   it('.env.example names every setting (for whoever deploys), and every value it shows is accepted', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     const shown = new Map([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!.trim()]));

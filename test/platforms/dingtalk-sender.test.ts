@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundLog } from '../../src/bot/ports/outbound.js';
 import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
-import { dingtalkBuckets, DINGTALK_RATE_RULES } from '../../src/platforms/dingtalk/limits.js';
+import { dingtalkBuckets, dingtalkRateRules } from '../../src/platforms/dingtalk/limits.js';
 import { DingTalkSendError } from '../../src/platforms/dingtalk/send-error.js';
 import type { DingTalkRequest } from '../../src/platforms/dingtalk/sender.js';
 import { TokenBucketLimiter } from '../../src/platforms/rate-limiter.js';
@@ -153,16 +153,26 @@ describe('DingTalkSender against the fake DingTalk API', () => {
 });
 
 describe('DingTalk rate rules', () => {
-  it('15 a second per app, 5 per person and per group', () => {
+  it('15 a second per app by default, 5 per person and per group', () => {
     let t = 0;
     const limiter = new TokenBucketLimiter(() => t);
-    expect(DINGTALK_RATE_RULES.appPerSecond).toEqual({ capacity: 15, intervalMs: 1000 });
-    for (let i = 0; i < 5; i++) expect(limiter.tryTake(dingtalkBuckets({ userId: 'u1' }))).toBe(0);
-    expect(limiter.tryTake(dingtalkBuckets({ userId: 'u1' }))).toBe(200);
-    for (let i = 0; i < 10; i++) expect(limiter.tryTake(dingtalkBuckets({ chatId: `cid${i}` }))).toBe(0);
+    const rules = dingtalkRateRules();
+    expect(rules.appPerSecond).toEqual({ capacity: 15, intervalMs: 1000 });
+    const take = (target: Parameters<typeof dingtalkBuckets>[0]) => limiter.tryTake(dingtalkBuckets(target, rules));
+    for (let i = 0; i < 5; i++) expect(take({ userId: 'u1' })).toBe(0);
+    expect(take({ userId: 'u1' })).toBe(200);
+    for (let i = 0; i < 10; i++) expect(take({ chatId: `cid${i}` })).toBe(0);
     // 5 + 10 taken: the app's 15 are spent, whoever asks next waits.
-    expect(limiter.tryTake(dingtalkBuckets({ app: true }))).toBe(67);
+    expect(take({ app: true })).toBe(67);
     t += 67;
-    expect(limiter.tryTake(dingtalkBuckets({ app: true }))).toBe(0);
+    expect(take({ app: true })).toBe(0);
+  });
+
+  it('a larger edition raises the app quota (DINGTALK_APP_QPS); a person and a group stay at 5', () => {
+    const limiter = new TokenBucketLimiter(() => 0);
+    const rules = dingtalkRateRules(40);
+    for (let i = 0; i < 40; i++) expect(limiter.tryTake(dingtalkBuckets({ chatId: `cid${i}` }, rules))).toBe(0);
+    expect(limiter.tryTake(dingtalkBuckets({ app: true }, rules))).toBe(25);
+    expect(rules.perUser).toEqual({ capacity: 5, intervalMs: 1000 });
   });
 });

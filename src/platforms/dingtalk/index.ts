@@ -21,6 +21,7 @@ import type { DingTalkConfirmRequest } from './normalize.js';
 import { DingTalkSender } from './sender.js';
 import { createDingTalkStream, type DingTalkStream } from './stream.js';
 import { dingtalkWebLogin, type DingTalkWebLogin } from './web-login.js';
+import { dingtalkRateRules, type DingTalkRateRules } from './limits.js';
 
 export interface DingTalkPlatformDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface DingTalkPlatformDeps {
   outbound: OutboundLog;
   clock?: Clock;
   sleep?: (ms: number) => Promise<void>;
+  /** DingTalk's limits; default from DINGTALK_APP_QPS (the benchmark passes its own to lift them). */
+  rateRules?: DingTalkRateRules;
   /** With Redis, DingTalk's limits are kept there for all processes together. */
   sharedLimits?: { redis: Pick<Redis, 'eval'>; keyPrefix: string };
 }
@@ -89,7 +92,8 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
   const limiter = deps.sharedLimits
     ? new RedisTokenBucketLimiter(deps.sharedLimits.redis, `${deps.sharedLimits.keyPrefix}:rate:DINGTALK`, now, sleep, log)
     : new TokenBucketLimiter(now, sleep);
-  const sender = new DingTalkSender({ apiUrl: config.DINGTALK_API_URL, oapiUrl: config.DINGTALK_OAPI_URL, tokens, limiter, outbound: deps.outbound, clock, logger: log, sleep });
+  const rules = deps.rateRules ?? dingtalkRateRules(config.DINGTALK_APP_QPS);
+  const sender = new DingTalkSender({ apiUrl: config.DINGTALK_API_URL, oapiUrl: config.DINGTALK_OAPI_URL, tokens, limiter, rules, outbound: deps.outbound, clock, logger: log, sleep });
   const messenger = new DingTalkMessenger(sender, {
     robotCode: config.DINGTALK_ROBOT_CODE ?? app.clientId,
     cardTemplateId: config.DINGTALK_CARD_TEMPLATE_ID,

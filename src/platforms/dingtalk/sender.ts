@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { RateLimiter } from '../shared-rate-limiter.js';
 import type { TokenSource } from './access-token.js';
 import { baseUrl, fetchJson, type FetchJson, type JsonResponse } from './fetch-json.js';
-import { dingtalkBuckets, type DingTalkRateTarget } from './limits.js';
+import { dingtalkBuckets, dingtalkRateRules, type DingTalkRateRules, type DingTalkRateTarget } from './limits.js';
 import { DingTalkSendError } from './send-error.js';
 
 /**
@@ -30,6 +30,8 @@ export interface DingTalkSenderDeps {
   oapiUrl: string;
   tokens: { api: TokenSource; oapi: TokenSource };
   limiter: RateLimiter;
+  /** DingTalk's limits (default: dingtalkRateRules(), 15/s per app). */
+  rules?: DingTalkRateRules;
   outbound: OutboundLog;
   clock: Clock;
   logger: Logger;
@@ -115,7 +117,10 @@ export class DingTalkSender {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
 
+  private readonly rules: DingTalkRateRules;
+
   constructor(private readonly deps: DingTalkSenderDeps) {
+    this.rules = deps.rules ?? dingtalkRateRules();
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.fetch = deps.fetch ?? fetchJson;
     this.maxAttempts = deps.maxAttempts ?? 5;
@@ -127,7 +132,7 @@ export class DingTalkSender {
   async call<T>(target: DingTalkRateTarget, req: DingTalkRequest, inspect?: (body: T) => Rejection | null): Promise<{ body: T; attempts: number }> {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      await this.deps.limiter.acquire(dingtalkBuckets(target));
+      await this.deps.limiter.acquire(dingtalkBuckets(target, this.rules));
       let failure: Failure;
       let token: string | null = null;
       try {
