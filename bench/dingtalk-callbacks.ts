@@ -6,12 +6,11 @@
  * handling latency (callback sent → the bot's answer at DingTalk), once under DingTalk's send
  * quota as deployed and once with the app quota lifted (the server alone). `npm run bench:dingtalk`.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { admin, urlFor } from './scratch-db.js';
+import { createScratchDatabase, serverVersion } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { Dispatcher } from '../src/bot/dispatcher.js';
 import { GuidedForms } from '../src/bot/guided-form/guided-forms.js';
@@ -115,9 +114,8 @@ function table(title: string, levels: Level[]): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = urlFor(name);
+  const scratch = await createScratchDatabase();
+  const url = scratch.url;
   let db: Database | null = null;
   // The DingTalk side (fake OpenAPI + load generator) in a worker thread, tsx-loaded like this file.
   const dingtalk = new LoadWorker<LevelRun, LevelStats, FakeTally>(new URL('./dingtalk-load.ts', import.meta.url));
@@ -128,7 +126,7 @@ async function main(): Promise<void> {
   try {
     // As main.ts opens it (default pool), with the migrations of this tree.
     db = await openDatabase({ databaseUrl: url });
-    const [{ server_version: version }] = (await db.sql.query<{ server_version: string }>('SHOW server_version')) as [{ server_version: string }];
+    const version = await serverVersion(db.sql);
     const seedStart = performance.now();
     const town = await buildTownship(db, new Date().toISOString());
     const cases = await seedCases(db, town, CASES);
@@ -299,7 +297,7 @@ async function main(): Promise<void> {
     for (const s of servers) if (s.listening) await close(s);
     await dingtalk.terminate();
     await db?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 

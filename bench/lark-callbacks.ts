@@ -4,13 +4,12 @@
  * a scratch PostgreSQL database. Sustained callbacks/s at p99 < 100 ms, its ratio to pgbench
  * TPC-B tps on the same server, and a bare Koa JSON echo for scale. `npm run bench:lark`.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { IncomingMessage, Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Koa from 'koa';
-import { admin, urlFor } from './scratch-db.js';
+import { createScratchDatabase, serverVersion } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { Dispatcher } from '../src/bot/dispatcher.js';
 import type { MessagingPort } from '../src/bot/messaging-port.js';
@@ -118,9 +117,8 @@ function table(title: string, levels: (LevelStats & { busyMsPerCallback?: number
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = urlFor(name);
+  const scratch = await createScratchDatabase();
+  const url = scratch.url;
   let db: Database | null = null;
   // The Lark side (fake open API + load generator) in a worker thread, tsx-loaded like this file.
   const lark = new LoadWorker<LevelRun, LevelStats, FakeTally>(new URL('./lark-load.ts', import.meta.url));
@@ -128,7 +126,7 @@ async function main(): Promise<void> {
   try {
     // As main.ts opens it (default pool), with the migrations of this tree.
     db = await openDatabase({ databaseUrl: url });
-    const [{ server_version: version }] = (await db.sql.query<{ server_version: string }>('SHOW server_version')) as [{ server_version: string }];
+    const version = await serverVersion(db.sql);
     const seedStart = performance.now();
     const town = await buildTownship(db, new Date().toISOString());
     const cases = await seedCases(db, town, CASES);
@@ -240,7 +238,7 @@ async function main(): Promise<void> {
     for (const s of servers) if (s.listening) await close(s);
     await lark.terminate();
     await db?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 

@@ -2,10 +2,9 @@
  * Benchmark (not a test): CPU per query through the Prisma client against the pg driver alone,
  * on a scratch database — the figure that bounds `bench:lark`. `npm run bench:queries`.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.js';
-import { admin, urlFor } from './scratch-db.js';
+import { createScratchDatabase } from './scratch-db.js';
 
 const N = 3000;
 
@@ -19,9 +18,8 @@ async function measure(name: string, fn: () => Promise<unknown>): Promise<void> 
   console.log(`${name.padEnd(46)} ${wall.toFixed(3).padStart(7)} ms wall  ${((used.user + used.system) / 1000 / N).toFixed(3).padStart(7)} ms CPU`);
 }
 
-const name = `bench_${randomBytes(4).toString('hex')}`;
-await admin(`CREATE DATABASE ${name}`);
-const db = await openDatabase({ databaseUrl: urlFor(name) });
+const scratch = await createScratchDatabase();
+const db = await openDatabase({ databaseUrl: scratch.url });
 try {
   const p = db.prisma;
   console.log(`one indexed single-row read, ${N} times in a row (client CPU includes the pg driver):\n`);
@@ -36,5 +34,5 @@ try {
   );
 } finally {
   await db.close();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await scratch.drop();
 }

@@ -2,10 +2,9 @@
  * Benchmark (not a test): read-side queries on 100,000 cases and intake throughput, on a
  * scratch PostgreSQL database that is dropped afterwards. `npm run bench`.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { admin, urlFor } from './scratch-db.js';
+import { createScratchDatabase, serverVersion } from './scratch-db.js';
 import { DbConfigSource, ensureReferenceData } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { myOpenCases } from '../src/db/queries/my-open-cases.js';
@@ -88,13 +87,12 @@ const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].r
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = urlFor(name);
+  const scratch = await createScratchDatabase();
+  const url = scratch.url;
   let db: Database | null = null;
   try {
     db = await openDatabase({ databaseUrl: url, poolSize: CONCURRENCY + 2 });
-    const [{ server_version: version }] = (await db.sql.query<{ server_version: string }>('SHOW server_version')) as [{ server_version: string }];
+    const version = await serverVersion(db.sql);
     const now = systemClock.now();
     const today = localDateOf(now);
     const year = Number(today.slice(0, 4));
@@ -152,7 +150,7 @@ async function main(): Promise<void> {
   } finally {
     await db?.close();
     if (keep) console.log(`kept ${url}`);
-    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else await scratch.drop();
   }
 }
 

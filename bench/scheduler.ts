@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { ConnectionOptions } from 'bullmq';
-import { admin, urlFor } from './scratch-db.js';
+import { createScratchDatabase, serverVersion } from './scratch-db.js';
 import { DbConfigSource } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { prismaUnitOfWork } from '../src/db/unit-of-work.js';
@@ -304,15 +304,14 @@ function printDelivery(r: DeliveryResult, limit: number | null): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = urlFor(name);
+  const scratch = await createScratchDatabase();
+  const url = scratch.url;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const { logger, lines } = captureLogger('warn');
   let db: Database | null = null;
   try {
     db = await openDatabase({ databaseUrl: url, poolSize: 24 });
-    const [{ server_version: pgVersion }] = (await db.sql.query<{ server_version: string }>('SHOW server_version')) as [{ server_version: string }];
+    const pgVersion = await serverVersion(db.sql);
     const redisVersion = /^redis_version:(\S+)/m.exec(await redis.info('server'))?.[1] ?? '?';
     const today = localDateOf(systemClock.now());
     const deps: Deps = { uow: prismaUnitOfWork(db.prisma), clock: systemClock, config: new DbConfigSource(db.prisma) };
@@ -321,7 +320,7 @@ async function main(): Promise<void> {
     const town = await loadTownship(db);
     await loadOpenCases(db, town, CASES, today);
     const loadSeconds = seconds(t);
-    log(`loaded ${fmt(CASES)} open cases into ${name} in ${loadSeconds.toFixed(1)} s (today ${today})`);
+    log(`loaded ${fmt(CASES)} open cases into ${scratch.name} in ${loadSeconds.toFixed(1)} s (today ${today})`);
     const env: Env = { db, deps, redis, connection: connectionOf(REDIS_URL), logger, town };
 
     const reconcile = await benchReconcile(env);
@@ -364,7 +363,7 @@ async function main(): Promise<void> {
   } finally {
     await db?.close();
     redis.disconnect();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** The PostgreSQL server benchmarks run on: DATABASE_URL, else the local test server. */
@@ -19,4 +20,24 @@ export async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  /** Drops it, whoever is still connected. */
+  drop(): Promise<void>;
+}
+
+/** A fresh database `bench_xxxxxxxx` on the server, for one run. */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  return { name, url: urlFor(name), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The server's version, for the printed figures. */
+export async function serverVersion(sql: { query<T>(text: string): Promise<T[]> }): Promise<string> {
+  const [row] = await sql.query<{ server_version: string }>('SHOW server_version');
+  return row!.server_version;
 }
