@@ -112,7 +112,7 @@ function layout(card: Card, itemButtons: 'inline' | 'buttons', cardRef?: string,
   const blocks: string[] = [];
   const buttons: Button[] = [];
   for (const e of card.elements) {
-    // A form template shows the form as its own inputs (formTemplateParams), not as text.
+    // A form template shows the form as its own inputs (renderDingTalkFormTemplateCard), not as text.
     if (e.kind === 'form' && formsAsInputs) continue;
     const block = element(e, itemButtons, buttons, cardRef);
     if (block) blocks.push(block);
