@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { createDingTalkPlatform } from '../../src/platforms/dingtalk/index.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, FakeDingTalk } from '../support/fake-dingtalk.js';
+import type { TestDatabase } from '../support/database.js';
+import { useFakeDingTalk } from '../support/dingtalk-sender.js';
+import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, type FakeDingTalk } from '../support/fake-dingtalk.js';
 
 // HTTP mode with a card template: DingTalk sends card clicks to the URL registered for the cards' route key.
 
 describe('DingTalk HTTP card callback route (fake DingTalk)', () => {
+  const suite = useFakeDingTalk();
   let fake: FakeDingTalk;
   let t: TestDatabase;
   const { logger, lines } = captureLogger();
-  beforeAll(async () => {
-    fake = await FakeDingTalk.start();
-    t = await freshDatabase('postgres');
-  });
-  afterAll(async () => {
-    await fake.close();
-    await t.drop();
-  });
   beforeEach(() => {
-    fake.callbackRoutes.clear();
-    fake.requests.length = 0;
+    ({ fake, t } = suite);
     lines.length = 0;
   });
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import type { OutboundLog } from '../../src/bot/ports/outbound.js';
-import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { readActionText } from '../../src/platforms/dingtalk/action-text.js';
 import { dingtalkContactDirectory } from '../../src/platforms/dingtalk/contacts.js';
 import { decodeDingTalkMessageId, inboundMessageId, messageIdOfCardRef } from '../../src/platforms/dingtalk/message-ref.js';
@@ -9,9 +8,9 @@ import { cardRefFor, DING_CONTENT, DingTalkMessenger, outTrackIdFor, type DingTa
 import { renderDingTalkFormTemplateCard, renderDingTalkMessage, renderDingTalkTemplateCard } from '../../src/platforms/dingtalk/render.js';
 import { DingTalkSendError } from '../../src/platforms/dingtalk/send-error.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { dingtalkSenderFor } from '../support/dingtalk-sender.js';
-import { FAKE_DT_ROBOT_CODE, FakeDingTalk } from '../support/fake-dingtalk.js';
+import type { TestDatabase } from '../support/database.js';
+import { dingtalkSenderFor, useFakeDingTalk } from '../support/dingtalk-sender.js';
+import { FAKE_DT_ROBOT_CODE, type FakeDingTalk } from '../support/fake-dingtalk.js';
 
 const TEMPLATE = 'f0c1d2e3-0000-4000-8000-000000000001.schema';
 const user = (userId: string) => ({ kind: 'user' as const, user: { platform: 'DINGTALK' as const, userId } });
@@ -39,24 +38,10 @@ describe('DingTalkMessenger against the fake DingTalk API', () => {
     return { m: new DingTalkMessenger(sender, { robotCode: FAKE_DT_ROBOT_CODE, logger, ...opts }), slept, sender };
   }
 
-  beforeAll(async () => {
-    fake = await FakeDingTalk.start();
-    t = await freshDatabase('postgres');
-    outbound = outboundRepo(t.db.prisma);
-  });
-  afterAll(async () => {
-    await fake.close();
-    await t.drop();
-  });
-  beforeEach(async () => {
-    fake.requests.length = 0;
-    fake.messages.length = 0;
-    fake.cards.length = 0;
-    fake.dings.length = 0;
-    fake.invalidStaffIds.clear();
-    fake.dingEnabled = true;
+  const suite = useFakeDingTalk();
+  beforeEach(() => {
+    ({ fake, t, outbound } = suite);
     lines.length = 0;
-    await t.db.prisma.outboundMessage.deleteMany();
   });
 
   it('sends to a person with batchSend {robotCode, userIds, msgKey, msgParam as JSON} and records it as SENT', async () => {

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundLog } from '../../src/bot/ports/outbound.js';
-import { outboundRepo } from '../../src/db/repos/outbound-repo.js';
 import { dingtalkBuckets, dingtalkRateRules } from '../../src/platforms/dingtalk/limits.js';
 import { DingTalkSendError } from '../../src/platforms/dingtalk/send-error.js';
 import type { DingTalkRequest } from '../../src/platforms/dingtalk/sender.js';
 import { TokenBucketLimiter } from '../../src/platforms/rate-limiter.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { dingtalkSenderFor } from '../support/dingtalk-sender.js';
+import type { TestDatabase } from '../support/database.js';
+import { dingtalkSenderFor, useFakeDingTalk } from '../support/dingtalk-sender.js';
 import { FAKE_DT_ROBOT_CODE, FakeDingTalk } from '../support/fake-dingtalk.js';
 
 const groupSend = (text = '你好'): DingTalkRequest => ({
@@ -18,26 +17,16 @@ const groupSend = (text = '你好'): DingTalkRequest => ({
 });
 
 describe('DingTalkSender against the fake DingTalk API', () => {
+  const suite = useFakeDingTalk();
   let fake: FakeDingTalk;
   let t: TestDatabase;
   let outbound: OutboundLog;
   const { logger, lines } = captureLogger();
   const rows = () => t.db.prisma.outboundMessage.findMany({ orderBy: { createdAt: 'asc' } });
 
-  beforeAll(async () => {
-    fake = await FakeDingTalk.start();
-    t = await freshDatabase('postgres');
-    outbound = outboundRepo(t.db.prisma);
-  });
-  afterAll(async () => {
-    await fake.close();
-    await t.drop();
-  });
-  beforeEach(async () => {
-    fake.requests.length = 0;
-    fake.messages.length = 0;
+  beforeEach(() => {
+    ({ fake, t, outbound } = suite);
     lines.length = 0;
-    await t.db.prisma.outboundMessage.deleteMany();
   });
 
   it('calls with the token in x-acs-dingtalk-access-token, fetched once and reused', async () => {

@@ -151,6 +151,20 @@ export class FakeDingTalk {
     return code;
   }
 
+  /** Forgets what was called and sent, and any failure still queued: a test starts from here (tokens stay valid). */
+  reset(): this {
+    this.requests.length = 0;
+    this.messages.length = 0;
+    this.cards.length = 0;
+    this.dings.length = 0;
+    this.invalidStaffIds.clear();
+    this.flowControlledStaffIds.clear();
+    this.callbackRoutes.clear();
+    this.failures = [];
+    this.dingEnabled = true;
+    return this;
+  }
+
   /** Every token issued so far stops working (as after DingTalk rotated it). */
   revokeTokens(): this {
     this.tokens.clear();
