@@ -34,6 +34,7 @@ import { LoadWorker } from './load-worker.js';
 import { close, listen } from './loopback-http.js';
 import { seedOwnedCases } from './owned-cases.js';
 import { measurePgbench } from './pgbench.js';
+import { cpuPerCallback, cpuSnapshot, type CpuSplit } from './cpu-split.js';
 
 const CASES = 300;
 /** BENCH_LEVELS=1,4 and BENCH_SECONDS=5 narrow a run (for profiling); the defaults are the published figures. */
@@ -98,20 +99,42 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-function table(title: string, levels: (LevelStats & { busyMsPerCallback?: number })[], kinds: boolean): void {
+type CallbackLevel = LevelStats & { busyMsPerCallback?: number; cpuMsPerCallback?: CpuSplit };
+
+const ms = (n: number | null | undefined) => (n === null || n === undefined ? '-' : n.toFixed(2));
+
+function table(title: string, levels: CallbackLevel[], kinds: boolean): void {
   console.log(title);
-  console.log(`${pad('conc', 5)} ${pad('requests', 9)} ${pad('req/s', 8)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('p99 ms', 8)} ${pad('max ms', 8)} ${pad('errors', 7)}  p99 < ${TARGET_P99_MS}${kinds ? '  busy ms/cb  p50 / p99 ms by kind' : ''}`);
-  console.log('-'.repeat(kinds ? 130 : 82));
+  console.log(`${pad('conc', 5)} ${pad('requests', 9)} ${pad('req/s', 8)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('p99 ms', 8)} ${pad('max ms', 8)} ${pad('errors', 7)}  p99 < ${TARGET_P99_MS}${kinds ? '  busy ms/cb  CPU ms/cb: bot / load / other / pg  p50 / p99 ms by kind' : ''}`);
+  console.log('-'.repeat(kinds ? 168 : 82));
   for (const l of levels) {
     const byKind = Object.entries(l.byKind)
       .map(([k, v]) => `${k} ${v.p50Ms.toFixed(1)} / ${v.p99Ms.toFixed(1)}`)
       .join(', ');
     console.log(
-      `${pad(l.concurrency, 5)} ${pad(l.requests, 9)} ${pad(l.perSecond.toFixed(1), 8)} ${pad(l.p50Ms.toFixed(1), 8)} ${pad(l.p95Ms.toFixed(1), 8)} ${pad(l.p99Ms.toFixed(1), 8)} ${pad(l.maxMs.toFixed(1), 8)} ${pad(l.errors, 7)}  ${l.p99Ms < TARGET_P99_MS && l.errors === 0 ? 'yes ' : 'no  '}${kinds ? `   ${pad(l.busyMsPerCallback?.toFixed(2) ?? '-', 9)}  ${byKind}` : ''}`,
+      `${pad(l.concurrency, 5)} ${pad(l.requests, 9)} ${pad(l.perSecond.toFixed(1), 8)} ${pad(l.p50Ms.toFixed(1), 8)} ${pad(l.p95Ms.toFixed(1), 8)} ${pad(l.p99Ms.toFixed(1), 8)} ${pad(l.maxMs.toFixed(1), 8)} ${pad(l.errors, 7)}  ${l.p99Ms < TARGET_P99_MS && l.errors === 0 ? 'yes ' : 'no  '}${kinds ? `   ${pad(ms(l.busyMsPerCallback), 9)}  ${pad(`${ms(l.cpuMsPerCallback?.mainThreadMs)} / ${ms(l.cpuMsPerCallback?.loadThreadMs)} / ${ms(l.cpuMsPerCallback?.otherThreadsMs)} / ${ms(l.cpuMsPerCallback?.postgresMs)}`, 31)}  ${byKind}` : ''}`,
     );
     for (const e of l.errorSamples) console.log(`        error: ${e}`);
   }
   console.log('');
+}
+
+/**
+ * The machine's CPU at the cost one callback took (bot, rest of the process, PostgreSQL): the most
+ * callbacks/s these cores could serve at that cost, and the cost per callback the ratio target
+ * allows. Null when a part could not be read.
+ */
+function cpuBudget(level: CallbackLevel, cores: number, tps: number | null) {
+  const cpu = level.cpuMsPerCallback;
+  if (!cpu || cpu.mainThreadMs === null || cpu.loadThreadMs === null || cpu.otherThreadsMs === null || cpu.postgresMs === null) return null;
+  const totalMs = round2(cpu.mainThreadMs + cpu.loadThreadMs + cpu.otherThreadsMs + cpu.postgresMs);
+  const ceilingPerSecond = Math.round((cores * 1000) / totalMs);
+  const allowedMs = tps ? round2((cores * 1000) / (tps * TARGET_RATIO)) : null;
+  const line =
+    `CPU per callback at concurrency ${level.concurrency}: ${totalMs.toFixed(2)} ms (bot main thread ${ms(cpu.mainThreadMs)}, load generator and fake Lark ${ms(cpu.loadThreadMs)}, other threads of the process ${ms(cpu.otherThreadsMs)}, PostgreSQL ${ms(cpu.postgresMs)}) → ` +
+    `at most ~${ceilingPerSecond} callbacks/s on ${cores} cores at that cost` +
+    (allowedMs === null ? '' : `; the ratio target needs ≤ ${allowedMs.toFixed(2)} ms per callback in all (PostgreSQL's and the load generator's shares alone are ${round2(cpu.postgresMs + cpu.loadThreadMs).toFixed(2)})`);
+  return { concurrency: level.concurrency, totalMs, ceilingPerSecond, allowedMsForTarget: allowedMs, line };
 }
 
 async function main(): Promise<void> {
@@ -153,12 +176,14 @@ async function main(): Promise<void> {
     const progressBefore = await db.prisma.progressEntry.count();
     const auditBefore = await db.prisma.auditLog.count({ where: { action: 'case.progress' } });
     const warmup = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: 4, seconds: WARMUP_SECONDS, plan });
-    const callbacks: (LevelStats & { busyMsPerCallback?: number })[] = [];
+    const callbacks: CallbackLevel[] = [];
     for (const c of LEVELS) {
-      // The server's event loop is what saturates: how long it was busy per callback.
+      // How long the server's event loop was busy per callback, and whose CPU each callback took.
       const before = performance.eventLoopUtilization();
+      const cpuBefore = cpuSnapshot();
       const level = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: c, seconds: SECONDS, plan });
-      callbacks.push({ ...level, busyMsPerCallback: round2(performance.eventLoopUtilization(before).active / level.requests) });
+      const cpuMsPerCallback = cpuPerCallback(cpuBefore, cpuSnapshot(), level.threadCpuMs, level.requests);
+      callbacks.push({ ...level, busyMsPerCallback: round2(performance.eventLoopUtilization(before).active / level.requests), cpuMsPerCallback });
     }
     const loadDuring = loadavg()[0]!;
     await bot.idle();
@@ -202,6 +227,8 @@ async function main(): Promise<void> {
       console.log(`pgbench TPC-B: ratio unavailable (${pgbenchNote})`);
     }
     console.log(`bare Koa echo: ${bestEcho.perSecond.toFixed(0)} req/s at concurrency ${bestEcho.concurrency}${best ? ` → callbacks are ${((best.perSecond / bestEcho.perSecond) * 100).toFixed(1)} % of it` : ''}`);
+    const budget = cpuBudget(best ?? callbacks.at(-1)!, machine.cpus, tps);
+    if (budget) console.log(budget.line);
     const quotaBound = larkQuotaBound(warmup, callbacks);
     if (quotaBound.length) {
       console.log(`note: at concurrency ${quotaBound.join(', ')} case views neared Lark's ${LARK_SENDS_PER_SECOND} sends/s per app (and 1000/min): their replies may have waited in the bot's rate limiter`);
@@ -222,6 +249,7 @@ async function main(): Promise<void> {
           targetP99Ms: TARGET_P99_MS,
           callbacks,
           sustained: best ? { perSecond: best.perSecond, concurrency: best.concurrency, p99Ms: best.p99Ms } : null,
+          cpuBudget: budget ? { ...budget, line: undefined } : null,
           larkQuotaBoundLevels: quotaBound,
           checks: { submitted, progressEntries: progress, auditRows: audited, viewed, cardsSent: fake.messagesSent, failed, warnLogLines: warnings.length },
           pgbench: tps === null ? { tps: null, note: pgbenchNote } : { tps, ratio: ratio === null ? null : Number(ratio.toFixed(4)), targetRatio: Number(TARGET_RATIO.toFixed(4)) },

@@ -12,6 +12,7 @@ import { cardActionEvent, signAndEncrypt } from '../test/support/lark-payloads.j
 import type { LoadWorkerReply, LoadWorkerRequest } from './load-worker.js';
 import { post } from './loopback-http.js';
 import { percentile } from './measure.js';
+import { threadCpuMs } from './cpu-split.js';
 
 export type CallbackKind = 'submit' | 'view';
 
@@ -57,6 +58,8 @@ export interface LevelStats {
   /** A few failed answers, to tell what went wrong. */
   errorSamples: string[];
   byKind: Partial<Record<CallbackKind, { requests: number; p50Ms: number; p99Ms: number }>>;
+  /** CPU ms this worker thread (client and fake Lark) spent on the level; null off Linux. */
+  threadCpuMs: number | null;
 }
 
 export type LoadReply = LoadWorkerReply<LevelStats, FakeTally>;
@@ -120,6 +123,7 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>): Promise<Lev
   let n = 0;
   let submits = 0;
   const echoBody = JSON.stringify({ encrypt: 'x'.repeat(1100), note: '基准' });
+  const cpuAtStart = threadCpuMs();
   const started = performance.now();
   const end = started + req.seconds * 1000;
   let last = started;
@@ -153,6 +157,7 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>): Promise<Lev
     }),
   );
   agent.destroy();
+  const cpuAtEnd = threadCpuMs();
   const seconds = (last - started) / 1000;
   const sorted = (ms: number[]) => ms.sort((a, b) => a - b);
   const all = sorted(samples.map((s) => s.ms));
@@ -173,6 +178,7 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>): Promise<Lev
     errors,
     errorSamples,
     byKind,
+    threadCpuMs: cpuAtStart === null || cpuAtEnd === null ? null : Math.round(cpuAtEnd - cpuAtStart),
   };
 }
 

@@ -1,10 +1,10 @@
 /** npm run audit:verify — checks the audit log's hash chain (R25); exits 1 when tampering is found. */
-import { loadConfig } from '../src/config.js';
+import { databaseOptions, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { verifyAuditChain } from '../src/db/audit-verify.js';
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, migrate: false });
+const db = await openDatabase({ ...databaseOptions(config), migrate: false });
 try {
   const result = await verifyAuditChain(db.prisma);
   console.log(`审计日志 (${db.location}): ${result.rows} 条记录`);

@@ -4,6 +4,7 @@
  * first login of an administrator. With the embedded database, stop the app first (one process
  * at a time may open it); in sandbox mode the app prints such a link itself at start-up.
  */
+import { databaseOptions } from '../src/config.js';
 import { dbLoginLinks } from '../src/db/console-login-links.js';
 import { openDatabase } from '../src/db/database.js';
 import { systemClock } from '../src/lib/clock.js';
@@ -15,7 +16,7 @@ if (!mobile || !/^1\d{10}$/.test(mobile)) {
   console.error('用法：npm run console:link -- 手机号（11 位）');
   process.exit(2);
 }
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const db = await openDatabase(databaseOptions(config));
 try {
   const person = await db.prisma.person.findFirst({ where: { mobile, active: true } });
   if (!person) {

@@ -3,7 +3,7 @@
  * or into the embedded database under DATA_DIR (./data). Refuses a database that already has
  * cases unless --force (then the directory is reused and the demo cases are added).
  */
-import { loadConfig } from '../src/config.js';
+import { databaseOptions, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { DemoSeedRefused, seedDemo } from '../src/demo/seed-demo.js';
 import { systemClock } from '../src/lib/clock.js';
@@ -18,7 +18,7 @@ if (seed !== undefined && !Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const db = await openDatabase(databaseOptions(config));
 try {
   console.log(`正在写入演示乡镇 (seeding the demo township) → ${db.location}`);
   const started = Date.now();

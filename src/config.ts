@@ -1,5 +1,6 @@
 import { URGENT_CHANNELS, type UrgentChannel } from './bot/messaging-port.js';
 import { z } from 'zod';
+import { DEFAULT_STATEMENT_CACHE } from './db/statement-names.js';
 
 const optionalUrl = (protocols: string[], label: string) =>
   z
@@ -21,6 +22,17 @@ const optionalText = z
 const optionalSecret = (name: string, purpose: string) =>
   optionalText.refine((v) => v === undefined || v.length >= 16, { error: `${name} 至少需要 16 个字符（${purpose}，请使用随机字符串，如 openssl rand -hex 24 的输出）` });
 
+/** A whole number in [min, max] with a Chinese error naming the range; `overMax` explains the upper bound. */
+const intSetting = (name: string, min: number, max: number, fallback: number, overMax = '') => {
+  const error = `${name} 应为 ${min} 到 ${max} 的整数`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error: overMax ? `${error}（${overMax}）` : error })
+    .default(fallback);
+};
+
 const LARK_FEISHU_URL = 'https://open.feishu.cn';
 
 /** undefined → default; a known name or an http(s) URL → its base URL; anything else → null (refused). */
@@ -39,6 +51,8 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
   DATA_DIR: z.string().default('./data'),
+  /** Distinct SQL statements prepared once per PostgreSQL connection (saves parsing and planning); 0 = off, for PgBouncer in transaction mode before 1.21. */
+  DATABASE_STATEMENT_CACHE: intSetting('DATABASE_STATEMENT_CACHE', 0, 1000, DEFAULT_STATEMENT_CACHE),
   /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
   REDIS_URL: optionalUrl(['redis://', 'rediss://'], 'REDIS_URL'),
   /** Urgent channels at the top of an escalation ladder: app (in-app buzz), sms, phone; comma-separated, empty = none. */
@@ -75,12 +89,7 @@ export const configSchema = z.object({
   DINGTALK_ROBOT_CODE: optionalText,
   DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'DINGTALK_MODE 只能是 stream 或 http' }).default('stream'),
   /** Sends per second the app keeps to: DingTalk allows 20 (标准版) / 40 (专业版) / 60 (专属版); default 15, under the smallest. */
-  DINGTALK_APP_QPS: z.coerce
-    .number({ error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
-    .int({ error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
-    .min(1, { error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数' })
-    .max(60, { error: 'DINGTALK_APP_QPS 应为 1 到 60 的整数（钉钉专属版上限 60 次/秒）' })
-    .default(15),
+  DINGTALK_APP_QPS: intSetting('DINGTALK_APP_QPS', 1, 60, 15, '钉钉专属版上限 60 次/秒'),
   /** The new OpenAPI host (api.dingtalk.com); another for 专属钉钉 / 政务钉钉 or a local fake. */
   DINGTALK_API_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_API_URL').transform((v) => v ?? 'https://api.dingtalk.com'),
   /** The legacy host (oapi.dingtalk.com): user lookup by mobile. */
@@ -106,6 +115,11 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where and how to open the database (`openDatabase`): PostgreSQL at DATABASE_URL, else embedded under DATA_DIR. */
+export function databaseOptions(config: Config): { databaseUrl: string | undefined; dataDir: string; statementCache: number } {
+  return { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementCache: config.DATABASE_STATEMENT_CACHE };
+}
 
 /** DingTalk is switched on by its app credentials (AppKey / AppSecret of an enterprise internal app). */
 export function dingtalkEnabled(config: Config): boolean {

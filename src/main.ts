@@ -1,4 +1,4 @@
-import { ConfigError, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
+import { ConfigError, databaseOptions, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
 import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 /** Opens everything the role needs, each with its closer, in the order they must close in reverse. */
 async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
   let config = loaded;
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase(databaseOptions(config));
   closers.push(() => db.close());
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');
   await ensureReferenceData(db.prisma);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ConfigError, configSchema, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
+import { ConfigError, configSchema, databaseOptions, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -78,6 +78,12 @@ describe('configuration', () => {
     expect(loadConfig({}).DINGTALK_APP_QPS).toBe(15);
     expect(loadConfig({ DINGTALK_APP_QPS: '40' }).DINGTALK_APP_QPS).toBe(40);
     for (const bad of ['0', '61', '2.5', 'fast']) expect(() => loadConfig({ DINGTALK_APP_QPS: bad }), bad).toThrow(/DINGTALK_APP_QPS 应为 1 到 60 的整数/);
+  });
+
+  it('prepares 100 distinct statements per database connection unless told otherwise; 0 for PgBouncer in transaction mode', () => {
+    expect(databaseOptions(loadConfig({ DATABASE_URL: 'postgresql://x@db/xinfang' }))).toEqual({ databaseUrl: 'postgresql://x@db/xinfang', dataDir: './data', statementCache: 100 });
+    expect(loadConfig({ DATABASE_STATEMENT_CACHE: '0' }).DATABASE_STATEMENT_CACHE).toBe(0);
+    for (const bad of ['-1', '1001', '1.5', 'many']) expect(() => loadConfig({ DATABASE_STATEMENT_CACHE: bad }), bad).toThrow(/DATABASE_STATEMENT_CACHE 应为 0 到 1000 的整数/);
   });
 
   it('.env.example names every setting (for whoever deploys), and every value it shows is accepted', () => {

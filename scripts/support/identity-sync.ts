@@ -1,4 +1,4 @@
-import type { Config } from '../../src/config.js';
+import { databaseOptions, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { prismaUnitOfWork } from '../../src/db/unit-of-work.js';
 import { systemClock } from '../../src/lib/clock.js';
@@ -10,7 +10,7 @@ import { syncPlatformIdentities } from '../../src/usecases/platform/sync-identit
 /** The body of `npm run lark:sync-users` / `dingtalk:sync-users`: link people, print who, close. */
 export async function runIdentitySync(config: Config, what: string, directoryOf: (db: Database, logger: Logger) => ContactDirectory): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase(databaseOptions(config));
   try {
     console.log(`${what} → ${db.location}`);
     const summary = await syncPlatformIdentities({ uow: prismaUnitOfWork(db.prisma), clock: systemClock }, directoryOf(db, logger));

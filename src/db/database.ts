@@ -6,6 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner.js';
+import { DEFAULT_STATEMENT_CACHE, statementNamer } from './statement-names.js';
 
 export interface Database {
   kind: 'postgres' | 'embedded';
@@ -24,11 +25,13 @@ export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** Distinct statements prepared per PostgreSQL connection; 0 = none (PgBouncer in transaction mode). */
+  statementCache?: number;
 }
 
 /** PostgreSQL when a URL is given, else an embedded PGlite database under dataDir. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const db = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openEmbedded(opts.dataDir ?? './data');
+  const db = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.statementCache ?? DEFAULT_STATEMENT_CACHE) : await openEmbedded(opts.dataDir ?? './data');
   if (opts.migrate ?? true) {
     try {
       await applyMigrations(db.sql);
@@ -40,8 +43,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return db;
 }
 
-function openPostgres(url: string, max: number): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+function openPostgres(url: string, max: number, statementCache: number): Database {
+  const statementNameGenerator = statementNamer(statementCache);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }, statementNameGenerator ? { statementNameGenerator } : {}) });
   const sql = pgRunner(url);
   return {
     kind: 'postgres',
