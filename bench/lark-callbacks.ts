@@ -120,7 +120,7 @@ function table(title: string, levels: CallbackLevel[], kinds: boolean): void {
 }
 
 /**
- * The machine's CPU at the cost one callback took (bot, rest of the process, PostgreSQL): the most
+ * The machine's CPU at the cost one callback took (bot, load worker, other threads, PostgreSQL): the most
  * callbacks/s these cores could serve at that cost, and the cost per callback the ratio target
  * allows. Null when a part could not be read.
  */
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
           targetP99Ms: TARGET_P99_MS,
           callbacks,
           sustained: best ? { perSecond: best.perSecond, concurrency: best.concurrency, p99Ms: best.p99Ms } : null,
-          cpuBudget: budget ? { ...budget, line: undefined } : null,
+          cpuBudget: budget && { concurrency: budget.concurrency, totalMs: budget.totalMs, ceilingPerSecond: budget.ceilingPerSecond, allowedMsForTarget: budget.allowedMsForTarget },
           larkQuotaBoundLevels: quotaBound,
           checks: { submitted, progressEntries: progress, auditRows: audited, viewed, cardsSent: fake.messagesSent, failed, warnLogLines: warnings.length },
           pgbench: tps === null ? { tps: null, note: pgbenchNote } : { tps, ratio: ratio === null ? null : Number(ratio.toFixed(4)), targetRatio: Number(TARGET_RATIO.toFixed(4)) },
