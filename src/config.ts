@@ -51,7 +51,7 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
   DATA_DIR: z.string().default('./data'),
-  /** Distinct SQL statements prepared once per PostgreSQL connection (saves parsing and planning); 0 = off, for PgBouncer in transaction mode before 1.21. */
+  /** At most this many distinct SQL statements, each named on its second use, are prepared once per PostgreSQL connection (saves parsing and planning); 0 = off, for PgBouncer in transaction mode before 1.21. */
   DATABASE_STATEMENT_CACHE: intSetting('DATABASE_STATEMENT_CACHE', 0, 1000, DEFAULT_STATEMENT_CACHE),
   /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
   REDIS_URL: optionalUrl(['redis://', 'rediss://'], 'REDIS_URL'),
