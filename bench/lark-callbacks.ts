@@ -2,7 +2,8 @@
  * Benchmark (not a test): signed, encrypted Lark card callbacks against the bot composed as
  * src/main.ts composes it (createBot + createLarkPlatform + createHttpApp, the real Lark SDK) on
  * a scratch PostgreSQL database. Sustained callbacks/s at p99 < 100 ms, its ratio to pgbench
- * TPC-B tps on the same server, and a bare Koa JSON echo for scale. `npm run bench:lark`.
+ * TPC-B tps on the same server, and for scale a bare Koa JSON echo and the floor of the same callbacks
+ * with nothing but their SQL (lark-floor.ts). `npm run bench:lark`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -35,12 +36,15 @@ import { close, listen } from './loopback-http.js';
 import { seedOwnedCases } from './owned-cases.js';
 import { measurePgbench } from './pgbench.js';
 import { cpuPerCallback, cpuSnapshot, type CpuSplit } from './cpu-split.js';
+import { createFloor, type FloorShape } from './lark-floor.js';
 
 const CASES = 300;
 /** BENCH_LEVELS=1,4 and BENCH_SECONDS=5 narrow a run (for profiling); the defaults are the published figures. */
 const LEVELS = process.env.BENCH_LEVELS ? process.env.BENCH_LEVELS.split(',').map(Number) : [1, 2, 4, 8, 16];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ECHO_SECONDS = 5;
+const FLOOR_SECONDS = 5;
+const FLOOR_SHAPES: FloorShape[] = ['statements', 'combined'];
 const WARMUP_SECONDS = 3;
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 1 / 3;
@@ -97,9 +101,23 @@ function larkQuotaBound(warmup: LevelStats, levels: LevelStats[]): number[] {
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
+const FLOOR_TITLES: Record<FloorShape, string> = {
+  statements: 'floor, same statements: the callbacks with only their SQL, hand-written on the raw pg driver, one round trip per statement the bot sends',
+  combined: 'floor, combined: the same with each step one statement (progress report: one CTE; case view: one JSON query + the send record)',
+};
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 type CallbackLevel = LevelStats & { busyMsPerCallback?: number; cpuMsPerCallback?: CpuSplit };
+
+/** One level, with how long the server's event loop was busy per callback and whose CPU each callback took. */
+async function measuredLevel(lark: LoadWorker<LevelRun, LevelStats, FakeTally>, run: LevelRun): Promise<CallbackLevel> {
+  const before = performance.eventLoopUtilization();
+  const cpuBefore = cpuSnapshot();
+  const level = await lark.run(run);
+  const cpuMsPerCallback = cpuPerCallback(cpuBefore, cpuSnapshot(), level.threadCpuMs, level.requests);
+  return { ...level, busyMsPerCallback: round2(performance.eventLoopUtilization(before).active / level.requests), cpuMsPerCallback };
+}
 
 const ms = (n: number | null | undefined) => (n === null || n === undefined ? '-' : n.toFixed(2));
 
@@ -177,14 +195,7 @@ async function main(): Promise<void> {
     const auditBefore = await db.prisma.auditLog.count({ where: { action: 'case.progress' } });
     const warmup = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: 4, seconds: WARMUP_SECONDS, plan });
     const callbacks: CallbackLevel[] = [];
-    for (const c of LEVELS) {
-      // How long the server's event loop was busy per callback, and whose CPU each callback took.
-      const before = performance.eventLoopUtilization();
-      const cpuBefore = cpuSnapshot();
-      const level = await lark.run({ target: 'callbacks', url: callbacksUrl, concurrency: c, seconds: SECONDS, plan });
-      const cpuMsPerCallback = cpuPerCallback(cpuBefore, cpuSnapshot(), level.threadCpuMs, level.requests);
-      callbacks.push({ ...level, busyMsPerCallback: round2(performance.eventLoopUtilization(before).active / level.requests), cpuMsPerCallback });
-    }
+    for (const c of LEVELS) callbacks.push(await measuredLevel(lark, { target: 'callbacks', url: callbacksUrl, concurrency: c, seconds: SECONDS, plan }));
     const loadDuring = loadavg()[0]!;
     await bot.idle();
     const submitted = [warmup, ...callbacks].reduce((s, l) => s + (l.byKind.submit?.requests ?? 0), 0);
@@ -201,7 +212,25 @@ async function main(): Promise<void> {
     const echo: LevelStats[] = [];
     for (const c of LEVELS) echo.push(await lark.run({ target: 'echo', url: echoHttp.url, concurrency: c, seconds: ECHO_SECONDS }));
     await close(echoHttp.server);
+
+    // The floor (lark-floor.ts): the same callbacks with nothing but their SQL, for scale.
+    const floors: { shape: FloorShape; levels: CallbackLevel[] }[] = [];
+    let floorCards = 0;
+    for (const shape of FLOOR_SHAPES) {
+      const floor = await createFloor({ databaseUrl: url, encryptKey: ENCRYPT_KEY, larkUrl: fakeLarkUrl, shape });
+      const floorHttp = await listen(floor.app);
+      servers.push(floorHttp.server);
+      const floorUrl = `${floorHttp.url}${LARK_CARDS_PATH}`;
+      await lark.run({ target: 'callbacks', url: floorUrl, concurrency: 4, seconds: 1, plan });
+      const levels: CallbackLevel[] = [];
+      for (const c of LEVELS) levels.push(await measuredLevel(lark, { target: 'callbacks', url: floorUrl, concurrency: c, seconds: FLOOR_SECONDS, plan }));
+      await close(floorHttp.server);
+      floorCards += floor.cardsSent();
+      await floor.close();
+      floors.push({ shape, levels });
+    }
     const fake = await lark.stop();
+    const botCards = fake.messagesSent - floorCards;
 
     const { tps, note: pgbenchNote } = await measurePgbench(url);
     const best = sustained(callbacks);
@@ -218,7 +247,8 @@ async function main(): Promise<void> {
     console.log(`machine: ${machine.cpus} CPUs, 1-min load average ${machine.loadBefore} at start, ${machine.loadAfterCallbacks} after the callbacks (server, PostgreSQL and client share them with whatever else runs)\n`);
     table('signed + encrypted card.action.trigger → POST /lark/cards', callbacks, true);
     table('bare Koa JSON echo (same client, same body size)', echo, false);
-    console.log(`checks: ${submitted} progress submits → ${progress} progress entries, ${audited} audit rows; ${viewed} case views → ${fake.messagesSent} cards sent to fake Lark; ${failed} failed callbacks; ${warnings.length} warn/error log lines`);
+    for (const f of floors) table(FLOOR_TITLES[f.shape], f.levels, true);
+    console.log(`checks: ${submitted} progress submits → ${progress} progress entries, ${audited} audit rows; ${viewed} case views → ${botCards} cards sent to fake Lark; ${failed} failed callbacks; ${warnings.length} warn/error log lines`);
     if (best) console.log(`sustained at p99 < ${TARGET_P99_MS} ms: ${best.perSecond.toFixed(1)} callbacks/s (concurrency ${best.concurrency}, p99 ${best.p99Ms.toFixed(1)} ms)`);
     else console.log(`sustained at p99 < ${TARGET_P99_MS} ms: none of the levels ${LEVELS.join(', ')} met it`);
     if (tps !== null) {
@@ -227,6 +257,13 @@ async function main(): Promise<void> {
       console.log(`pgbench TPC-B: ratio unavailable (${pgbenchNote})`);
     }
     console.log(`bare Koa echo: ${bestEcho.perSecond.toFixed(0)} req/s at concurrency ${bestEcho.concurrency}${best ? ` → callbacks are ${((best.perSecond / bestEcho.perSecond) * 100).toFixed(1)} % of it` : ''}`);
+    const floorFigures = floors.map((f) => {
+      const top = sustained(f.levels);
+      return { shape: f.shape, sustained: top && { perSecond: top.perSecond, concurrency: top.concurrency, p99Ms: top.p99Ms }, ratio: top && tps ? Number((top.perSecond / tps).toFixed(4)) : null, levels: f.levels };
+    });
+    for (const f of floorFigures) {
+      console.log(`floor (${f.shape}): ${f.sustained ? `${f.sustained.perSecond.toFixed(0)} callbacks/s at p99 < ${TARGET_P99_MS} ms (concurrency ${f.sustained.concurrency})` : 'no level met the p99 target'}${f.ratio === null ? '' : ` → ratio ${f.ratio.toFixed(3)}`}`);
+    }
     const budget = cpuBudget(best ?? callbacks.at(-1)!, machine.cpus, tps);
     if (budget) console.log(budget.line);
     const quotaBound = larkQuotaBound(warmup, callbacks);
@@ -251,9 +288,10 @@ async function main(): Promise<void> {
           sustained: best ? { perSecond: best.perSecond, concurrency: best.concurrency, p99Ms: best.p99Ms } : null,
           cpuBudget: budget && { concurrency: budget.concurrency, totalMs: budget.totalMs, ceilingPerSecond: budget.ceilingPerSecond, allowedMsForTarget: budget.allowedMsForTarget },
           larkQuotaBoundLevels: quotaBound,
-          checks: { submitted, progressEntries: progress, auditRows: audited, viewed, cardsSent: fake.messagesSent, failed, warnLogLines: warnings.length },
+          checks: { submitted, progressEntries: progress, auditRows: audited, viewed, cardsSent: botCards, failed, warnLogLines: warnings.length },
           pgbench: tps === null ? { tps: null, note: pgbenchNote } : { tps, ratio: ratio === null ? null : Number(ratio.toFixed(4)), targetRatio: Number(TARGET_RATIO.toFixed(4)) },
           echo,
+          floors: floorFigures,
           totalSeconds: Number(totalSeconds.toFixed(1)),
         },
         null,
