@@ -26,6 +26,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { connectRedis } from './scheduler/redis-connection.js';
 import { openQueueClient } from './scheduler/queue-client.js';
 import { createPushQueue } from './scheduler/push-queue.js';
+import type { PushQueue } from './bot/ports/push-queue.js';
 import { startLocalRedis, type LocalRedis } from './scheduler/local-redis.js';
 import { Redis } from 'ioredis';
 import type { Deps } from './usecases/ports.js';
@@ -159,7 +160,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin, pushQueue)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -202,12 +203,13 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 }
 
 /** The office console (信访办工作台) at /console. */
-async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin) {
+async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin, pushQueue?: PushQueue) {
   const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
   return consoleRouter({
     ...(lark && { larkLogin: lark }),
     ...(dingtalkLogin && { dingtalkLogin }),
     ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
+    ...(pushQueue && { refreshCases: (ids: readonly string[]) => pushQueue.refreshCases(ids) }),
     prisma: db.prisma,
     deps,
     logger,

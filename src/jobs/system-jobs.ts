@@ -2,6 +2,7 @@ import { localDateOf, quarterOf } from '../lib/local-date.js';
 import type { Logger } from '../lib/logger.js';
 import type { Notification } from '../domain/notifications.js';
 import type { Deps } from '../usecases/ports.js';
+import { followCalendar } from '../usecases/cases/follow-calendar.js';
 import { markOverdueCases } from '../usecases/cases/mark-overdue-cases.js';
 import { expireFollowUps } from '../usecases/follow-up/expire-follow-ups.js';
 import { recordAccountabilityFacts } from '../usecases/escalation/record-accountability-facts.js';
@@ -9,6 +10,8 @@ import { openQuarterlyStatementDuties } from '../usecases/duties/open-quarterly-
 import { collectAssessmentEntries } from '../usecases/assessment/collect-assessment-entries.js';
 
 export interface SystemJobsReport {
+  /** R7: running deadlines moved by a change of the working calendar. */
+  deadlinesMoved: number;
   overdueMarked: number;
   followUpsExpired: number;
   accountabilityFacts: number;
@@ -21,14 +24,18 @@ export interface SystemJobsReport {
 export interface SystemJobsRun {
   report: SystemJobsReport;
   notifications: Notification[];
+  /** Cases whose deadline moved: their reminder jobs follow. */
+  movedCaseIds: string[];
 }
 
 /**
- * The state-keeping jobs of the rules (R11, R13/R14, R22, R23, R27). Each is idempotent,
- * so running them again, or in two processes, records every fact once.
+ * The state-keeping jobs of the rules (R7, R11, R13/R14, R22, R23, R27). Each is idempotent,
+ * so running them again, or in two processes, records every fact once. Deadlines follow the
+ * calendar first, so that R11 marks lateness by the deadlines as they now are.
  */
 export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJobsRun> {
   const today = localDateOf(deps.clock.now());
+  const followed = await followCalendar(deps);
   const overdue = await markOverdueCases(deps);
   const followUps = await expireFollowUps(deps);
   const facts = await recordAccountabilityFacts(deps);
@@ -36,6 +43,7 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
   const assessment = await collectAssessmentEntries(deps, Number(today.slice(0, 4)));
   const notifications = [...followUps.notifications, ...duties.notifications, ...assessment.notifications];
   const report: SystemJobsReport = {
+    deadlinesMoved: followed.moved.length,
     overdueMarked: overdue.length,
     followUpsExpired: followUps.expiredCaseIds.length,
     accountabilityFacts: facts.recorded.length,
@@ -44,5 +52,5 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
     notifications: notifications.length,
   };
   logger.info(report, 'system jobs done');
-  return { report, notifications };
+  return { report, notifications, movedCaseIds: followed.moved.map((m) => m.caseId) };
 }

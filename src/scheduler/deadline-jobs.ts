@@ -1,6 +1,10 @@
+import { isOpen } from '../domain/case-status.js';
 import type { DeliveryWindow } from '../domain/reminders/delivery-window.js';
 import { windowOpening } from '../domain/reminders/delivery-window.js';
-import type { DeadlineReminder } from '../domain/reminders/deadline-reminders.js';
+import { nextDeadlineReminder, type DeadlineReminder } from '../domain/reminders/deadline-reminders.js';
+import { deliveryWindowOf } from '../domain/reminders/reminder-settings.js';
+import { localDateOf } from '../lib/local-date.js';
+import type { Deps } from '../usecases/ports.js';
 import { dutyJobOf } from './job-options.js';
 import { deadlineJobId, type SchedulerQueues } from './queues.js';
 
@@ -55,5 +59,17 @@ export class DeadlineJobs {
 
   private redis() {
     return this.queues.duties.getBackend().client;
+  }
+}
+
+/** The cases' next reminders by their deadlines as stored now (moved, or ended): their jobs follow at once. */
+export async function refreshDeadlineJobs(deadlines: DeadlineJobs, deps: Deps, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const [calendar, settings] = await Promise.all([deps.config.calendar(), deps.config.reminderSettings()]);
+  const today = localDateOf(deps.clock.now());
+  for (const caseId of new Set(caseIds)) {
+    const c = await deps.uow.read((repos) => repos.cases.get(caseId));
+    if (c && isOpen(c.status) && c.dueOn) await deadlines.set([{ caseId, reminder: nextDeadlineReminder(c.dueOn, today, calendar) }], deliveryWindowOf(settings));
+    else await deadlines.clear(caseId);
   }
 }

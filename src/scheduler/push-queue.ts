@@ -1,10 +1,7 @@
 import type { PushQueue } from '../bot/ports/push-queue.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
-import { deliveryWindowOf, escalationPolicyOf } from '../domain/reminders/reminder-settings.js';
-import { isOpen } from '../domain/case-status.js';
-import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
-import { localDateOf } from '../lib/local-date.js';
-import { DeadlineJobs } from './deadline-jobs.js';
+import { escalationPolicyOf } from '../domain/reminders/reminder-settings.js';
+import { DeadlineJobs, refreshDeadlineJobs } from './deadline-jobs.js';
 import type { Deps } from '../usecases/ports.js';
 import { DEFAULT_DELIVERY_POLICY, deliveryJobOf, dutyJobOf, type DeliveryPolicy } from './job-options.js';
 import { alertJobId, type SchedulerQueues } from './queues.js';
@@ -31,15 +28,6 @@ export function createPushQueue(queues: SchedulerQueues, deps: Deps, delivery: D
         }
       }
     },
-    async refreshCases(caseIds) {
-      if (caseIds.length === 0) return;
-      const [calendar, settings] = await Promise.all([deps.config.calendar(), deps.config.reminderSettings()]);
-      const today = localDateOf(deps.clock.now());
-      for (const caseId of new Set(caseIds)) {
-        const c = await deps.uow.read((repos) => repos.cases.get(caseId));
-        if (c && isOpen(c.status) && c.dueOn) await deadlines.set([{ caseId, reminder: nextDeadlineReminder(c.dueOn, today, calendar) }], deliveryWindowOf(settings));
-        else await deadlines.clear(caseId);
-      }
-    },
+    refreshCases: (caseIds) => refreshDeadlineJobs(deadlines, deps, caseIds),
   };
 }

@@ -16,7 +16,7 @@ import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
 import { runSystemJobs } from '../jobs/system-jobs.js';
-import { DeadlineJobs } from './deadline-jobs.js';
+import { DeadlineJobs, refreshDeadlineJobs } from './deadline-jobs.js';
 import { deliveryJobOf, dutyJobOf, SWEEP_JOB_OPTIONS, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
 import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
@@ -253,7 +253,8 @@ export class Scheduler {
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
-    const { notifications } = await runSystemJobs(this.o.deps, this.o.logger);
+    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger);
+    await refreshDeadlineJobs(this.deadlineJobs, this.o.deps, movedCaseIds);
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.pushes.length > 0) this.o.logger.info({ pushes: result.pushes.length, due: result.due }, 'periodic duties recorded');

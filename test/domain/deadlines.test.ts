@@ -24,6 +24,28 @@ describe('working calendar (R7)', () => {
     expect(withOverride.isWorkingDay('2027-01-01')).toBe(false);
     expect(withOverride.isWorkingDay('2026-11-28')).toBe(true);
   });
+
+  it('R7: the special days of a span are the weekday holidays and make-up working weekends, overrides included', () => {
+    expect(cal.specialDays('2026-09-28', '2026-10-11')).toEqual([
+      { date: '2026-10-01', isWorkingDay: false },
+      { date: '2026-10-02', isWorkingDay: false },
+      { date: '2026-10-05', isWorkingDay: false },
+      { date: '2026-10-06', isWorkingDay: false },
+      { date: '2026-10-07', isWorkingDay: false },
+      { date: '2026-10-10', isWorkingDay: true },
+    ]);
+    expect(cal.specialDays('2027-01-01', '2027-01-10')).toEqual([]); // 2027 not published in the package
+    expect(cal.withOverrides(new Map([['2027-01-01', false]])).specialDays('2027-01-01', '2027-01-10')).toEqual([{ date: '2027-01-01', isWorkingDay: false }]);
+  });
+
+  it('R7: a calendar rebuilt from recorded special days counts that span as recorded and the rest as before', () => {
+    const recorded = cal.withSpecialDays('2026-10-01', '2026-10-31', [{ date: '2026-10-01', isWorkingDay: false }]);
+    expect(recorded.isWorkingDay('2026-10-01')).toBe(false);
+    expect(recorded.isWorkingDay('2026-10-02')).toBe(true); // not recorded: a plain Friday in that span
+    expect(recorded.isWorkingDay('2026-10-10')).toBe(false); // a plain Saturday in that span
+    expect(recorded.isWorkingDay('2026-09-30')).toBe(true);
+    expect(recorded.isWorkingDay('2026-11-28')).toBe(false); // outside the span: as the calendar says
+  });
 });
 
 describe('R7 deadlines of cases taken on visits and reception', () => {

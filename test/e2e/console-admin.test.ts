@@ -266,7 +266,23 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
   });
 
   // chinese-days 1.5.7 (package-lock) knows the schedules up to 2026: 2027 is the year the office must add.
-  it('R7: the calendar page says which years are built in; a 2027 holiday added there counts at once and can be removed', async () => {
+  it('R7: the calendar page says which years are built in; a 2027 holiday added there counts at once, running deadlines included, and can be removed', async () => {
+    // A month on (the session of November has expired by then): cases running into 2027.
+    const november = office;
+    town.clock.set('2026-12-24T10:00:00+08:00');
+    try {
+      const login = await c.login(town.people.office);
+      office = { cookie: login.cookie, csrf: login.csrf(await (await c.get('/console/admin', login.cookie)).text()) };
+      await calendarPageFlow();
+    } finally {
+      town.clock.set('2026-11-24T10:00:00+08:00');
+      office = november;
+    }
+  });
+
+  const calendarPageFlow = async () => {
+    const { case: running } = await intakeCase(town.deps, town.actor(town.people.office), intakeForm());
+    expect(running.dueOn).toBe('2027-01-15'); // 15 working days, 2026-12-31 off here (本地调整)
     expect(await (await c.get('/console/admin/calendar?year=2026', office.cookie)).text()).toContain('系统已内置 2026 年国务院办公厅公布的放假安排');
     const before = await (await c.get('/console/admin/calendar?year=2027', office.cookie)).text();
     expect(before).toContain('系统尚未内置 2027 年的放假安排');
@@ -276,6 +292,9 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     expect(set.location).toMatch(/^\/console\/admin\/calendar\?year=2027&ok=/);
     expect(set.page).toContain('已将 2027-01-01 设为放假');
     expect(set.page).toContain('2027年元旦');
+    expect(set.page).toContain('件在办案件的办理时限随之调整');
+    expect(set.page).toContain(`${running.number}（2027-01-15 → 2027-01-18）`);
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: running.id } })).dueOn).toEqual(new Date('2027-01-18T00:00:00Z'));
     expect((await town.deps.config.calendar()).isWorkingDay('2027-01-01')).toBe(false);
     expect(JSON.parse((await expectAudited('settings.calendar_override', '2027-01-01')).after!)).toEqual({ date: '2027-01-01', isWorkingDay: false, note: '2027年元旦' });
 
@@ -284,10 +303,11 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
 
     const removed = await submit('/console/admin/calendar/remove', { date: '2027-01-01' });
     expect(removed.page).toContain('已删除 2027-01-01 的自定义设置');
+    expect(removed.page).toContain(`${running.number}（2027-01-18 → 2027-01-15）`);
     expect((await town.deps.config.calendar()).isWorkingDay('2027-01-01')).toBe(true);
     await expectAudited('settings.calendar_override_removed', '2027-01-01');
     await refused('/console/admin/calendar/remove', { date: '2027-01-01' }, '2027-01-01 没有自定义的日历设置');
-  });
+  };
 
   it('R20: a keyword rule added on the page flags the next letter; a broken regex is refused; a rule is switched off, not deleted', async () => {
     const content = '不解决的话我们就到县政府门口讨说法。';

@@ -125,4 +125,16 @@ describe('the web role\'s notifications through the outbox (real Redis, real Pos
     await web.refreshCases([c.id]);
     expect(await deadlineJobsOf(c.id)).toEqual([]);
   });
+
+  it('R7: the hourly sweep moves a running deadline the calendar changed under it, and its reminder job follows', async () => {
+    await worker!.runPeriodicDuties(); // the calendar the deadlines so far were stored with
+    const c = await collectiveCase(town); // 15 working days from Tuesday 24 November: Tuesday 15 December
+    await web.refreshCases([c.id]);
+    expect(await deadlineJobsOf(c.id)).toEqual([`deadline-${c.id}-2026-12-10-DUE_IN_3`]);
+    // A newer built-in schedule (or another process's edit): Monday 7 December becomes a holiday.
+    await t.db.prisma.calendarOverride.create({ data: { date: new Date('2026-12-07T00:00:00Z'), isWorkingDay: false } });
+    await worker!.runPeriodicDuties();
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).dueOn).toEqual(new Date('2026-12-16T00:00:00Z'));
+    expect(await deadlineJobsOf(c.id)).toEqual([`deadline-${c.id}-2026-12-11-DUE_IN_3`]);
+  });
 });

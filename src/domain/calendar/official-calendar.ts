@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
-import { addDays, weekday, type LocalDate } from '../../lib/local-date.js';
-import type { OfficialCalendar } from './working-calendar.js';
+import type { LocalDate } from '../../lib/local-date.js';
+import { WorkingCalendar, type OfficialCalendar } from './working-calendar.js';
 
 /**
  * The State Council schedule as published in the `chinese-days` package. Years it does not
@@ -21,13 +21,9 @@ export interface OfficialSpecialDay {
  * not in the package (not published yet, or before 2004): every weekday then counts as working.
  */
 export function officialSpecialDays(year: number): OfficialSpecialDay[] {
-  const days: OfficialSpecialDay[] = [];
-  for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
-    const weekend = weekday(d) === 0 || weekday(d) === 6;
-    const working = chineseDays.isWorkday(d);
-    if (weekend === working) days.push({ date: d, isWorkingDay: working, name: holidayName(d) });
-  }
-  return days;
+  return new WorkingCalendar(chineseOfficialCalendar)
+    .specialDays(`${year}-01-01`, `${year}-12-31`)
+    .map((d) => ({ ...d, name: holidayName(d.date) }));
 }
 
 function holidayName(date: LocalDate): string {

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from '../../lib/local-date.js';
+import { addDays, weekday, type LocalDate } from '../../lib/local-date.js';
 
 /** Answers whether a date is a working day in the official calendar, before overrides. */
 export type OfficialCalendar = (date: LocalDate) => boolean;
@@ -42,6 +42,25 @@ export class WorkingCalendar {
       if (this.isWorkingDay(d)) count += 1;
     }
     return count;
+  }
+
+  /** The days from `from` to `to` that a plain week would count otherwise: weekday holidays and make-up working weekends. */
+  specialDays(from: LocalDate, to: LocalDate): { date: LocalDate; isWorkingDay: boolean }[] {
+    const days: { date: LocalDate; isWorkingDay: boolean }[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const working = this.isWorkingDay(d);
+      const weekend = weekday(d) === 0 || weekday(d) === 6;
+      if (working === weekend) days.push({ date: d, isWorkingDay: working });
+    }
+    return days;
+  }
+
+  /** This calendar, except that from `from` to `to` it counts a plain week with `special` days as the exceptions. */
+  withSpecialDays(from: LocalDate, to: LocalDate, special: readonly { date: LocalDate; isWorkingDay: boolean }[]): WorkingCalendar {
+    const days = new Map<LocalDate, boolean>();
+    for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, weekday(d) !== 0 && weekday(d) !== 6);
+    for (const d of special) if (d.date >= from && d.date <= to) days.set(d.date, d.isWorkingDay);
+    return this.withOverrides(days);
   }
 
   withOverrides(overrides: ReadonlyMap<LocalDate, boolean>): WorkingCalendar {

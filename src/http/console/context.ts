@@ -29,6 +29,8 @@ export interface ConsoleDeps {
   dingtalkLogin?: WebLogin;
   /** Where users reach the console (PUBLIC_URL); default: the request's own origin. */
   publicUrl?: string;
+  /** With the scheduler's queues: cases whose deadline an edit moved get their reminder jobs at once. */
+  refreshCases?: (caseIds: readonly string[]) => Promise<void>;
 }
 
 /** What the auth middleware leaves for the pages. */

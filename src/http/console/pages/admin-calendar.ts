@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { chineseOfficialCalendar, officialSpecialDays } from '../../../domain/calendar/official-calendar.js';
 import { isLocalDate, localDateOf, weekday } from '../../../lib/local-date.js';
+import type { MovedDeadline } from '../../../usecases/cases/follow-calendar.js';
 import { removeCalendarOverride, setCalendarOverride } from '../../../usecases/settings/set-calendar-override.js';
 import { pageContext, type ConsoleDeps } from '../context.js';
 import { html, raw } from '../html.js';
@@ -75,18 +76,31 @@ ${
   router.post(PAGE, async (ctx) => {
     const date = field(ctx, 'date') ?? '';
     await submit(ctx, backTo(date), async () => {
-      const { override } = await setCalendarOverride(c.deps, consoleActor(ctx), { date, isWorkingDay: yesNoField(ctx, 'isWorkingDay'), note: field(ctx, 'note') });
-      return `已将 ${override.date} 设为${dayKind(override.isWorkingDay)}`;
+      const { override, moved } = await setCalendarOverride(c.deps, consoleActor(ctx), { date, isWorkingDay: yesNoField(ctx, 'isWorkingDay'), note: field(ctx, 'note') });
+      return `已将 ${override.date} 设为${dayKind(override.isWorkingDay)}${await followed(c, moved)}`;
     });
   });
 
   router.post(`${PAGE}/remove`, async (ctx) => {
     const date = field(ctx, 'date') ?? '';
     await submit(ctx, backTo(date), async () => {
-      await removeCalendarOverride(c.deps, consoleActor(ctx), { date });
-      return `已删除 ${date} 的自定义设置，这一天恢复按内置安排计算`;
+      const { moved } = await removeCalendarOverride(c.deps, consoleActor(ctx), { date });
+      return `已删除 ${date} 的自定义设置，这一天恢复按内置安排计算${await followed(c, moved)}`;
     });
   });
+}
+
+/** What the edit did to running deadlines, for the message; their reminder jobs follow. */
+async function followed(c: ConsoleDeps, moved: readonly MovedDeadline[]): Promise<string> {
+  if (moved.length === 0) return '';
+  try {
+    await c.refreshCases?.(moved.map((m) => m.caseId));
+  } catch (err) {
+    // The old jobs re-check the case when they run, and the next reconcile replaces them.
+    c.logger.warn({ err }, 'reminder jobs of moved deadlines not refreshed');
+  }
+  const shown = moved.slice(0, 5).map((m) => `${m.number}（${m.from} → ${m.to}）`).join('、');
+  return `；${moved.length} 件在办案件的办理时限随之调整：${shown}${moved.length > 5 ? ' 等' : ''}`;
 }
 
 /** The page of the date's year, or this year's for a date that is not one. */

@@ -6,6 +6,7 @@ const LABELS: Record<string, string> = {
   'case.classify': '分类',
   'case.opinion': '出具处理意见书',
   'case.overdue': '标记逾期',
+  'case.deadline_followed_calendar': '办理时限随工作日历调整',
   'case.follow_up': '回访',
   'case.report_up': '上报',
   'case.view_personal_data': '查看信访人完整信息',
