@@ -32,6 +32,7 @@ export type NotificationKind =
   | 'VISIT_REMINDER' // R15
   | 'SCREENING_REMINDER' // R17
   | 'DEADLINE_REMINDER' // R7–R11: due in 3 working days, tomorrow, today, overdue
+  | 'CALENDAR_REMINDER' // R7: next year's holiday schedule is not in the working calendar yet
   | 'REPORT_REMINDER' // R2: this reporting period's progress report is not in yet
   | 'REVIEW_REMINDER' // R26: a 复查/复核 answer is due soon or overdue
   | 'FOLLOW_UP_REMINDER' // R27: the call-back window of a resolved case is closing

@@ -5,6 +5,7 @@ import { reportingPeriodOn } from '../../src/domain/ownership/reporting-cadence.
 import { followUpReminder } from '../../src/domain/reminders/follow-up-reminders.js';
 import { reportReminder, type ReportingOwnership } from '../../src/domain/reminders/report-reminders.js';
 import { reviewReminder } from '../../src/domain/reminders/review-reminders.js';
+import { calendarReminder } from '../../src/domain/reminders/calendar-reminder.js';
 import { mondayOf, weeklySummaryNotification, weeklySummaryWeek } from '../../src/domain/reminders/weekly-summary.js';
 
 const calendar = new WorkingCalendar(chineseOfficialCalendar);
@@ -114,5 +115,24 @@ describe('the weekly summary', () => {
     const n = weeklySummaryNotification(figures, ['office', 'office', 'principal']);
     expect(n).toMatchObject({ kind: 'WEEKLY_SUMMARY', key: 'weekly:2026-11-23', recipientIds: ['office', 'principal'], weekly: figures });
     expect(n.body).toBe('上周新收 3 件，办结 1 件；目前在办 10 件，其中逾期 2 件。');
+  });
+});
+
+describe('the holiday schedule of next year (R7)', () => {
+  it('R7: from 1 November the office is reminded once a week to enter next year\'s schedule, while none of it is known', () => {
+    expect(calendarReminder('2026-10-30', calendar, ['office'])).toBeNull();
+    const first = calendarReminder('2026-11-02', calendar, ['office']);
+    expect(first).toMatchObject({ kind: 'CALENDAR_REMINDER', key: 'calendar:2027:2026-11-02', urgency: 'NORMAL', recipientIds: ['office'], title: '请录入 2027 年放假安排' });
+    expect(first!.body).toContain('系统管理 → 工作日历');
+    expect(calendarReminder('2026-11-06', calendar, ['office'])!.key).toBe('calendar:2027:2026-11-02'); // the same week: one push
+    expect(calendarReminder('2026-11-29', calendar, ['office'])!.key).toBe('calendar:2027:2026-11-23');
+    // One day of 2027 entered (or built in after an upgrade): the schedule is there.
+    expect(calendarReminder('2026-11-30', calendar.withOverrides(new Map([['2027-01-01', false]])), ['office'])).toBeNull();
+  });
+
+  it('R7: a year begun without its schedule is urgent; a year with both schedules known needs nothing', () => {
+    expect(calendarReminder('2027-01-04', calendar, ['office'])).toMatchObject({ key: 'calendar:2027:2027-01-04', urgency: 'URGENT', title: '尚未录入 2027 年放假安排' });
+    expect(calendarReminder('2025-11-10', calendar, ['office'])).toBeNull(); // 2025 and 2026 are built in
+    expect(calendarReminder('2026-06-01', calendar, ['office'])).toBeNull(); // 2027 is not due before November
   });
 });

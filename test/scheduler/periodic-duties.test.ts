@@ -48,7 +48,7 @@ describe('periodic duties through the hourly sweep (real Redis, real PostgreSQL,
     await h.settle();
   }
 
-  it('R2, R27, R26 and the weekly summary: each reminder once, on its day, within working hours; the job scheduler runs hourly in Beijing time', async () => {
+  it('R2, R27, R26, R7 and the weekly summary: each reminder once, on its day, within working hours; the job scheduler runs hourly in Beijing time', async () => {
     const p = town.people;
     const owned = await ownedCase(town); // weekly reporting, active from Monday 2 November 07:00
     // Resolved on 16 October: the 30-day call-back window ends on 15 November, a Sunday → Monday 16 November.
@@ -74,10 +74,12 @@ describe('periodic duties through the hourly sweep (real Redis, real PostgreSQL,
       note(day, 'office', p.office, '复查意见');
       note(day, 'mayor', p.mayor, '信访工作周报');
       note(day, 'office', p.office, '信访工作周报');
+      note(day, 'office', p.office, '放假安排');
     }
     expect(seen).toEqual([
       '2026-11-02 mayor 信访工作周报',
       '2026-11-02 office 信访工作周报',
+      '2026-11-02 office 放假安排', // R7: chinese-days has no 2027 yet: once a week from November
       '2026-11-03 office 复查意见', // 3 working days before Friday 6 November
       '2026-11-05 office 复查意见', // the working day before
       '2026-11-06 deputy 请报送办理进展', // the first weekly period ends Monday 9 November
@@ -86,6 +88,7 @@ describe('periodic duties through the hourly sweep (real Redis, real PostgreSQL,
       '2026-11-09 office 复查意见', // then each working day overdue
       '2026-11-09 mayor 信访工作周报',
       '2026-11-09 office 信访工作周报',
+      '2026-11-09 office 放假安排',
       '2026-11-10 office 复查意见',
       '2026-11-11 office 回访期限', // 3 working days before Monday 16 November
       '2026-11-11 office 复查意见',
@@ -97,6 +100,7 @@ describe('periodic duties through the hourly sweep (real Redis, real PostgreSQL,
       '2026-11-16 office 复查意见',
       '2026-11-16 mayor 信访工作周报',
       '2026-11-16 office 信访工作周报',
+      '2026-11-16 office 放假安排',
       '2026-11-17 office 复查意见',
     ]);
     // Routine pushes only inside working hours, never at 07:00.

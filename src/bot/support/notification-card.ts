@@ -11,7 +11,7 @@ import { extensionDecisionCardFor } from './extension-decision-card.js';
 import { weeklyChartPng } from './weekly-chart.js';
 
 const REMINDERS: ReadonlySet<NotificationKind> = new Set([
-  'DEADLINE_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
+  'DEADLINE_REMINDER', 'CALENDAR_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
 ]);
 
 /**

@@ -55,7 +55,7 @@ export async function followCalendar(deps: Deps, storedWith?: WorkingCalendar): 
   const followed = parsed.success ? parsed.data : null;
   if (followed && sameDays(followed, current)) return { checkedCaseIds: [], moved: [] };
   const before = followed ? calendar.withSpecialDays(followed.from, followed.to, followed.specialDays) : storedWith;
-  const result = before ? await followOpenCases(deps, { before, after: calendar, policy, today }) : { checkedCaseIds: [], moved: [] };
+  const result = before ? await followOpenCases(deps, { storedWith: before, current: calendar, policy, today }) : { checkedCaseIds: [], moved: [] };
   await deps.uow.run((repos) => repos.settings.putSetting(FOLLOWED_KEY, current));
   return result;
 }
@@ -66,27 +66,28 @@ function sameDays(a: Followed, b: Followed): boolean {
   return a.from === b.from && a.to === b.to && days(a) === days(b);
 }
 
-interface Clocks {
-  before: WorkingCalendar;
-  after: WorkingCalendar;
+/** The calendar the deadlines were stored with, the current one, and what else computing them takes. */
+interface CalendarChange {
+  storedWith: WorkingCalendar;
+  current: WorkingCalendar;
   policy: DeadlinePolicy;
   today: LocalDate;
 }
 
-async function followOpenCases(deps: Deps, clocks: Clocks): Promise<FollowCalendarResult> {
+async function followOpenCases(deps: Deps, change: CalendarChange): Promise<FollowCalendarResult> {
   const now = deps.clock.now();
   const checkedCaseIds: string[] = [];
   const moved: MovedDeadline[] = [];
   for (let after: string | undefined; ; ) {
     const page = await deps.uow.read((repos) => repos.cases.openDeadlines(PAGE, after));
     for (const row of page) {
-      if (row.dueOn < clocks.today) continue;
+      if (row.dueOn < change.today) continue;
       checkedCaseIds.push(row.id);
       // Computed outside a transaction first: most deadlines do not move, and those need no lock.
-      if (!(await deps.uow.read(async (repos) => movedDeadline(repos, await repos.cases.get(row.id), clocks)))) continue;
+      if (!(await deps.uow.read(async (repos) => movedDeadline(repos, await repos.cases.get(row.id), change)))) continue;
       const done = await deps.uow.run(async (repos) => {
         const c = await repos.cases.lock(row.id);
-        const next = await movedDeadline(repos, c, clocks);
+        const next = await movedDeadline(repos, c, change);
         if (!c?.dueOn || !next) return null;
         await repos.cases.update(c.id, { dueOn: next.dueOn, dueRule: next.rule });
         await audit(repos, null, now, {
@@ -108,10 +109,10 @@ async function followOpenCases(deps: Deps, clocks: Clocks): Promise<FollowCalend
 }
 
 /** The case's deadline by the new calendar, when the old one set the stored date and the new one moves it; else null. */
-async function movedDeadline(repos: Repos, c: CaseRecord | null, o: Clocks): Promise<CaseDeadline | null> {
-  if (!c || !isOpen(c.status) || !c.dueOn || c.dueOn < o.today || !COMPUTED_RULES.has(c.dueRule ?? '')) return null;
+async function movedDeadline(repos: Repos, c: CaseRecord | null, change: CalendarChange): Promise<CaseDeadline | null> {
+  if (!c || !isOpen(c.status) || !c.dueOn || c.dueOn < change.today || !COMPUTED_RULES.has(c.dueRule ?? '')) return null;
   const facts = await deadlineFactsOf(repos, c);
-  const was = caseDeadline(facts, o.before, o.policy);
-  const now = caseDeadline(facts, o.after, o.policy);
-  return was.dueOn === c.dueOn && now.dueOn !== c.dueOn ? now : null;
+  const was = caseDeadline(facts, change.storedWith, change.policy);
+  const becomes = caseDeadline(facts, change.current, change.policy);
+  return was.dueOn === c.dueOn && becomes.dueOn !== c.dueOn ? becomes : null;
 }

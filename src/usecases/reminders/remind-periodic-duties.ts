@@ -5,6 +5,7 @@ import { deliveryWindowOf } from '../../domain/reminders/reminder-settings.js';
 import { followUpReminder } from '../../domain/reminders/follow-up-reminders.js';
 import { reportReminder } from '../../domain/reminders/report-reminders.js';
 import { reviewReminder } from '../../domain/reminders/review-reminders.js';
+import { calendarReminder } from '../../domain/reminders/calendar-reminder.js';
 import { weeklySummaryKey, weeklySummaryNotification, weeklySummaryWeek } from '../../domain/reminders/weekly-summary.js';
 import { localDateOf } from '../../lib/local-date.js';
 import { dutiesOverview } from '../duties/duties-overview.js';
@@ -23,7 +24,7 @@ export interface PeriodicRemindersResult {
 /**
  * The periodic duties that have no job of their own: R12 meetings, R13/R14 written reports, R15
  * visits, R17 screening reports (from the duties overview), R2 reporting periods, R26 review
- * answers, R27 call-backs, and the weekly summary. Run it as often as you like: it works out
+ * answers, R27 call-backs, the weekly summary and R7's missing holiday schedule. Run it as often as you like: it works out
  * what is due today and records it once. Before the delivery window opens it only records
  * `extra` (notifications other jobs produced), so that a report filed at 07:00 is not reminded
  * at 08:00.
@@ -53,6 +54,8 @@ export async function remindPeriodicDuties(deps: Deps, extra: readonly Notificat
         const n = followUpReminder({ ...c, windowEnd: followUpWindowEnd(c.resolvedAt, calendar, policy) }, today, calendar, office);
         if (n) found.push(n);
       }
+      const missingSchedule = calendarReminder(today, calendar, office);
+      if (missingSchedule) found.push(missingSchedule);
       const week = weeklySummaryWeek(today, calendar);
       const readers = week ? [...office, ...(await idsWithRole(repos, 'PRINCIPAL_LEADER'))] : [];
       // The week's figures are worked out once: later sweeps of the week find its push recorded.
