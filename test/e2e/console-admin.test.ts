@@ -300,6 +300,8 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
 
     await refused('/console/admin/calendar', { date: '2027-02-30', isWorkingDay: '0' }, '日期格式应为 YYYY-MM-DD');
     await refused('/console/admin/calendar', { date: '2027-02-06' }, '请选择“上班”或“放假”');
+    await refused('/console/admin/calendar', { date: '2027-02-14', until: '2027-02-06', isWorkingDay: '0' }, '结束日期不能早于开始日期');
+
 
     const removed = await submit('/console/admin/calendar/remove', { date: '2027-01-01' });
     expect(removed.page).toContain('已删除 2027-01-01 的自定义设置');
@@ -365,5 +367,17 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     expect(page).not.toContain('<script>alert(1)');
     const home = await (await c.get('/console/admin', office.cookie)).text();
     for (const label of ['新增人员', '绑定平台账号', '新增村', '修改考核分值', '修改办理时限']) expect(home).toContain(label);
+  });
+
+  it('R7: a holiday of several days is entered in one go on the calendar page; an empty 至 is one day', async () => {
+    const festival = await submit('/console/admin/calendar', { date: '2027-02-06', until: '2027-02-14', isWorkingDay: '0', note: '2027年春节' });
+    expect(festival.page).toContain('已将 2027-02-06 至 2027-02-14（9 天）设为放假');
+    const single = await submit('/console/admin/calendar', { date: '2027-02-20', until: '', isWorkingDay: '1', note: '春节调休' });
+    expect(single.page).toContain('已将 2027-02-20 设为上班');
+    const february = await t.db.prisma.calendarOverride.findMany({ where: { date: { gte: new Date('2027-02-01T00:00:00Z'), lte: new Date('2027-02-28T00:00:00Z') } }, orderBy: { date: 'asc' } });
+    expect(february.map((o) => [o.date.toISOString().slice(0, 10), o.isWorkingDay])).toEqual([
+      ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => [`2027-02-${d}`, false]),
+      ['2027-02-20', true],
+    ]);
   });
 });

@@ -43,12 +43,30 @@ describe.each(['postgres', 'embedded'] as const)('run-time settings on %s', (kin
     await removeCalendarOverride(town.deps, office(), { date: '2027-01-03' });
   });
 
+  it('R7: a holiday of several days is entered in one go (the Spring Festival 2027), audited as one edit', async () => {
+    const auditBefore = await t.db.prisma.auditLog.count({ where: { action: 'settings.calendar_override' } });
+    const { overrides } = await setCalendarOverride(town.deps, office(), { date: '2027-02-06', until: '2027-02-14', isWorkingDay: false, note: '2027年春节' });
+    expect(overrides.map((o) => o.date)).toEqual(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13', '2027-02-14']);
+    const calendar = await town.deps.config.calendar();
+    expect(calendar.isWorkingDay('2027-02-08')).toBe(false);
+    expect(calendar.isWorkingDay('2027-02-15')).toBe(true);
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'settings.calendar_override' } })).toBe(auditBefore + 1);
+    const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'settings.calendar_override' }, orderBy: { seq: 'desc' } });
+    expect(entry.entityId).toBe('2027-02-06~2027-02-14');
+    expect(JSON.parse(entry.after!)).toEqual({ date: '2027-02-06', until: '2027-02-14', isWorkingDay: false, note: '2027年春节' });
+    expect(JSON.parse(entry.before!)).toEqual([]);
+    for (const o of overrides) await removeCalendarOverride(town.deps, office(), { date: o.date });
+  });
+
   it('R7: only the office edits the calendar; bad dates are refused and nothing changes', async () => {
     const before = await settingsState();
     await expect(setCalendarOverride(town.deps, town.actor(town.people.deputy), { date: '2027-01-01', isWorkingDay: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(setCalendarOverride(town.deps, office(), { date: '2027-02-30', isWorkingDay: false })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(setCalendarOverride(town.deps, office(), { date: '2027-02-01' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('上班') });
     await expect(removeCalendarOverride(town.deps, office(), { date: '2027-05-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setCalendarOverride(town.deps, office(), { date: '2027-02-14', until: '2027-02-06', isWorkingDay: false })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('结束日期不能早于开始日期') });
+    await expect(setCalendarOverride(town.deps, office(), { date: '2027-01-01', until: '2027-02-01', isWorkingDay: false })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('一次最多设置连续 31 天') });
+    await expect(setCalendarOverride(town.deps, office(), { date: '2027-01-01', until: '2027-1-3', isWorkingDay: false })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await settingsState()).toEqual(before);
   });
 

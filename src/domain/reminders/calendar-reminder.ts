@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { notification, type Notification } from '../notifications.js';
 import { mondayOf } from './weekly-summary.js';
 
-const WHERE = '请按国务院办公厅的通知，在信访办工作台“系统管理 → 工作日历”中逐日补录放假日和调休上班日；补录后，在办案件的办理时限会随之调整。';
+const WHERE = '请按国务院办公厅的通知，在信访办工作台“系统管理 → 工作日历”中补录放假日（连续多天可一次填写）和调休上班日；补录后，在办案件的办理时限会随之调整。';
 
 /**
  * R7: the next year's holiday schedule is published around November. From 1 November, while the

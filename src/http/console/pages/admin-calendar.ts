@@ -38,8 +38,8 @@ export function adminCalendarRoutes(router: Router, c: ConsoleDeps): void {
 <section class="card">
   ${
     official.length > 0
-      ? html`<p>系统已内置 ${year} 年国务院办公厅公布的放假安排：${official.filter((d) => !d.isWorkingDay).length} 个工作日放假，${official.filter((d) => d.isWorkingDay).length} 个周末调休上班。如有地方调整，可在下方逐日添加。</p>`
-      : html`<p class="flash error">系统尚未内置 ${year} 年的放假安排（国务院办公厅一般在上一年 11 月前后公布）。补录之前，${year} 年除周六、周日外都按工作日计算，办理时限可能算错：请按公布的通知逐日添加放假日和调休上班日。</p>`
+      ? html`<p>系统已内置 ${year} 年国务院办公厅公布的放假安排：${official.filter((d) => !d.isWorkingDay).length} 个工作日放假，${official.filter((d) => d.isWorkingDay).length} 个周末调休上班。如有地方调整，可在下方添加。</p>`
+      : html`<p class="flash error">系统尚未内置 ${year} 年的放假安排（国务院办公厅一般在上一年 11 月前后公布）。补录之前，${year} 年除周六、周日外都按工作日计算，办理时限可能算错：请按公布的通知在下方添加放假日（连续多天可一次填写）和调休上班日；添加后，在办案件的办理时限会随之调整。</p>`
   }
   <p class="note">这里的设置优先于内置安排，保存后立即用于此后计算的办理时限（R7）。</p>
 </section>
@@ -55,9 +55,10 @@ export function adminCalendarRoutes(router: Router, c: ConsoleDeps): void {
   )}
   </tbody></table>`
   }
-  <h3>添加或修改一天</h3>
+  <h3>添加或修改日期</h3>
   <form method="post" action="${PAGE}" class="admin-form">${csrfField(ctx)}<div class="fields">
     <label>日期<input type="date" name="date" required min="${year}-01-01" max="${year}-12-31"></label>
+    <label>至（连续多天时填写）<input type="date" name="until" min="${year}-01-01" max="${year + 1}-01-31"></label>
     <label>这一天<select name="isWorkingDay">${options([{ value: '0', label: '放假' }, { value: '1', label: '上班（调休）' }], '0')}</select></label>
     <label>备注<input name="note" maxlength="100" placeholder="如：${year}年春节"></label>
   </div><button type="submit">保存</button></form>
@@ -76,8 +77,11 @@ ${
   router.post(PAGE, async (ctx) => {
     const date = field(ctx, 'date') ?? '';
     await submit(ctx, backTo(date), async () => {
-      const { override, moved } = await setCalendarOverride(c.deps, consoleActor(ctx), { date, isWorkingDay: yesNoField(ctx, 'isWorkingDay'), note: field(ctx, 'note') });
-      return `已将 ${override.date} 设为${dayKind(override.isWorkingDay)}${await followed(c, moved)}`;
+      const input = { date, until: field(ctx, 'until') || null, isWorkingDay: yesNoField(ctx, 'isWorkingDay'), note: field(ctx, 'note') };
+      const { overrides, moved } = await setCalendarOverride(c.deps, consoleActor(ctx), input);
+      const first = overrides[0]!;
+      const days = overrides.length > 1 ? `${first.date} 至 ${overrides.at(-1)!.date}（${overrides.length} 天）` : `${first.date} `;
+      return `已将 ${days}设为${dayKind(first.isWorkingDay)}${await followed(c, moved)}`;
     });
   });
 
