@@ -41,7 +41,7 @@ export function adminCalendarRoutes(router: Router, c: ConsoleDeps): void {
       ? html`<p>系统已内置 ${year} 年国务院办公厅公布的放假安排：${official.filter((d) => !d.isWorkingDay).length} 个工作日放假，${official.filter((d) => d.isWorkingDay).length} 个周末调休上班。如有地方调整，可在下方添加。</p>`
       : html`<p class="flash error">系统尚未内置 ${year} 年的放假安排（国务院办公厅一般在上一年 11 月前后公布）。补录之前，${year} 年除周六、周日外都按工作日计算，办理时限可能算错：请按公布的通知在下方添加放假日（连续多天可一次填写）和调休上班日；添加后，在办案件的办理时限会随之调整。</p>`
   }
-  <p class="note">这里的设置优先于内置安排，保存后立即用于此后计算的办理时限（R7）。</p>
+  <p class="note">这里的设置优先于内置安排，保存后立即生效：新登记案件按它计算办理时限，在办案件尚未到期的时限也随之调整（R7）。</p>
 </section>
 <section class="card">
   <h2>${year}年自定义日期</h2>
