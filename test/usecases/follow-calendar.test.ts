@@ -34,12 +34,21 @@ describe.each(['postgres', 'embedded'] as const)('running deadlines follow the w
     return { dueOn: row.dueOn && fromDbDate(row.dueOn), dueRule: row.dueRule };
   };
 
-  it('R7: the first run records the calendar the deadlines were stored with and moves nothing', async () => {
-    await intakeOn(TODAY);
-    expect(await followCalendar(town.deps)).toEqual({ checkedCaseIds: [], moved: [] });
+  it('R7: the first run (after an upgrade) moves deadlines stored with the built-in calendar alone, then keeps the calendar it followed', async () => {
+    const before = await intakeOn(TODAY); // due 2027-01-14
+    // A day entered before deadlines followed the calendar: cases taken in since counted it, older ones did not.
+    await t.db.prisma.calendarOverride.create({ data: { date: new Date('2027-01-01T00:00:00Z'), isWorkingDay: false } });
+    const since = await intakeOn(TODAY);
+    expect([before.dueOn, since.dueOn]).toEqual(['2027-01-14', '2027-01-15']);
+    const first = await followCalendar(town.deps);
+    expect(first.moved).toEqual([{ caseId: before.id, number: before.number, from: '2027-01-14', to: '2027-01-15' }]);
     expect(await t.db.prisma.setting.findUnique({ where: { key: 'calendar.followed' } })).not.toBeNull();
     // Unchanged since: nothing is computed again.
     expect(await followCalendar(town.deps)).toEqual({ checkedCaseIds: [], moved: [] });
+    // The day taken out again (as a newer built-in schedule could): both follow, from the calendar followed.
+    await t.db.prisma.calendarOverride.delete({ where: { date: new Date('2027-01-01T00:00:00Z') } });
+    const back = await followCalendar(town.deps);
+    expect(back.moved.map((m) => [m.caseId, m.to])).toEqual(expect.arrayContaining([[before.id, '2027-01-14'], [since.id, '2027-01-14']]));
   });
 
   it('R7: a holiday added for next year moves the running deadline of an open case, audited; removing it moves it back', async () => {

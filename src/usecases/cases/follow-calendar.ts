@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isOpen } from '../../domain/case-status.js';
-import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
+import { chineseOfficialCalendar } from '../../domain/calendar/official-calendar.js';
+import { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import { caseDeadline, type CaseDeadline, type DeadlineRule } from '../../domain/deadlines/case-deadlines.js';
 import type { DeadlinePolicy } from '../../domain/deadlines/deadline-policy.js';
 import type { CaseRecord } from '../../domain/model.js';
@@ -39,8 +40,9 @@ export interface FollowCalendarResult {
  * deadline already passed stays (R11 has counted it), and so does one the calendar did not set: an
  * R27 reopening's date, or one computed before a change of the R9 limits (those apply from then on).
  *
- * The special days followed are kept in the settings; an unchanged calendar costs one read. The
- * first run only records them, unless the caller says which calendar the deadlines were stored with.
+ * The special days followed are kept in the settings; an unchanged calendar costs one read. Before
+ * any were kept (the first run after an upgrade), a deadline may have been stored with the built-in
+ * calendar alone or with the calendar the caller names (the one before an edit): either will do.
  */
 export async function followCalendar(deps: Deps, storedWith?: WorkingCalendar): Promise<FollowCalendarResult> {
   const now = deps.clock.now();
@@ -54,8 +56,10 @@ export async function followCalendar(deps: Deps, storedWith?: WorkingCalendar): 
   const parsed = followedSchema.safeParse(await deps.uow.read((repos) => repos.settings.setting(FOLLOWED_KEY)));
   const followed = parsed.success ? parsed.data : null;
   if (followed && sameDays(followed, current)) return { checkedCaseIds: [], moved: [] };
-  const before = followed ? calendar.withSpecialDays(followed.from, followed.to, followed.specialDays) : storedWith;
-  const result = before ? await followOpenCases(deps, { storedWith: before, current: calendar, policy, today }) : { checkedCaseIds: [], moved: [] };
+  const before = followed
+    ? [calendar.withSpecialDays(followed.from, followed.to, followed.specialDays)]
+    : [new WorkingCalendar(chineseOfficialCalendar), ...(storedWith ? [storedWith] : [])];
+  const result = await followOpenCases(deps, { storedWith: before, current: calendar, policy, today });
   await deps.uow.run((repos) => repos.settings.putSetting(FOLLOWED_KEY, current));
   return result;
 }
@@ -66,9 +70,9 @@ function sameDays(a: Followed, b: Followed): boolean {
   return a.from === b.from && a.to === b.to && days(a) === days(b);
 }
 
-/** The calendar the deadlines were stored with, the current one, and what else computing them takes. */
+/** The calendars the deadlines may have been stored with, the current one, and what else computing them takes. */
 interface CalendarChange {
-  storedWith: WorkingCalendar;
+  storedWith: WorkingCalendar[];
   current: WorkingCalendar;
   policy: DeadlinePolicy;
   today: LocalDate;
@@ -108,11 +112,11 @@ async function followOpenCases(deps: Deps, change: CalendarChange): Promise<Foll
   }
 }
 
-/** The case's deadline by the new calendar, when the old one set the stored date and the new one moves it; else null. */
+/** The case's deadline by the new calendar, when it moves the stored date and a calendar it was stored with set that date; else null. */
 async function movedDeadline(repos: Repos, c: CaseRecord | null, change: CalendarChange): Promise<CaseDeadline | null> {
   if (!c || !isOpen(c.status) || !c.dueOn || c.dueOn < change.today || !COMPUTED_RULES.has(c.dueRule ?? '')) return null;
   const facts = await deadlineFactsOf(repos, c);
-  const was = caseDeadline(facts, change.storedWith, change.policy);
   const becomes = caseDeadline(facts, change.current, change.policy);
-  return was.dueOn === c.dueOn && becomes.dueOn !== c.dueOn ? becomes : null;
+  if (becomes.dueOn === c.dueOn) return null;
+  return change.storedWith.some((calendar) => caseDeadline(facts, calendar, change.policy).dueOn === c.dueOn) ? becomes : null;
 }
