@@ -379,5 +379,10 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
       ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => [`2027-02-${d}`, false]),
       ['2027-02-20', true],
     ]);
+    const page = await (await c.get('/console/admin/calendar?year=2027', office.cookie)).text();
+    expect(page).toContain('删除这段日期的自定义设置');
+    const removed = await submit('/console/admin/calendar/remove', { date: '2027-02-01', until: '2027-02-28' });
+    expect(removed.page).toContain('已删除 2027-02-06 至 2027-02-20 的 10 天自定义设置');
+    expect(await t.db.prisma.calendarOverride.count({ where: { date: { gte: new Date('2027-02-01T00:00:00Z'), lte: new Date('2027-02-28T00:00:00Z') } } })).toBe(0);
   });
 });

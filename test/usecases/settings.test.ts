@@ -55,7 +55,13 @@ describe.each(['postgres', 'embedded'] as const)('run-time settings on %s', (kin
     expect(entry.entityId).toBe('2027-02-06~2027-02-14');
     expect(JSON.parse(entry.after!)).toEqual({ date: '2027-02-06', until: '2027-02-14', isWorkingDay: false, note: '2027年春节' });
     expect(JSON.parse(entry.before!)).toEqual([]);
-    for (const o of overrides) await removeCalendarOverride(town.deps, office(), { date: o.date });
+    // Taken out the same way: one edit, one entry.
+    const removedBefore = await t.db.prisma.auditLog.count({ where: { action: 'settings.calendar_override_removed' } });
+    const { removed } = await removeCalendarOverride(town.deps, office(), { date: '2027-02-01', until: '2027-02-28' });
+    expect(removed.map((o) => o.date)).toEqual(overrides.map((o) => o.date));
+    expect((await town.deps.config.calendar()).isWorkingDay('2027-02-08')).toBe(true);
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'settings.calendar_override_removed' } })).toBe(removedBefore + 1);
+    await expect(removeCalendarOverride(town.deps, office(), { date: '2027-02-01', until: '2027-02-28' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '2027-02-01 至 2027-02-28 没有自定义的日历设置' });
   });
 
   it('R7: only the office edits the calendar; bad dates are refused and nothing changes', async () => {

@@ -13,17 +13,18 @@ import { parseInput } from '../support/parse-input.js';
 /** The longest run of days one edit sets: the Spring Festival with its weekends fits. */
 const MAX_SPAN_DAYS = 31;
 
-const setInput = z
-  .object({
-    date: localDate,
-    /** The last day of a run of days set alike (a holiday of several days); default: `date` alone. */
-    until: localDate.optional().nullable(),
-    isWorkingDay: z.boolean({ error: '请选择“上班”或“放假”' }),
-    note: optionalText(100),
-  })
-  .refine((v) => !v.until || v.until >= v.date, { error: '结束日期不能早于开始日期', path: ['until'] })
-  .refine((v) => !v.until || v.until <= addDays(v.date, MAX_SPAN_DAYS - 1), { error: `一次最多设置连续 ${MAX_SPAN_DAYS} 天`, path: ['until'] });
-const removeInput = z.object({ date: localDate });
+/** A day, or a run of days to `until` (at most 31, in order). */
+const span = z.object({
+  date: localDate,
+  until: localDate.optional().nullable(),
+});
+function checkedSpan<T extends z.ZodType<{ date: string; until?: string | null | undefined }>>(schema: T) {
+  return schema
+    .refine((v) => !v.until || v.until >= v.date, { error: '结束日期不能早于开始日期', path: ['until'] })
+    .refine((v) => !v.until || v.until <= addDays(v.date, MAX_SPAN_DAYS - 1), { error: `一次最多设置连续 ${MAX_SPAN_DAYS} 天`, path: ['until'] });
+}
+const setInput = checkedSpan(span.extend({ isWorkingDay: z.boolean({ error: '请选择“上班”或“放假”' }), note: optionalText(100) }));
+const removeInput = checkedSpan(span);
 
 /**
  * R7: adds or corrects a day, or a run of days, of the working calendar (the next year's official
@@ -48,18 +49,20 @@ export async function setCalendarOverride(deps: Deps, actor: Actor, raw: unknown
   return { overrides, moved: (await followCalendar(deps, storedWith)).moved };
 }
 
-/** R7: removes an override; the built-in calendar applies to that day again, running deadlines included. */
-export async function removeCalendarOverride(deps: Deps, actor: Actor, raw: unknown): Promise<{ moved: MovedDeadline[] }> {
+/** R7: removes the overrides of a day or a run of days; the built-in calendar applies there again, running deadlines included. */
+export async function removeCalendarOverride(deps: Deps, actor: Actor, raw: unknown): Promise<{ removed: CalendarOverrideRow[]; moved: MovedDeadline[] }> {
   const v = parseInput(removeInput, raw);
   assertGlobalAllowed(actor.person, 'EDIT_SETTINGS');
   const now = deps.clock.now();
   const storedWith = await deps.config.calendar();
-  await deps.uow.run(async (repos) => {
-    const before = await repos.settings.calendarOverride(v.date);
-    if (!before) throw new DomainError('NOT_FOUND', `${v.date} 没有自定义的日历设置`);
-    await repos.settings.deleteCalendarOverride(v.date);
-    await audit(repos, actor, now, { action: 'settings.calendar_override_removed', entityType: 'CalendarOverride', entityId: v.date, before });
+  const removed = await deps.uow.run(async (repos) => {
+    const rows = await repos.settings.calendarOverrides(v.date, v.until ?? v.date);
+    if (rows.length === 0) throw new DomainError('NOT_FOUND', `${v.until ? `${v.date} 至 ${v.until}` : v.date} 没有自定义的日历设置`);
+    for (const row of rows) await repos.settings.deleteCalendarOverride(row.date);
+    const [entityId, before] = v.until ? [`${v.date}~${v.until}`, rows] : [v.date, rows[0]];
+    await audit(repos, actor, now, { action: 'settings.calendar_override_removed', entityType: 'CalendarOverride', entityId, before });
+    return rows;
   });
   deps.config.invalidate();
-  return { moved: (await followCalendar(deps, storedWith)).moved };
+  return { removed, moved: (await followCalendar(deps, storedWith)).moved };
 }

@@ -53,7 +53,11 @@ export function adminCalendarRoutes(router: Router, c: ConsoleDeps): void {
     (o) => html`<tr><td>${o.date}</td><td>${WEEKDAYS[weekday(o.date)]}</td><td>${dayKind(o.isWorkingDay)}</td><td>${dayKind(chineseOfficialCalendar(o.date))}</td><td>${o.note ?? ''}</td>
 <td><form method="post" action="${PAGE}/remove">${csrfField(ctx)}<input type="hidden" name="date" value="${o.date}"><button type="submit" class="secondary">删除</button></form></td></tr>`,
   )}
-  </tbody></table>`
+  </tbody></table>
+  <form method="post" action="${PAGE}/remove" class="admin-form">${csrfField(ctx)}<div class="fields">
+    <label>删除一段：从<input type="date" name="date" required min="${year}-01-01" max="${year}-12-31"></label>
+    <label>至<input type="date" name="until" required min="${year}-01-01" max="${year + 1}-01-31"></label>
+  </div><button type="submit" class="secondary">删除这段日期的自定义设置</button></form>`
   }
   <h3>添加或修改日期</h3>
   <form method="post" action="${PAGE}" class="admin-form">${csrfField(ctx)}<div class="fields">
@@ -88,8 +92,9 @@ ${
   router.post(`${PAGE}/remove`, async (ctx) => {
     const date = field(ctx, 'date') ?? '';
     await submit(ctx, backTo(date), async () => {
-      const { moved } = await removeCalendarOverride(c.deps, consoleActor(ctx), { date });
-      return `已删除 ${date} 的自定义设置，这一天恢复按内置安排计算${await followed(c, moved)}`;
+      const { removed, moved } = await removeCalendarOverride(c.deps, consoleActor(ctx), { date, until: field(ctx, 'until') || null });
+      const what = removed.length > 1 ? `${removed[0]!.date} 至 ${removed.at(-1)!.date} 的 ${removed.length} 天自定义设置，这些日期` : `${removed[0]!.date} 的自定义设置，这一天`;
+      return `已删除 ${what}恢复按内置安排计算${await followed(c, moved)}`;
     });
   });
 }
