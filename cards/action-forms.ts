@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ABNORMAL_DESTINATIONS, MAJOR_EVENT_KINDS } from '../src/domain/escalation/alert-kinds.js';
 import { GIVEN_RATINGS } from '../src/domain/follow-up/follow-up.js';
 import { CASE_SOURCES, CLASSIFICATIONS, COMPLEXITIES, PROGRESS_TAGS, REPORTING_CADENCES, STABILITY_ASSESSMENTS } from '../src/domain/model.js';
 import { startOfLocalDate } from '../src/lib/local-date.js';
@@ -24,6 +25,7 @@ export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   reopenReason: '重新办理理由', reopenDueOn: '重新办理时限', requestedOn: '申请日期', who: '劝返人员', doneAt: '劝返时间',
   outcome: '劝返结果', date: '日期', peopleMet: '走访对象', caseIds: '案件', visitors: '接待人次', summary: '接访情况',
   isZero: '零报告', findings: '排查情况', topic: '议题', decisions: '研究决定', attendees: '参会人员',
+  eventKind: '事项类别', detail: '情况说明', destination: '去向', collective: '集体访', occurredOn: '发生日期',
 };
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
@@ -144,6 +146,21 @@ export const persuasionForm = z.object({
   doneAt: dateTime('请选择劝返时间'),
   outcome: choice(['RETURNED', 'NOT_RETURNED'], '请选择劝返结果（已劝返 / 未劝返）'),
   note: optionalText(2000),
+});
+
+/** R18 重大事项: where, what kind, and what is happening. */
+export const majorEventForm = z.object({
+  villageId: chosenId('请选择发生事项的村（社区）'),
+  eventKind: choice(MAJOR_EVENT_KINDS, '请选择事项类别'),
+  detail: requiredText(2000),
+});
+
+/** R21 非正常上访 of a case's petitioner: where they went, when, and whether collectively. */
+export const abnormalPetitionForm = z.object({
+  destination: choice(ABNORMAL_DESTINATIONS, '请选择去向（赴省、进京或到州集体访）'),
+  collective: checkbox,
+  occurredOn: date('请选择发生日期'),
+  detail: optionalText(2000),
 });
 
 /** R13, R14, R21: the text of a written statement. */

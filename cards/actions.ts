@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
 import {
-  extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, meetingForm, ownershipForm,
-  persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm, statementForm,
-  transferForm, visitForm,
+  abnormalPetitionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
+  meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
+  statementForm, transferForm, visitForm,
 } from './action-forms.js';
 import { parseCardData } from './form-fields.js';
 import type { ActionValue } from './model.js';
@@ -45,6 +45,10 @@ const PARAMS = {
   'follow-up.submit': z.object(caseRef),
   'review.open': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
   'review.submit': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
+  'major-event.open': z.object({}),
+  'major-event.submit': z.object({}),
+  'abnormal.open': z.object(caseRef),
+  'abnormal.submit': z.object(caseRef),
   'alert.ack': z.object({ alertId: uuid, stage: z.enum(REPORTABLE_STAGES, { error: '应为收到、已出发或已到场' }) }),
   'persuasion.open': z.object({ persuasionId: uuid }),
   'persuasion.submit': z.object({ persuasionId: uuid }),
@@ -74,6 +78,8 @@ const FORMS = {
   'follow-up.submit': followUpForm,
   'review.submit': reviewRequestForm,
   'persuasion.submit': persuasionForm,
+  'major-event.submit': majorEventForm,
+  'abnormal.submit': abnormalPetitionForm,
   'statement.submit': statementForm,
   'visit.submit': visitForm,
   'reception.submit': receptionForm,

@@ -90,6 +90,8 @@ function caseButtons(c: CaseCardInput, fullVisible: boolean): CardButton[] {
   if (may('PROPOSE_TRANSFER') && working && c.ownerName && !c.pendingProposalId) {
     out.push(button('移交包案', 'transfer.open', { caseId }));
   }
+  // R21: while a case is open, its petitioner may go to the province or Beijing.
+  if (may('REPORT_ABNORMAL') && isOpen(c.status)) out.push(button('报告非正常上访', 'abnormal.open', { caseId }, 'danger'));
   if (may('RECORD_PERSUASION') && c.openPersuasionId) {
     out.push(button('登记劝返', 'persuasion.open', { persuasionId: c.openPersuasionId }, 'danger'));
   }

@@ -27,6 +27,7 @@ const COMMANDS: readonly Command[] = [
   { word: '接访', what: '填报接访日接待情况', needs: 'LOG_VISIT' },
   { word: '排查', what: '报送矛盾纠纷排查情况或零报告', needs: 'SUBMIT_UNIT_REPORT' },
   { word: '会议', what: '记录信访领导小组研究重大疑难案件的会议', needs: 'RECORD_MEETING' },
+  { word: '重大事项', what: '报告大规模集体上访、群体性事件或进京上访苗头，通知相关人员立即赶赴现场', needs: 'RAISE_MAJOR_EVENT' },
 ];
 
 const has = (roles: readonly Role[], ...any: Role[]) => any.some((r) => roles.includes(r));
@@ -42,6 +43,7 @@ function cardActions(roles: readonly Role[]): string[] {
     out.push('承办的案件：报送进展（包案件 / 包查办 / 包落实 / 保稳定）、申请延期、办结');
   }
   if (has(roles, 'PRINCIPAL_LEADER', 'TOWN_LEADER')) out.push('包案领导：组织劝返，按时提交书面说明、书面检查和接访汇报');
+  if (has(roles, 'OFFICE_STAFF', 'ADMIN', 'PRINCIPAL_LEADER', 'TOWN_LEADER', 'UNIT_HEAD', 'CADRE')) out.push('报告非正常上访（信访办、主要领导及承办人员，在案件卡片上）');
   if (has(roles, 'PRINCIPAL_LEADER', 'TOWN_LEADER', 'AREA_LEADER', 'VILLAGE_STATIONED_CADRE', 'VILLAGE_CADRE', 'UNIT_HEAD')) {
     out.push('收到预警后立即确认：收到 → 已出发 → 已到场');
   }

@@ -9,6 +9,8 @@ import type { PlatformName } from '../usecases/ports/platform.js';
 import { caseActions } from './actions/case-actions.js';
 import { moreCaseActions } from './actions/more-case-actions.js';
 import { dutyActions } from './actions/duty-actions.js';
+import { escalationActions } from './actions/escalation-actions.js';
+import { majorEventCommand } from './commands/escalation-commands.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
@@ -55,9 +57,9 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand],
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions, ...dutyActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
     ...(o.guidedForms && { guidedForms: o.guidedForms }),

@@ -12,6 +12,8 @@ import { meetingFormCard } from '../../cards/builders/meeting-form.js';
 import { notRegisteredCard } from '../../cards/builders/not-registered.js';
 import { ownershipFormCard } from '../../cards/builders/ownership-form.js';
 import { persuasionFormCard } from '../../cards/builders/persuasion-form.js';
+import { majorEventFormCard } from '../../cards/builders/major-event-form.js';
+import { abnormalPetitionFormCard } from '../../cards/builders/abnormal-petition-form.js';
 import { progressFormCard } from '../../cards/builders/progress-form.js';
 import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js';
 import { resolveFormCard } from '../../cards/builders/resolve-form.js';
@@ -44,7 +46,7 @@ export const CARDS: Record<string, () => Card> = {
   'help (office staff)': () => helpCard({ person: { name: '孙主任', roles: ['OFFICE_STAFF'], unitId: uid(200) } }),
   'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], today: TODAY }),
   'case (direct, full data, owner)': () =>
-    caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION'] })),
+    caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION', 'REPORT_ABNORMAL'] })),
   'case (group, masked)': () => caseCard(caseInput({ context: 'GROUP', dueOn: '2026-11-20', overdue: facts('2026-11-20', TODAY), allowedActions: ['ADD_PROGRESS'] })),
   'case list (mine)': () => caseListCard({ kind: 'mine', rows: [listRow(1, '2026-12-15'), listRow(2, '2026-11-20'), listRow(3, '2026-12-01'), listRow(4, null)], asOf: TODAY }),
   'case list (overdue, empty)': () => caseListCard({ kind: 'overdue', rows: [], asOf: TODAY }),
@@ -129,6 +131,8 @@ export const CARDS: Record<string, () => Card> = {
       ],
       viewer: { required: 'ON_SITE', stage: 'NONE' },
     }),
+  'major event form': () => majorEventFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }] }),
+  'abnormal petition form': () => abnormalPetitionFormCard({ case: CASE, today: TODAY }),
   'persuasion form': () => persuasionFormCard({ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25', now: '2026-11-27 09:00' }),
   'statement form (self-criticism)': () => statementFormCard({ statementId: uid(902), kind: 'SELF_CRITICISM', period: 'XF-2026-0042', dueOn: '2026-12-10', case: CASE }),
   'statement form (reception report)': () => statementFormCard({ statementId: uid(903), kind: 'RECEPTION_REPORT', period: '2026Q4', dueOn: '2027-01-05' }),

@@ -28,11 +28,17 @@ describe('help card (帮助) lists only what this person may do', () => {
   };
 
   it('the petition office sees every command', () => {
-    expect(commandsOf(['OFFICE_STAFF'])).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '统计', '下访', '接访', '排查', '会议']);
+    expect(commandsOf(['OFFICE_STAFF'])).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '统计', '下访', '接访', '排查', '会议', '重大事项']);
   });
 
-  it('a town leader: visits and reception, no statistics, screening or meetings', () => {
-    expect(commandsOf(['TOWN_LEADER'], null)).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '下访', '接访']);
+  it('a town leader: visits and reception, no statistics, screening or meetings; R18 major events', () => {
+    expect(commandsOf(['TOWN_LEADER'], null)).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '下访', '接访', '重大事项']);
+  });
+
+  it('R18: village cadres report major events; a unit cadre does not', () => {
+    expect(commandsOf(['VILLAGE_CADRE'])).toContain('重大事项');
+    expect(commandsOf(['VILLAGE_STATIONED_CADRE'], null)).toContain('重大事项');
+    expect(commandsOf(['CADRE'])).not.toContain('重大事项');
   });
 
   it('a unit cadre reports screening for the unit; without a unit, not', () => {
