@@ -26,6 +26,7 @@ export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   outcome: '劝返结果', date: '日期', peopleMet: '走访对象', caseIds: '案件', visitors: '接待人次', summary: '接访情况',
   isZero: '零报告', findings: '排查情况', topic: '议题', decisions: '研究决定', attendees: '参会人员',
   eventKind: '事项类别', detail: '情况说明', destination: '去向', collective: '集体访', occurredOn: '发生日期',
+  accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间',
 };
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
@@ -162,6 +163,24 @@ export const abnormalPetitionForm = z.object({
   occurredOn: date('请选择发生日期'),
   detail: optionalText(2000),
 });
+
+/** R5 交办: the unit and the responsible person, with an optional note. */
+export const assignForm = z
+  .object({ unitId: chosenId('请选择责任单位'), responsiblePersonId: chosenId('请选择责任人'), note: optionalText(500) })
+  .transform(({ note, ...rest }) => ({ ...rest, ...(note !== null ? { note } : {}) }));
+
+/** R1: why the leading group says the case needs a leader owner. */
+export const needsOwnerForm = z.object({ reason: requiredText(500) });
+
+/** R26: the class, and whom an accusation names. */
+export const classifyForm = z.object({
+  classification: choice(CLASSIFICATIONS, '请选择性质分类（建议意见 / 检举控告 / 申诉求决）'),
+  accusedPersonId: optionalChosenId,
+  accusedUnitId: optionalChosenId,
+});
+
+/** R26: when the 处理意见书 was issued, and what it said. */
+export const opinionForm = z.object({ issuedAt: dateTime('请选择出具时间'), summary: optionalText(2000) });
 
 /** R13, R14, R21: the text of a written statement. */
 export const statementForm = z.object({ content: requiredText(20000) });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
 import {
-  abnormalPetitionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
+  abnormalPetitionForm, assignForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
   meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
   statementForm, transferForm, visitForm,
 } from './action-forms.js';
@@ -45,6 +45,17 @@ const PARAMS = {
   'follow-up.submit': z.object(caseRef),
   'review.open': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
   'review.submit': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
+  'assign.open': z.object(caseRef),
+  'assign.submit': z.object(caseRef),
+  'needs-owner.open': z.object(caseRef),
+  'needs-owner.submit': z.object(caseRef),
+  'classify.open': z.object(caseRef),
+  'classify.submit': z.object(caseRef),
+  'opinion.open': z.object(caseRef),
+  'opinion.submit': z.object(caseRef),
+  /** R5 上报: one click makes the summary for the county. */
+  'case.report-up': z.object(caseRef),
+  'case.archive': z.object(caseRef),
   'major-event.open': z.object({}),
   'major-event.submit': z.object({}),
   'abnormal.open': z.object(caseRef),
@@ -79,6 +90,10 @@ const FORMS = {
   'review.submit': reviewRequestForm,
   'persuasion.submit': persuasionForm,
   'major-event.submit': majorEventForm,
+  'assign.submit': assignForm,
+  'needs-owner.submit': needsOwnerForm,
+  'classify.submit': classifyForm,
+  'opinion.submit': opinionForm,
   'abnormal.submit': abnormalPetitionForm,
   'statement.submit': statementForm,
   'visit.submit': visitForm,
@@ -106,6 +121,9 @@ export type FormOf<N extends SubmitActionName> = z.output<(typeof FORMS)[N]>;
 /** Field labels a form words differently from FORM_FIELD_LABELS (leaderId is 包案领导 elsewhere). */
 const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, string>> } = {
   'visit.submit': { leaderId: '下访领导' },
+  'opinion.submit': { summary: '意见摘要' },
+  'assign.submit': { note: '交办意见' },
+  'needs-owner.submit': { reason: '认定理由' },
 };
 
 const PARAM_LABELS: Record<string, string> = {

@@ -3,7 +3,7 @@ import { isOpen, STATUS_LABELS } from '../../src/domain/case-status.js';
 import type { OverdueFacts } from '../../src/domain/deadlines/overdue.js';
 import { DANGER_CATEGORY_LABELS, type DangerCategory } from '../../src/domain/intake/danger-keywords.js';
 import { OWNERSHIP_REASON_LABELS, type OwnershipReason } from '../../src/domain/intake/ownership-scope.js';
-import type { CaseSource, CaseStatus, Petitioner, ProgressTag, ReportingCadence, StabilityAssessment } from '../../src/domain/model.js';
+import type { CaseSource, CaseStatus, Classification, Petitioner, ProgressTag, ReportingCadence, StabilityAssessment } from '../../src/domain/model.js';
 import { maskIdNumber, maskPetitioner, maskPhone } from '../../src/domain/privacy.js';
 import { PROGRESS_TAG_LABELS } from '../../src/domain/progress/closing-conditions.js';
 import { REPORTING_CADENCE_LABELS } from '../../src/domain/ownership/reporting-cadence.js';
@@ -49,6 +49,9 @@ export interface CaseCardInput {
   openPersuasionId?: string | null;
   /** The R26 request that is open now (复查 or 复核 window), if any. */
   reviewWindow?: ReviewKind | null;
+  /** R26: the class (null until the office classifies it), and whether a claim's 处理意见书 is on record. */
+  classification?: Classification | null;
+  opinionIssued?: boolean;
 }
 
 const MAX_PETITIONERS = 5;
@@ -99,9 +102,26 @@ function caseButtons(c: CaseCardInput, fullVisible: boolean): CardButton[] {
   if (may('RECORD_REVIEW') && c.reviewWindow) {
     out.push(button(`登记${REVIEW_KIND_LABELS[c.reviewWindow]}申请`, 'review.open', { caseId, kind: c.reviewWindow }));
   }
+  out.push(...officeButtons(c));
   if (may('VIEW_PERSONAL_DATA') && c.context === 'DIRECT' && !fullVisible) {
     out.push(button('查看完整信息', 'case.view-full', { caseId }));
   }
+  return out;
+}
+
+/** The leading group's decisions (the office): R5 交办 and 上报, R1 需包案, R26 分类 and 处理意见书, 归档. */
+function officeButtons(c: CaseCardInput): CardButton[] {
+  const may = (a: CaseAction) => c.allowedActions.includes(a);
+  const caseId = c.caseId;
+  const unowned = !c.ownerName && !(c.ownershipReasons?.length);
+  const handled = c.status === 'RESOLVED' || c.status === 'FOLLOWED_UP' || c.status === 'ARCHIVED';
+  const out: CardButton[] = [];
+  if (may('ASSIGN') && c.status === 'REGISTERED' && unowned) out.push(button('交办', 'assign.open', { caseId }, 'primary'));
+  if (may('MARK_NEEDS_OWNER') && (c.status === 'REGISTERED' || c.status === 'IN_PROGRESS') && unowned) out.push(button('认定需包案', 'needs-owner.open', { caseId }));
+  if (may('CLASSIFY') && !c.classification && !handled) out.push(button('分类', 'classify.open', { caseId }));
+  if (may('RECORD_REVIEW') && c.classification === 'CLAIM' && handled && c.opinionIssued === false) out.push(button('出具处理意见书', 'opinion.open', { caseId }));
+  if (may('ARCHIVE') && c.status === 'FOLLOWED_UP') out.push(button('归档', 'case.archive', { caseId }));
+  if (may('REPORT_UP')) out.push(button('上报', 'case.report-up', { caseId }));
   return out;
 }
 

@@ -36,7 +36,11 @@ const has = (roles: readonly Role[], ...any: Role[]) => any.some((r) => roles.in
 function cardActions(roles: readonly Role[]): string[] {
   const out: string[] = [];
   if (has(roles, 'OFFICE_STAFF', 'ADMIN')) {
-    out.push('提出包案意见、交办、移交包案（信访办）', '审批延期申请、回访登记满意度、登记复查/复核申请');
+    out.push(
+      '提出包案意见、认定需包案、交办、移交包案、上报（信访办）',
+      '分类（建议意见 / 检举控告 / 申诉求决）、出具处理意见书、归档',
+      '审批延期申请、回访登记满意度、登记复查/复核申请',
+    );
   }
   if (has(roles, 'APPROVER')) out.push('审定包案意见：同意或退回（镇委常委会）');
   if (has(roles, 'PRINCIPAL_LEADER', 'TOWN_LEADER', 'OFFICE_STAFF', 'ADMIN', 'UNIT_HEAD', 'CADRE')) {

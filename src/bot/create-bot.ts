@@ -10,6 +10,7 @@ import { caseActions } from './actions/case-actions.js';
 import { moreCaseActions } from './actions/more-case-actions.js';
 import { dutyActions } from './actions/duty-actions.js';
 import { escalationActions } from './actions/escalation-actions.js';
+import { officeCaseActions } from './actions/office-case-actions.js';
 import { majorEventCommand } from './commands/escalation-commands.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
@@ -59,7 +60,7 @@ export function createBot(o: BotOptions): Dispatcher {
     logger: o.logger,
     commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand],
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
     ...(o.guidedForms && { guidedForms: o.guidedForms }),

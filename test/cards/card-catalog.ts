@@ -13,6 +13,11 @@ import { notRegisteredCard } from '../../cards/builders/not-registered.js';
 import { ownershipFormCard } from '../../cards/builders/ownership-form.js';
 import { persuasionFormCard } from '../../cards/builders/persuasion-form.js';
 import { majorEventFormCard } from '../../cards/builders/major-event-form.js';
+import { assignFormCard } from '../../cards/builders/assign-form.js';
+import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
+import { classifyFormCard } from '../../cards/builders/classify-form.js';
+import { opinionFormCard } from '../../cards/builders/opinion-form.js';
+import { reportUpCard } from '../../cards/builders/report-up.js';
 import { abnormalPetitionFormCard } from '../../cards/builders/abnormal-petition-form.js';
 import { progressFormCard } from '../../cards/builders/progress-form.js';
 import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js';
@@ -131,6 +136,12 @@ export const CARDS: Record<string, () => Card> = {
       ],
       viewer: { required: 'ON_SITE', stage: 'NONE' },
     }),
+  'assign form': () => assignFormCard({ case: CASE, candidates: { units: [{ id: uid(201), name: '司法所' }], people: [{ id: uid(301), name: '吴志强', unitName: '司法所' }] } }),
+  'needs-owner form': () => needsOwnerFormCard({ case: CASE }),
+  'classify form': () => classifyFormCard({ case: CASE, current: null, people: [{ id: uid(301), name: '吴志强' }], units: [{ id: uid(201), name: '司法所' }] }),
+  'opinion form': () => opinionFormCard({ case: CASE, now: '2026-11-27 09:00' }),
+  'report up': () => reportUpCard({ case: CASE, summary: '【信访事项上报】XF-2026-0042 青山村土地征收补偿款未兑现\n信访人：张*明（共1人）\n办理进展：\n  2026-11-20 [包查办] 已核实' }),
+  'case (office, registered)': () => caseCard(caseInput({ status: 'REGISTERED', ownerName: null, allowedActions: ['VIEW', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'REPORT_UP', 'PROPOSE_OWNERSHIP'] })),
   'major event form': () => majorEventFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }] }),
   'abnormal petition form': () => abnormalPetitionFormCard({ case: CASE, today: TODAY }),
   'persuasion form': () => persuasionFormCard({ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25', now: '2026-11-27 09:00' }),

@@ -63,6 +63,24 @@ export function submitNames(card: LarkCardJson): string[] {
  * instead of returning at once — needed when many sends hit one person at one fixed instant.
  * `pushQueue`: the bot as the web role runs it with Redis — its notifications go through the outbox.
  */
+/**
+ * The platform's sleep in tests: with `movesClock`, sleeping moves the test clock on; otherwise it
+ * returns at once (retries need not wait), yielding to the event loop. A send that waits for a rate
+ * limit on a frozen clock would wait forever: it fails loudly instead of hanging the test.
+ */
+function frozenClockSleep(town: Township, movesClock: boolean): (ms: number) => Promise<void> {
+  let spins = 0;
+  let lastNow = Number.NaN;
+  return async (ms) => {
+    if (movesClock) return void town.clock.advance(ms);
+    const now = town.clock.now().getTime();
+    spins = now === lastNow ? spins + 1 : 0;
+    lastNow = now;
+    if (spins > 1000) throw new Error("a send waits for Lark's rate limit on a frozen test clock: advance town.clock between sends, or start the harness with sleepMovesClock");
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+}
+
 export async function startLarkHarness(t: TestDatabase, town: Township, linked: Person[], opts: { sleepMovesClock?: boolean; pushQueue?: PushQueue } = {}): Promise<LarkHarness> {
   const fake = await FakeLark.start({ now: () => town.clock.now().getTime() });
   const { logger, lines } = captureLogger('info');
@@ -83,7 +101,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     await bot!.idle();
   };
-  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: async (ms: number) => void (opts.sleepMovesClock ? town.clock.advance(ms) : undefined) })!;
+  const lark = createLarkPlatform({ config, dispatch: (e) => track(bot!.dispatch(e)), logger, outbound: outboundRepo(t.db.prisma), chats: chatRepo(t.db.prisma), clock: town.clock, sleep: frozenClockSleep(town, opts.sleepMovesClock ?? false) })!;
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
   bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger, ...(opts.pushQueue && { pushQueue: opts.pushQueue }) });
   await lark.start();

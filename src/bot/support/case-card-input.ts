@@ -35,5 +35,7 @@ export async function caseCardInput(ctx: HandlerContext, view: CaseView, context
     allowedActions: view.allowedActions,
     pendingProposalId: view.pendingProposalId,
     pendingExtensionId: view.pendingExtensionId,
+    classification: c.classification,
+    opinionIssued: c.opinionIssuedAt !== null,
   };
 }
