@@ -26,7 +26,7 @@ export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   outcome: '劝返结果', date: '日期', peopleMet: '走访对象', caseIds: '案件', visitors: '接待人次', summary: '接访情况',
   isZero: '零报告', findings: '排查情况', topic: '议题', decisions: '研究决定', attendees: '参会人员',
   eventKind: '事项类别', detail: '情况说明', destination: '去向', collective: '集体访', occurredOn: '发生日期',
-  accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间',
+  accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间', answeredAt: '答复时间', answer: '答复意见',
 };
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
@@ -140,6 +140,9 @@ export const followUpForm = z
 export const reviewRequestForm = z
   .object({ requestedOn: optionalDate, note: optionalText(1000) })
   .transform((v) => ({ note: v.note, ...(v.requestedOn !== null ? { requestedAt: startOfLocalDate(v.requestedOn) } : {}) }));
+
+/** R26: the written answer to a 复查 or 复核 request, and when it was given. */
+export const reviewAnswerForm = z.object({ answeredAt: dateTime('请选择答复时间'), answer: requiredText(5000) });
 
 /** R21 劝返: who, when, outcome. */
 export const persuasionForm = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
 import {
-  abnormalPetitionForm, assignForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
+  abnormalPetitionForm, assignForm, reviewAnswerForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
   meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
   statementForm, transferForm, visitForm,
 } from './action-forms.js';
@@ -60,6 +60,8 @@ const PARAMS = {
   'major-event.submit': z.object({}),
   'abnormal.open': z.object(caseRef),
   'abnormal.submit': z.object(caseRef),
+  'review-answer.open': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
+  'review-answer.submit': z.object({ ...caseRef, kind: z.enum(['REVIEW', 'RE_REVIEW'], { error: '应为复查或复核' }) }),
   'alert.ack': z.object({ alertId: uuid, stage: z.enum(REPORTABLE_STAGES, { error: '应为收到、已出发或已到场' }) }),
   'persuasion.open': z.object({ persuasionId: uuid }),
   'persuasion.submit': z.object({ persuasionId: uuid }),
@@ -94,6 +96,7 @@ const FORMS = {
   'needs-owner.submit': needsOwnerForm,
   'classify.submit': classifyForm,
   'opinion.submit': opinionForm,
+  'review-answer.submit': reviewAnswerForm,
   'abnormal.submit': abnormalPetitionForm,
   'statement.submit': statementForm,
   'visit.submit': visitForm,

@@ -49,6 +49,8 @@ export interface CaseCardInput {
   openPersuasionId?: string | null;
   /** The R26 request that is open now (复查 or 复核 window), if any. */
   reviewWindow?: ReviewKind | null;
+  /** The R26 request whose answer is awaited, if any. */
+  reviewPending?: ReviewKind | null;
   /** R26: the class (null until the office classifies it), and whether a claim's 处理意见书 is on record. */
   classification?: Classification | null;
   opinionIssued?: boolean;
@@ -103,6 +105,9 @@ function caseButtons(c: CaseCardInput, fullVisible: boolean): CardButton[] {
     out.push(button(`登记${REVIEW_KIND_LABELS[c.reviewWindow]}申请`, 'review.open', { caseId, kind: c.reviewWindow }));
   }
   out.push(...officeButtons(c));
+  if (may('RECORD_REVIEW') && c.reviewPending) {
+    out.push(button(`登记${REVIEW_KIND_LABELS[c.reviewPending]}意见`, 'review-answer.open', { caseId, kind: c.reviewPending }, 'primary'));
+  }
   if (may('VIEW_PERSONAL_DATA') && c.context === 'DIRECT' && !fullVisible) {
     out.push(button('查看完整信息', 'case.view-full', { caseId }));
   }

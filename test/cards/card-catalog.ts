@@ -17,6 +17,7 @@ import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
 import { classifyFormCard } from '../../cards/builders/classify-form.js';
 import { opinionFormCard } from '../../cards/builders/opinion-form.js';
+import { reviewAnswerFormCard } from '../../cards/builders/review-answer-form.js';
 import { reportUpCard } from '../../cards/builders/report-up.js';
 import { abnormalPetitionFormCard } from '../../cards/builders/abnormal-petition-form.js';
 import { progressFormCard } from '../../cards/builders/progress-form.js';
@@ -139,6 +140,8 @@ export const CARDS: Record<string, () => Card> = {
   'assign form': () => assignFormCard({ case: CASE, candidates: { units: [{ id: uid(201), name: '司法所' }], people: [{ id: uid(301), name: '吴志强', unitName: '司法所' }] } }),
   'needs-owner form': () => needsOwnerFormCard({ case: CASE }),
   'classify form': () => classifyFormCard({ case: CASE, current: null, people: [{ id: uid(301), name: '吴志强' }], units: [{ id: uid(201), name: '司法所' }] }),
+  'review answer form': () => reviewAnswerFormCard({ case: CASE, kind: 'REVIEW', answerBy: '2026-12-31', now: '2026-11-27 09:00' }),
+  'case (office, 复查 pending)': () => caseCard(caseInput({ status: 'RESOLVED', classification: 'CLAIM', opinionIssued: true, reviewPending: 'REVIEW', allowedActions: ['VIEW', 'RECORD_REVIEW', 'REPORT_UP'] })),
   'opinion form': () => opinionFormCard({ case: CASE, now: '2026-11-27 09:00' }),
   'report up': () => reportUpCard({ case: CASE, summary: '【信访事项上报】XF-2026-0042 青山村土地征收补偿款未兑现\n信访人：张*明（共1人）\n办理进展：\n  2026-11-20 [包查办] 已核实' }),
   'case (office, registered)': () => caseCard(caseInput({ status: 'REGISTERED', ownerName: null, allowedActions: ['VIEW', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'REPORT_UP', 'PROPOSE_OWNERSHIP'] })),

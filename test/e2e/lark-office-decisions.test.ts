@@ -104,6 +104,19 @@ describe('the leading group\'s decisions on a case card: R1, R5, R26 and archivi
     expect((await caseRow(resolved.id)).status).toBe('ARCHIVED');
   });
 
+  it('R26: the 复查 request and its answer are recorded from the case card; then the 复核 window opens there', async () => {
+    const resolved = await resolvedCase(t, town, { resolvedAt: '2026-11-01T10:00:00+08:00', title: '危房改造补助' });
+    await viaCaseCard(resolved.id, 'opinion.open', { issuedAt: '2026-11-02 08:00 +0800' });
+    const asked = await viaCaseCard(resolved.id, 'review.open', { requestedOn: '2026-11-02 +0800', note: '对补助金额有异议' });
+    expect(asked.body.toast?.content).toContain('复查申请已登记');
+    const answered = await viaCaseCard(resolved.id, 'review-answer.open', { answeredAt: '2026-11-02 09:00 +0800', answer: '经复查，补助金额计算正确，维持原处理意见' });
+    expect(answered.body.toast).toMatchObject({ type: 'success', content: '复查意见已登记' });
+    const review = await t.db.prisma.caseReview.findFirstOrThrow({ where: { caseId: resolved.id, kind: 'REVIEW' } });
+    expect(review.answer).toContain('维持原处理意见');
+    await h.click(town.people.office, actionValue('case.view', { caseId: resolved.id }), onNewCard());
+    expect(buttonValues(lastReply())).toContainEqual({ a: 'review.open', caseId: resolved.id, kind: 'RE_REVIEW' });
+  });
+
   it('only the office takes these decisions: a cadre is refused with the reason, and gets no form', async () => {
     const c = await letter('邻里纠纷');
     const before = h.fake.messages.length;

@@ -10,6 +10,10 @@ import { requestExtension } from '../../usecases/cases/request-extension.js';
 import { proposeTransfer } from '../../usecases/ownership/propose-ownership.js';
 import { requestReReview } from '../../usecases/review/request-re-review.js';
 import { requestReview } from '../../usecases/review/request-review.js';
+import { answerReReview } from '../../usecases/review/answer-re-review.js';
+import { answerReview } from '../../usecases/review/answer-review.js';
+import { reviewAnswerFormCard } from '../../../cards/builders/review-answer-form.js';
+import { beijingDateTime } from '../../../cards/format.js';
 import { deadlineOf } from '../../usecases/support/deadline.js';
 import { clocksOf, reviewFactsOf } from '../../usecases/support/review-facts.js';
 import type { ActionHandler } from '../handler.js';
@@ -65,6 +69,23 @@ export const moreCaseActions: Record<string, ActionHandler> = {
     const clocks = await clocksOf(ctx.deps.config, facts, ctx.now);
     const requestBy = kind === 'REVIEW' ? clocks.reviewRequestBy : clocks.reReviewRequestBy;
     return sendForm(ctx, reviewRequestFormCard({ case: caseHead(c), kind, requestBy, today: localDateOf(ctx.now) }));
+  },
+
+  'review-answer.open': async (ctx, a) => {
+    const c = await caseFor(ctx, str(a.caseId), 'RECORD_REVIEW');
+    const kind = a.kind === 'RE_REVIEW' ? 'RE_REVIEW' : 'REVIEW';
+    const { facts } = await ctx.lookup((repos) => reviewFactsOf(repos, c));
+    const clocks = await clocksOf(ctx.deps.config, facts, ctx.now);
+    const answerBy = kind === 'REVIEW' ? clocks.reviewAnswerBy : clocks.reReviewAnswerBy;
+    return sendForm(ctx, reviewAnswerFormCard({ case: caseHead(c), kind, answerBy, now: beijingDateTime(ctx.now) }));
+  },
+
+  'review-answer.submit': async (ctx, a, form) => {
+    const input = { caseId: a.caseId, ...decodeForm({ a: 'review-answer.submit' }, form) };
+    const kind = a.kind === 'RE_REVIEW' ? 'RE_REVIEW' : 'REVIEW';
+    const r = kind === 'REVIEW' ? await answerReview(ctx.deps, ctx.actor, input) : await answerReReview(ctx.deps, ctx.actor, input);
+    ctx.notify(r.notifications);
+    return doneFor(`${REVIEW_KIND_LABELS[kind]}意见已登记`, str(a.caseId), r.late ? '已超过答复期限，逾期答复已记录' : undefined);
   },
 
   'review.submit': async (ctx, a, form) => {

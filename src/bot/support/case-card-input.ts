@@ -1,5 +1,6 @@
 import type { CaseCardInput } from '../../../cards/builders/case-card.js';
 import type { CaseView } from '../../usecases/cases/view-case.js';
+import { clocksOf, reviewFactsOf } from '../../usecases/support/review-facts.js';
 import type { HandlerContext } from '../handler.js';
 
 /** Names a case card shows, looked up for a CaseView. */
@@ -37,5 +38,17 @@ export async function caseCardInput(ctx: HandlerContext, view: CaseView, context
     pendingExtensionId: view.pendingExtensionId,
     classification: c.classification,
     opinionIssued: c.opinionIssuedAt !== null,
+    ...(await reviewButtons(ctx, view)),
   };
+}
+
+/** R26: which request window is open, or which answer awaited, on a claim whose 处理意见书 is out. */
+async function reviewButtons(ctx: HandlerContext, view: CaseView): Promise<Pick<CaseCardInput, 'reviewWindow' | 'reviewPending'>> {
+  const c = view.case;
+  if (c.classification !== 'CLAIM' || !c.opinionIssuedAt || !view.allowedActions.includes('RECORD_REVIEW')) return {};
+  const { facts } = await ctx.lookup((repos) => reviewFactsOf(repos, c));
+  const { stage } = await clocksOf(ctx.deps.config, facts, ctx.now);
+  const window = stage === 'REVIEW_WINDOW' ? 'REVIEW' : stage === 'RE_REVIEW_WINDOW' ? 'RE_REVIEW' : null;
+  const pending = stage === 'REVIEW_PENDING' ? 'REVIEW' : stage === 'RE_REVIEW_PENDING' ? 'RE_REVIEW' : null;
+  return { reviewWindow: window, reviewPending: pending };
 }
