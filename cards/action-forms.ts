@@ -141,6 +141,21 @@ export const reviewRequestForm = z
   .object({ requestedOn: optionalDate, note: optionalText(1000) })
   .transform((v) => ({ note: v.note, ...(v.requestedOn !== null ? { requestedAt: startOfLocalDate(v.requestedOn) } : {}) }));
 
+/** R16 即时即报: the village and what the collector heard. */
+export const sentimentForm = z.object({ villageId: chosenId('请选择所在村（社区）'), content: requiredText(5000) });
+
+/** R16: the office turns a report into a case; what the report does not say is completed later. */
+export const sentimentConvertForm = z
+  .object({
+    title: optionalText(100),
+    category: optionalText(50),
+    complexity: optionalChoice(COMPLEXITIES, '难易程度无效').transform((v) => v ?? 'GENERAL'),
+    headcount: optionalCount(1, 100000),
+    important: checkbox,
+    sudden: checkbox,
+  })
+  .transform(({ headcount, ...rest }) => ({ ...rest, ...(headcount !== null ? { headcount } : {}) }));
+
 /** R26: the written answer to a 复查 or 复核 request, and when it was given. */
 export const reviewAnswerForm = z.object({ answeredAt: dateTime('请选择答复时间'), answer: requiredText(5000) });
 

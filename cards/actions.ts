@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
 import {
-  abnormalPetitionForm, assignForm, reviewAnswerForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
+  abnormalPetitionForm, assignForm, reviewAnswerForm, sentimentConvertForm, sentimentForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
   meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
   statementForm, transferForm, visitForm,
 } from './action-forms.js';
@@ -56,6 +56,10 @@ const PARAMS = {
   /** R5 上报: one click makes the summary for the county. */
   'case.report-up': z.object(caseRef),
   'case.archive': z.object(caseRef),
+  'sentiment.open': z.object({}),
+  'sentiment.submit': z.object({}),
+  'sentiment.convert-open': z.object({ reportId: uuid }),
+  'sentiment.convert-submit': z.object({ reportId: uuid }),
   'major-event.open': z.object({}),
   'major-event.submit': z.object({}),
   'abnormal.open': z.object(caseRef),
@@ -97,6 +101,8 @@ const FORMS = {
   'classify.submit': classifyForm,
   'opinion.submit': opinionForm,
   'review-answer.submit': reviewAnswerForm,
+  'sentiment.submit': sentimentForm,
+  'sentiment.convert-submit': sentimentConvertForm,
   'abnormal.submit': abnormalPetitionForm,
   'statement.submit': statementForm,
   'visit.submit': visitForm,
@@ -125,13 +131,14 @@ export type FormOf<N extends SubmitActionName> = z.output<(typeof FORMS)[N]>;
 const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, string>> } = {
   'visit.submit': { leaderId: '下访领导' },
   'opinion.submit': { summary: '意见摘要' },
+  'sentiment.submit': { content: '民情信息' },
   'assign.submit': { note: '交办意见' },
   'needs-owner.submit': { reason: '认定理由' },
 };
 
 const PARAM_LABELS: Record<string, string> = {
   caseId: '案件', proposalId: '包案意见', extensionId: '延期申请', alertId: '预警', stage: '确认', persuasionId: '劝返任务',
-  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表',
+  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表', reportId: '民情信息',
 };
 
 const STALE = '卡片数据有误，请重新打开卡片后再试：';

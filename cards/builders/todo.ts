@@ -34,7 +34,7 @@ export interface TodoInput {
   /** R12/R15: the month's visit or the quarter's meeting still to be done. */
   periodic?: readonly PeriodicTodo[];
   /** R16: sentiment reports not yet turned into a case. */
-  sentiments?: readonly { reportId: string; villageName: string; reporterName: string; content: string; reportedOn: LocalDate }[];
+  sentiments?: readonly { reportId: string; villageName: string; reporterName: string; content: string; reportedOn: LocalDate; convertible?: boolean }[];
   today: LocalDate;
 }
 
@@ -114,6 +114,7 @@ export function todoCard(t: TodoInput): Card {
     kind: 'item',
     text: `**【${escapeMarkdown(r.villageName)}】**${escapeMarkdown(truncate(oneLine(maskNumbersInText(r.content)), 40))}\n${escapeMarkdown(r.reporterName)}报送 · 待处理（可转为案件）`,
     badge: { text: `${r.reportedOn} 报送`, colour: 'orange' },
+    ...(r.convertible ? { button: button('转为案件', 'sentiment.convert-open', { reportId: r.reportId }) } : {}),
   }));
 
   const total = t.alerts.length + t.approvals.length + t.extensions.length + t.persuasions.length + periodic.length + t.statements.length

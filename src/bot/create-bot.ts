@@ -11,7 +11,8 @@ import { moreCaseActions } from './actions/more-case-actions.js';
 import { dutyActions } from './actions/duty-actions.js';
 import { escalationActions } from './actions/escalation-actions.js';
 import { officeCaseActions } from './actions/office-case-actions.js';
-import { majorEventCommand } from './commands/escalation-commands.js';
+import { majorEventCommand, sentimentCommand } from './commands/escalation-commands.js';
+import { sentimentActions } from './actions/sentiment-actions.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
@@ -58,9 +59,9 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand],
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
     ...(o.guidedForms && { guidedForms: o.guidedForms }),

@@ -13,6 +13,8 @@ import { notRegisteredCard } from '../../cards/builders/not-registered.js';
 import { ownershipFormCard } from '../../cards/builders/ownership-form.js';
 import { persuasionFormCard } from '../../cards/builders/persuasion-form.js';
 import { majorEventFormCard } from '../../cards/builders/major-event-form.js';
+import { sentimentFormCard } from '../../cards/builders/sentiment-form.js';
+import { sentimentConvertFormCard } from '../../cards/builders/sentiment-convert-form.js';
 import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
 import { classifyFormCard } from '../../cards/builders/classify-form.js';
@@ -69,7 +71,7 @@ export const CARDS: Record<string, () => Card> = {
         { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
         { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
       ],
-      sentiments: [{ reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26' }],
+      sentiments: [{ reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true }],
     }),
   statistics: () =>
     statisticsCard({
@@ -145,6 +147,9 @@ export const CARDS: Record<string, () => Card> = {
   'opinion form': () => opinionFormCard({ case: CASE, now: '2026-11-27 09:00' }),
   'report up': () => reportUpCard({ case: CASE, summary: '【信访事项上报】XF-2026-0042 青山村土地征收补偿款未兑现\n信访人：张*明（共1人）\n办理进展：\n  2026-11-20 [包查办] 已核实' }),
   'case (office, registered)': () => caseCard(caseInput({ status: 'REGISTERED', ownerName: null, allowedActions: ['VIEW', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'REPORT_UP', 'PROPOSE_OWNERSHIP'] })),
+  'sentiment form': () => sentimentFormCard({ villages: [{ id: uid(401), name: '青山村' }] }),
+  'sentiment convert form': () =>
+    sentimentConvertFormCard({ report: { reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，影响春耕', reportedOn: '2026-11-25' } }),
   'major event form': () => majorEventFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }] }),
   'abnormal petition form': () => abnormalPetitionFormCard({ case: CASE, today: TODAY }),
   'persuasion form': () => persuasionFormCard({ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25', now: '2026-11-27 09:00' }),

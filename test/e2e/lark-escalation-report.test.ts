@@ -1,16 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
 import type { TestDatabase } from '../support/database.js';
 import { ownedCase } from '../support/flows.js';
 import { buttonValues, cardOf, submitNames, titleOf, useLarkSuite, type LarkHarness } from '../support/lark-harness.js';
 import type { Township } from '../support/township.js';
 
-describe('major events (R18) and abnormal petitions (R21) reported from Lark', () => {
-  const suite = useLarkSuite((p) => [p.office, p.mayor, p.secretary, p.deputy, p.deputy2, p.cadre, p.areaLeader, p.stationed, p.villageCadre, p.outsider]);
+describe('sentiment (R16), major events (R18) and abnormal petitions (R21) reported from Lark', () => {
+  const suite = useLarkSuite((p) => [p.office, p.mayor, p.secretary, p.deputy, p.deputy2, p.cadre, p.areaLeader, p.stationed, p.villageCadre, p.collector, p.outsider]);
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
   beforeAll(() => void ({ t, town, h } = suite));
+  // Replies to one chat keep Lark's 5 per second per chat: the test clock moves on as a person would.
+  beforeEach(() => town.clock.advance(60_000));
 
   const texts = (card: unknown) => JSON.stringify(card);
   /** The card the bot last answered with (a reply or a form goes to the chat, not to a person). */
@@ -81,5 +83,41 @@ describe('major events (R18) and abnormal petitions (R21) reported from Lark', (
     const submitted = await h.submit(town.people.outsider, `abnormal.submit?caseId=${c.id}`, { destination: 'PROVINCE', occurredOn: '2026-11-02 +0800' });
     expect(submitted.body.toast).toMatchObject({ type: 'error' });
     expect(await t.db.prisma.persuasion.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
+  it('R16: a village collector reports what people say; the office sees it in 待办 and turns it into a case', async () => {
+    const p = town.people;
+    await h.say(p.collector, '民情', { chatType: 'p2p' });
+    const form = lastReply();
+    expect(titleOf(form)).toBe('报送民情信息');
+    const sent = await h.submit(p.collector, submitNames(form)[0]!, { villageId: town.villages.a, content: '三组村民反映灌溉渠堵塞，影响春耕，约8户' }, { messageId: h.fake.messages.at(-1)!.message_id });
+    expect(sent.body.toast).toMatchObject({ type: 'success', content: '民情信息已报送' });
+    const report = await t.db.prisma.sentimentReport.findFirstOrThrow({ where: { reporterId: p.collector.id } });
+    await h.settle();
+    expect(h.cards(p.areaLeader).some((x) => texts(x.card).includes('灌溉渠'))).toBe(true);
+
+    town.clock.advance(1000);
+    await h.say(p.office, '待办', { chatType: 'p2p' });
+    const todo = h.fake.messages.at(-1)!;
+    const convert = buttonValues(cardOf(todo)).find((v) => v.a === 'sentiment.convert-open' && v.reportId === report.id);
+    expect(convert).toBeDefined();
+    town.clock.advance(1000);
+    await h.click(p.office, convert, { messageId: todo.message_id });
+    const convertForm = h.fake.messages.at(-1)!;
+    expect(titleOf(cardOf(convertForm))).toBe('民情信息转为案件');
+    town.clock.advance(1000);
+    const converted = await h.submit(p.office, submitNames(cardOf(convertForm))[0]!, { title: '灌溉渠堵塞', complexity: 'GENERAL', headcount: '8' }, { messageId: convertForm.message_id });
+    expect(converted.body.toast?.content).toMatch(/^已转为案件 XF-2026-\d{4}$/);
+    const linked = await t.db.prisma.sentimentReport.findUniqueOrThrow({ where: { id: report.id } });
+    expect(linked.caseId).not.toBeNull();
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: linked.caseId! } })).title).toBe('灌溉渠堵塞');
+  });
+
+  it('R16: a town leader is not a collector: told why, no form', async () => {
+    const before = h.fake.messages.length;
+    await h.say(town.people.deputy, '民情', { chatType: 'p2p' });
+    const answers = h.fake.messages.slice(before);
+    expect(answers).toHaveLength(1);
+    expect(texts(cardOf(answers[0]!))).toContain('民情信息由各村民情信息员报送');
   });
 });

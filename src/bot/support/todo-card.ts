@@ -104,6 +104,7 @@ export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
       if (!reporterNames.has(r.reporterId)) reporterNames.set(r.reporterId, await nameOf(r.reporterId));
       sentiments.push({
         reportId: r.id, villageName: villageNames.get(r.villageId) ?? '—', reporterName: reporterNames.get(r.reporterId)!, content: r.content, reportedOn: localDateOf(r.reportedAt),
+        convertible: mayConvert,
       });
     }
 

@@ -1,0 +1,37 @@
+import { COMPLEXITIES } from '../../src/domain/model.js';
+import type { LocalDate } from '../../src/lib/local-date.js';
+import { COMPLEXITY_LABELS } from '../labels.js';
+import { actionValue } from '../actions.js';
+import type { Card } from '../model.js';
+import { choicesOf } from './common.js';
+
+export interface SentimentConvertFormInput {
+  report: { reportId: string; villageName: string; reporterName: string; content: string; reportedOn: LocalDate };
+}
+
+/** R16: the office turns a sentiment report into a petition case (R1 flags and R20 keywords apply as at intake). */
+export function sentimentConvertFormCard(input: SentimentConvertFormInput): Card {
+  const r = input.report;
+  return {
+    title: '民情信息转为案件',
+    subtitle: `${r.villageName} · ${r.reporterName} ${r.reportedOn} 报送`,
+    colour: 'blue',
+    elements: [
+      { kind: 'fields', fields: [{ label: '民情信息', value: r.content }] },
+      { kind: 'note', text: '信访人情况可在登记后补充；标题不填则按民情信息自动生成。' },
+      {
+        kind: 'form',
+        name: 'sentiment_convert_form',
+        inputs: [
+          { kind: 'text', name: 'title', label: '标题', required: false, maxLength: 100 },
+          { kind: 'text', name: 'category', label: '类别', required: false, maxLength: 50, placeholder: '如：土地征收、劳资纠纷' },
+          { kind: 'select', name: 'complexity', label: '难易程度', required: false, options: choicesOf(COMPLEXITY_LABELS, COMPLEXITIES), initial: 'GENERAL' },
+          { kind: 'text', name: 'headcount', label: '人数', required: false, maxLength: 6 },
+          { kind: 'checkbox', name: 'important', label: '重要信访' },
+          { kind: 'checkbox', name: 'sudden', label: '突发性' },
+        ],
+        submit: { label: '转为案件', action: actionValue('sentiment.convert-submit', { reportId: r.reportId }) },
+      },
+    ],
+  };
+}
