@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { VISIT_LEVELS } from '../src/domain/assessment/rules.js';
+import { SCREENING_KINDS } from '../src/domain/duties/screening.js';
 import { ABNORMAL_DESTINATIONS, MAJOR_EVENT_KINDS } from '../src/domain/escalation/alert-kinds.js';
 import { GIVEN_RATINGS } from '../src/domain/follow-up/follow-up.js';
 import { CASE_SOURCES, CLASSIFICATIONS, COMPLEXITIES, PROGRESS_TAGS, REPORTING_CADENCES, STABILITY_ASSESSMENTS } from '../src/domain/model.js';
@@ -26,6 +28,8 @@ export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   outcome: '劝返结果', date: '日期', peopleMet: '走访对象', caseIds: '案件', visitors: '接待人次', summary: '接访情况',
   isZero: '零报告', findings: '排查情况', topic: '议题', decisions: '研究决定', attendees: '参会人员',
   eventKind: '事项类别', detail: '情况说明', destination: '去向', collective: '集体访', occurredOn: '发生日期',
+  name: '名称', kind: '类别', startsOn: '开始日期', endsOn: '结束日期', reportDueOn: '报送截止日期', unitIds: '报送单位',
+  location: '接访地点', level: '上访去向', evidence: '依据', poorWork: '工作不力所致',
   accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间', answeredAt: '答复时间', answer: '答复意见',
 };
 
@@ -140,6 +144,34 @@ export const followUpForm = z
 export const reviewRequestForm = z
   .object({ requestedOn: optionalDate, note: optionalText(1000) })
   .transform((v) => ({ note: v.note, ...(v.requestedOn !== null ? { requestedAt: startOfLocalDate(v.requestedOn) } : {}) }));
+
+/** R17: a screening period — its name, kind, dates and the units that must report. */
+export const screeningPeriodForm = z.object({
+  name: requiredText(100),
+  kind: choice(SCREENING_KINDS, '请选择排查类别（常规 / 敏感时期）'),
+  startsOn: date('请选择开始日期'),
+  endsOn: date('请选择结束日期'),
+  reportDueOn: date('请选择报送截止日期'),
+  unitIds: chosenIds(500).refine((ids) => ids.length > 0, { error: '至少指定一个报送单位' }),
+});
+
+/** R14: a leader on the reception schedule for a day to come. */
+export const receptionScheduleForm = z.object({
+  leaderId: chosenId('请选择接访领导'),
+  date: date('请选择接访日期'),
+  location: requiredText(100),
+  note: optionalText(500),
+});
+
+/** R23: a visit by a unit's people to a higher level, with its evidence. */
+export const higherLevelVisitForm = z.object({
+  unitId: chosenId('请选择单位'),
+  level: choice(VISIT_LEVELS, '请选择上访去向（县 / 市 / 省 / 北京）'),
+  collective: checkbox,
+  date: date('请选择日期'),
+  evidence: requiredText(500),
+  poorWork: checkbox,
+});
 
 /** R16 即时即报: the village and what the collector heard. */
 export const sentimentForm = z.object({ villageId: chosenId('请选择所在村（社区）'), content: requiredText(5000) });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
 import {
-  abnormalPetitionForm, assignForm, reviewAnswerForm, sentimentConvertForm, sentimentForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
+  abnormalPetitionForm, assignForm, higherLevelVisitForm, receptionScheduleForm, reviewAnswerForm, screeningPeriodForm, sentimentConvertForm,
+  sentimentForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
   meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
   statementForm, transferForm, visitForm,
 } from './action-forms.js';
@@ -56,6 +57,12 @@ const PARAMS = {
   /** R5 上报: one click makes the summary for the county. */
   'case.report-up': z.object(caseRef),
   'case.archive': z.object(caseRef),
+  'screening-period.open': z.object({}),
+  'screening-period.submit': z.object({}),
+  'reception-day.open': z.object({}),
+  'reception-day.submit': z.object({}),
+  'higher-visit.open': z.object({}),
+  'higher-visit.submit': z.object({}),
   'sentiment.open': z.object({}),
   'sentiment.submit': z.object({}),
   'sentiment.convert-open': z.object({ reportId: uuid }),
@@ -102,6 +109,9 @@ const FORMS = {
   'opinion.submit': opinionForm,
   'review-answer.submit': reviewAnswerForm,
   'sentiment.submit': sentimentForm,
+  'screening-period.submit': screeningPeriodForm,
+  'reception-day.submit': receptionScheduleForm,
+  'higher-visit.submit': higherLevelVisitForm,
   'sentiment.convert-submit': sentimentConvertForm,
   'abnormal.submit': abnormalPetitionForm,
   'statement.submit': statementForm,
@@ -132,6 +142,8 @@ const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, 
   'visit.submit': { leaderId: '下访领导' },
   'opinion.submit': { summary: '意见摘要' },
   'sentiment.submit': { content: '民情信息' },
+  'reception-day.submit': { leaderId: '接访领导', date: '接访日期', note: '备注' },
+  'higher-visit.submit': { unitId: '单位', date: '上访日期' },
   'assign.submit': { note: '交办意见' },
   'needs-owner.submit': { reason: '认定理由' },
 };

@@ -1,3 +1,4 @@
+import type { ScreeningKind } from '../src/domain/duties/screening.js';
 import type { CaseSource, CaseStatus, Complexity, Role, StabilityAssessment } from '../src/domain/model.js';
 import type { CardColour } from './model.js';
 
@@ -53,3 +54,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   DISCIPLINE_INSPECTOR: '纪检',
   ADMIN: '系统管理员',
 };
+
+/** R17: the kinds of screening period the office declares. */
+export const SCREENING_KIND_LABELS: Record<ScreeningKind, string> = { REGULAR: '常规排查', SENSITIVE: '敏感时期集中排查（每日报送）' };

@@ -27,6 +27,9 @@ const COMMANDS: readonly Command[] = [
   { word: '接访', what: '填报接访日接待情况', needs: 'LOG_VISIT' },
   { word: '排查', what: '报送矛盾纠纷排查情况或零报告', needs: 'SUBMIT_UNIT_REPORT' },
   { word: '会议', what: '记录信访领导小组研究重大疑难案件的会议', needs: 'RECORD_MEETING' },
+  { word: '排查期', what: '部署矛盾纠纷排查（常规或敏感时期），指定报送单位', needs: 'DECLARE_SCREENING' },
+  { word: '安排接访', what: '安排镇领导接访日', needs: 'SCHEDULE_RECEPTION' },
+  { word: '越级上访', what: '登记单位人员到县、市、省、北京上访（年终考核扣分）', needs: 'RECORD_ASSESSMENT' },
   { word: '民情', what: '报送群众反映的问题和矛盾纠纷苗头（即时即报）', needs: 'REPORT_SENTIMENT' },
   { word: '重大事项', what: '报告大规模集体上访、群体性事件或进京上访苗头，通知相关人员立即赶赴现场', needs: 'RAISE_MAJOR_EVENT' },
 ];

@@ -13,6 +13,8 @@ import { escalationActions } from './actions/escalation-actions.js';
 import { officeCaseActions } from './actions/office-case-actions.js';
 import { majorEventCommand, sentimentCommand } from './commands/escalation-commands.js';
 import { sentimentActions } from './actions/sentiment-actions.js';
+import { officeDutyActions } from './actions/office-duty-actions.js';
+import { higherLevelVisitCommand, receptionScheduleCommand, screeningPeriodCommand } from './commands/office-commands.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
@@ -59,9 +61,9 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand, higherLevelVisitCommand],
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions, ...officeDutyActions },
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
     ...(o.guidedForms && { guidedForms: o.guidedForms }),

@@ -14,6 +14,9 @@ import { ownershipFormCard } from '../../cards/builders/ownership-form.js';
 import { persuasionFormCard } from '../../cards/builders/persuasion-form.js';
 import { majorEventFormCard } from '../../cards/builders/major-event-form.js';
 import { sentimentFormCard } from '../../cards/builders/sentiment-form.js';
+import { screeningPeriodFormCard } from '../../cards/builders/screening-period-form.js';
+import { receptionScheduleFormCard } from '../../cards/builders/reception-schedule-form.js';
+import { higherLevelVisitFormCard } from '../../cards/builders/higher-level-visit-form.js';
 import { sentimentConvertFormCard } from '../../cards/builders/sentiment-convert-form.js';
 import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
@@ -147,6 +150,9 @@ export const CARDS: Record<string, () => Card> = {
   'opinion form': () => opinionFormCard({ case: CASE, now: '2026-11-27 09:00' }),
   'report up': () => reportUpCard({ case: CASE, summary: '【信访事项上报】XF-2026-0042 青山村土地征收补偿款未兑现\n信访人：张*明（共1人）\n办理进展：\n  2026-11-20 [包查办] 已核实' }),
   'case (office, registered)': () => caseCard(caseInput({ status: 'REGISTERED', ownerName: null, allowedActions: ['VIEW', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'REPORT_UP', 'PROPOSE_OWNERSHIP'] })),
+  'screening period form': () => screeningPeriodFormCard({ units: [{ id: uid(201), name: '司法所' }, { id: uid(202), name: '青山村委会' }], today: TODAY }),
+  'reception schedule form': () => receptionScheduleFormCard({ leaders: [{ id: uid(301), name: '孙副镇长（副镇长）' }], today: TODAY }),
+  'higher-level visit form': () => higherLevelVisitFormCard({ units: [{ id: uid(201), name: '司法所' }], today: TODAY }),
   'sentiment form': () => sentimentFormCard({ villages: [{ id: uid(401), name: '青山村' }] }),
   'sentiment convert form': () =>
     sentimentConvertFormCard({ report: { reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，影响春耕', reportedOn: '2026-11-25' } }),

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
 import type { TestDatabase } from '../support/database.js';
 import { ownedCase } from '../support/flows.js';
@@ -6,13 +6,11 @@ import { buttonValues, cardOf, submitNames, titleOf, useLarkSuite, type LarkHarn
 import type { Township } from '../support/township.js';
 
 describe('sentiment (R16), major events (R18) and abnormal petitions (R21) reported from Lark', () => {
-  const suite = useLarkSuite((p) => [p.office, p.mayor, p.secretary, p.deputy, p.deputy2, p.cadre, p.areaLeader, p.stationed, p.villageCadre, p.collector, p.outsider]);
+  const suite = useLarkSuite((p) => [p.office, p.mayor, p.secretary, p.deputy, p.deputy2, p.cadre, p.areaLeader, p.stationed, p.villageCadre, p.collector, p.outsider], { minutesBetweenTests: 1 });
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
   beforeAll(() => void ({ t, town, h } = suite));
-  // Replies to one chat keep Lark's 5 per second per chat: the test clock moves on as a person would.
-  beforeEach(() => town.clock.advance(60_000));
 
   const texts = (card: unknown) => JSON.stringify(card);
   /** The card the bot last answered with (a reply or a form goes to the chat, not to a person). */

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionValue } from '../../cards/actions.js';
 import type { TestDatabase } from '../support/database.js';
 import { buttonValues, cardOf, submitNames, titleOf, useLarkSuite, type LarkHarness } from '../support/lark-harness.js';
@@ -6,13 +6,11 @@ import { resolvedCase } from '../support/resolved-case.js';
 import type { Township } from '../support/township.js';
 
 describe('the leading group\'s decisions on a case card: R1, R5, R26 and archiving (Lark)', () => {
-  const suite = useLarkSuite((p) => [p.office, p.cadre, p.unitHead, p.deputy, p.discipline]);
+  const suite = useLarkSuite((p) => [p.office, p.cadre, p.unitHead, p.deputy, p.discipline], { minutesBetweenTests: 1 });
   let t: TestDatabase;
   let town: Township;
   let h: LarkHarness;
   beforeAll(() => void ({ t, town, h } = suite));
-  // Replies to one chat keep Lark's 5 per second per chat: the test clock moves on as a person would.
-  beforeEach(() => town.clock.advance(60_000));
 
   const lastMessage = () => h.fake.messages.at(-1)!;
   /** The card the bot last answered with (forms and case cards go to the chat). */

@@ -15,7 +15,7 @@ import { createLarkPlatform, type LarkPlatform } from '../../src/platforms/lark/
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { components } from '../cards/lark-walk.js';
 import { captureLogger } from './capture-logger.js';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { FakeLark, fakeP2pChatId, type FakeLarkMessage } from './fake-lark.js';
 import { APP_ID, cardActionEvent, messageEvent, signAndEncrypt, type UserIds } from './lark-payloads.js';
@@ -180,13 +180,15 @@ export interface LarkSuite {
  * on 2026-11-02, and the bot with the named people linked to Lark. The fields are set before
  * the suite's own beforeAll hooks run.
  */
-export function useLarkSuite(linked: (people: Township['people']) => Person[]): LarkSuite {
+export function useLarkSuite(linked: (people: Township['people']) => Person[], opts: { minutesBetweenTests?: number } = {}): LarkSuite {
   const suite = {} as LarkSuite;
   beforeAll(async () => {
     suite.t = await freshDatabase('postgres');
     suite.town = await buildTownship(suite.t.db, '2026-11-02T09:00:00+08:00');
     suite.h = await startLarkHarness(suite.t, suite.town, linked(suite.town.people));
   });
+  // Lark allows 5 sends per second per chat: tests that answer into one chat let the clock move on between them.
+  if (opts.minutesBetweenTests) beforeEach(() => suite.town.clock.advance(opts.minutesBetweenTests! * 60_000));
   afterAll(async () => {
     await suite.h?.close();
     await suite.t?.drop();
