@@ -28,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   { word: '排查', what: '报送矛盾纠纷排查情况或零报告', needs: 'SUBMIT_UNIT_REPORT' },
   { word: '会议', what: '记录信访领导小组研究重大疑难案件的会议', needs: 'RECORD_MEETING' },
   { word: '排查期', what: '部署矛盾纠纷排查（常规或敏感时期），指定报送单位', needs: 'DECLARE_SCREENING' },
+  { word: '接访安排', what: '近 30 天的领导接访日安排' },
   { word: '安排接访', what: '安排镇领导接访日', needs: 'SCHEDULE_RECEPTION' },
   { word: '越级上访', what: '登记单位人员到县、市、省、北京上访（年终考核扣分）', needs: 'RECORD_ASSESSMENT' },
   { word: '民情', what: '报送群众反映的问题和矛盾纠纷苗头（即时即报）', needs: 'REPORT_SENTIMENT' },

@@ -14,7 +14,7 @@ import { officeCaseActions } from './actions/office-case-actions.js';
 import { majorEventCommand, sentimentCommand } from './commands/escalation-commands.js';
 import { sentimentActions } from './actions/sentiment-actions.js';
 import { officeDutyActions } from './actions/office-duty-actions.js';
-import { higherLevelVisitCommand, receptionScheduleCommand, screeningPeriodCommand } from './commands/office-commands.js';
+import { higherLevelVisitCommand, receptionListCommand, receptionScheduleCommand, screeningPeriodCommand } from './commands/office-commands.js';
 import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, statisticsCommand } from './commands/simple-commands.js';
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
@@ -61,7 +61,7 @@ export function createBot(o: BotOptions): Dispatcher {
     messenger: (platform) => o.messengers.get(platform),
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand, higherLevelVisitCommand],
+    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand, receptionListCommand, higherLevelVisitCommand],
     fallback: helpCommand,
     actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions, ...officeDutyActions },
     decodeAction: (value) => decodeAction(value),

@@ -17,6 +17,7 @@ import { sentimentFormCard } from '../../cards/builders/sentiment-form.js';
 import { screeningPeriodFormCard } from '../../cards/builders/screening-period-form.js';
 import { receptionScheduleFormCard } from '../../cards/builders/reception-schedule-form.js';
 import { higherLevelVisitFormCard } from '../../cards/builders/higher-level-visit-form.js';
+import { receptionScheduleCard } from '../../cards/builders/reception-schedule.js';
 import { sentimentConvertFormCard } from '../../cards/builders/sentiment-convert-form.js';
 import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
@@ -152,6 +153,8 @@ export const CARDS: Record<string, () => Card> = {
   'case (office, registered)': () => caseCard(caseInput({ status: 'REGISTERED', ownerName: null, allowedActions: ['VIEW', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'REPORT_UP', 'PROPOSE_OWNERSHIP'] })),
   'screening period form': () => screeningPeriodFormCard({ units: [{ id: uid(201), name: '司法所' }, { id: uid(202), name: '青山村委会' }], today: TODAY }),
   'reception schedule form': () => receptionScheduleFormCard({ leaders: [{ id: uid(301), name: '孙副镇长（副镇长）' }], today: TODAY }),
+  'reception schedule': () =>
+    receptionScheduleCard({ from: TODAY, to: '2026-12-27', today: TODAY, days: [{ date: TODAY, leaderName: '孙副镇长', location: '镇信访接待室', caseCount: 2 }, { date: '2026-12-04', leaderName: '李镇长', location: null, caseCount: 0 }] }),
   'higher-level visit form': () => higherLevelVisitFormCard({ units: [{ id: uid(201), name: '司法所' }], today: TODAY }),
   'sentiment form': () => sentimentFormCard({ villages: [{ id: uid(401), name: '青山村' }] }),
   'sentiment convert form': () =>

@@ -28,11 +28,11 @@ describe('help card (帮助) lists only what this person may do', () => {
   };
 
   it('the petition office sees every command', () => {
-    expect(commandsOf(['OFFICE_STAFF'])).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '统计', '下访', '接访', '排查', '会议', '排查期', '安排接访', '越级上访', '民情', '重大事项']);
+    expect(commandsOf(['OFFICE_STAFF'])).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '统计', '下访', '接访', '排查', '会议', '排查期', '接访安排', '安排接访', '越级上访', '民情', '重大事项']);
   });
 
   it('a town leader: visits and reception, no statistics, screening or meetings; R18 major events', () => {
-    expect(commandsOf(['TOWN_LEADER'], null)).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '下访', '接访', '重大事项']);
+    expect(commandsOf(['TOWN_LEADER'], null)).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '下访', '接访', '接访安排', '重大事项']);
   });
 
   it('R16: village collectors report sentiment; a town leader does not', () => {

@@ -52,6 +52,14 @@ describe('the office\'s duties from chat: R17 screening periods, R14 reception s
     expect(h.cards(town.people.deputy).some((x) => texts(x.card).includes('2026-11-10'))).toBe(true);
   });
 
+  it('R14: 接访安排 shows everyone the schedule of the next 30 days', async () => {
+    await h.say(town.people.cadre, '接访安排', { chatType: 'p2p' });
+    const card = cardOf(h.fake.messages.at(-1)!);
+    expect(titleOf(card)).toBe('领导接访日安排');
+    expect(texts(card)).toContain('2026-11-10');
+    expect(texts(card)).toContain('孙副镇长');
+  });
+
   it('R23: 越级上访 records a collective provincial visit caused by poor work: deduction and 不合格; recorded again, nothing doubles', async () => {
     const form = { unitId: town.units.justice, level: 'PROVINCE', collective: 'true', date: '2026-11-01 +0800', evidence: '市信访局通报第12期', poorWork: 'true' };
     const res = await formFromCommand(town.people.office, '越级上访', '登记越级上访', form);

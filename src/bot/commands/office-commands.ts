@@ -1,4 +1,8 @@
+import { receptionScheduleCard } from '../../../cards/builders/reception-schedule.js';
+import { addDays, localDateOf } from '../../lib/local-date.js';
+import { listReceptionDays } from '../../usecases/duties/list-reception-days.js';
 import type { CommandHandler } from '../handler.js';
+import { readOnlyDeps } from '../support/read-only-deps.js';
 import { higherLevelVisitForm, receptionScheduleForm, screeningPeriodForm } from '../support/office-duty-forms.js';
 
 /** 排查期 (R17): the office declares a screening period and the units that must report. */
@@ -17,4 +21,15 @@ export const receptionScheduleCommand: CommandHandler = {
 export const higherLevelVisitCommand: CommandHandler = {
   words: ['越级上访'],
   run: async (ctx) => ctx.reply(await higherLevelVisitForm(ctx)),
+};
+
+/** 接访安排 (R14): the reception schedule of the next 30 days, for everyone (it is public). */
+export const receptionListCommand: CommandHandler = {
+  words: ['接访安排'],
+  async run(ctx) {
+    const from = localDateOf(ctx.now);
+    const to = addDays(from, 30);
+    const { days } = await listReceptionDays(readOnlyDeps(ctx), ctx.actor, { from, to });
+    await ctx.reply(receptionScheduleCard({ from, to, days, today: from }));
+  },
 };
