@@ -1,6 +1,5 @@
 import { decodeForm } from '../../../cards/actions.js';
 import { abnormalPetitionFormCard } from '../../../cards/builders/abnormal-petition-form.js';
-import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { ABNORMAL_DESTINATION_LABELS } from '../../domain/escalation/alert-kinds.js';
 import { localDateOf } from '../../lib/local-date.js';
 import { raiseMajorEvent } from '../../usecases/escalation/raise-major-event.js';
@@ -12,10 +11,7 @@ import { done, sendForm, str } from '../support/responses.js';
 
 /** R18 major events and R21 abnormal petitions, reported from chat. */
 export const escalationActions: Record<string, ActionHandler> = {
-  'major-event.open': async (ctx) => {
-    assertGlobalAllowed(ctx.actor.person, 'RAISE_MAJOR_EVENT');
-    return sendForm(ctx, await majorEventForm(ctx));
-  },
+  'major-event.open': async (ctx) => sendForm(ctx, await majorEventForm(ctx)),
 
   'major-event.submit': async (ctx, _a, form) => {
     const { alert, notifications } = await raiseMajorEvent(ctx.deps, ctx.actor, decodeForm({ a: 'major-event.submit' }, form));

@@ -1,4 +1,3 @@
-import { assertGlobalAllowed } from '../../domain/authorization.js';
 import type { CommandHandler } from '../handler.js';
 import { majorEventForm } from '../support/escalation-forms.js';
 import { sentimentForm } from '../support/sentiment-forms.js';
@@ -6,10 +5,7 @@ import { sentimentForm } from '../support/sentiment-forms.js';
 /** 重大事项 (R18): the report form; on submit the people of the village go to the scene. */
 export const majorEventCommand: CommandHandler = {
   words: ['重大事项'],
-  async run(ctx) {
-    assertGlobalAllowed(ctx.actor.person, 'RAISE_MAJOR_EVENT');
-    await ctx.reply(await majorEventForm(ctx));
-  },
+  run: async (ctx) => ctx.reply(await majorEventForm(ctx)),
 };
 
 /** 民情 (R16 即时即报): the report form of a village collector. */
