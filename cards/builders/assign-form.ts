@@ -1,7 +1,7 @@
 import { actionValue } from '../actions.js';
 import type { Card } from '../model.js';
 import { caseHeading, namedChoices } from './common.js';
-import type { OwnershipCandidates } from './ownership-inputs.js';
+import { responsibleChoices, type OwnershipCandidates } from './ownership-inputs.js';
 
 export interface AssignFormInput {
   case: { caseId: string; number: string; title: string };
@@ -26,7 +26,7 @@ export function assignFormCard(input: AssignFormInput): Card {
             name: 'responsiblePersonId',
             label: '责任人',
             required: true,
-            options: input.candidates.people.map((p) => ({ value: p.id, label: p.unitName ? `${p.name}（${p.unitName}）` : p.name })),
+            options: responsibleChoices(input.candidates.people),
           },
           { kind: 'text', name: 'note', label: '交办意见', required: false, multiline: true, maxLength: 500 },
         ],

@@ -1,7 +1,7 @@
 import { REPORTING_CADENCES, type ReportingCadence } from '../../src/domain/model.js';
 import { REPORTING_CADENCE_LABELS } from '../../src/domain/ownership/reporting-cadence.js';
 import type { LocalDate } from '../../src/lib/local-date.js';
-import type { FormInput } from '../model.js';
+import type { Choice, FormInput } from '../model.js';
 import { choicesOf, namedChoices, type NamedRef } from './common.js';
 
 /** Who may be chosen: leaders (镇级领导), units (责任单位) and cadres (责任人). */
@@ -17,6 +17,11 @@ export interface OwnershipDefaults {
 }
 
 /** R2's five fields (plus R19's two units), shared by the ownership and transfer forms. */
+/** Responsible persons as a select shows them: name and unit. */
+export function responsibleChoices(people: OwnershipCandidates['people']): Choice[] {
+  return people.map((p) => ({ value: p.id, label: p.unitName ? `${p.name}（${p.unitName}）` : p.name }));
+}
+
 export function ownershipInputs(c: OwnershipCandidates, d: OwnershipDefaults = {}): FormInput[] {
   const units = namedChoices(c.units);
   return [
@@ -27,7 +32,7 @@ export function ownershipInputs(c: OwnershipCandidates, d: OwnershipDefaults = {
       name: 'responsiblePersonId',
       label: '责任人',
       required: true,
-      options: c.people.map((p) => ({ value: p.id, label: p.unitName ? `${p.name}（${p.unitName}）` : p.name })),
+      options: responsibleChoices(c.people),
     },
     { kind: 'text', name: 'requirements', label: '责任要求', required: true, multiline: true, maxLength: 1000 },
     { kind: 'date', name: 'deadline', label: '办结时限', required: true, ...(d.deadline ? { initial: d.deadline } : {}) },

@@ -5,6 +5,7 @@ import type { Card } from '../../../cards/model.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { HandlerContext } from '../handler.js';
+import { leaderRef } from './ownership-candidates.js';
 
 /** R17: the declaration form, with every unit to choose from. */
 export async function screeningPeriodForm(ctx: HandlerContext): Promise<Card> {
@@ -16,7 +17,7 @@ export async function screeningPeriodForm(ctx: HandlerContext): Promise<Card> {
 export async function receptionScheduleForm(ctx: HandlerContext): Promise<Card> {
   assertGlobalAllowed(ctx.actor.person, 'SCHEDULE_RECEPTION');
   const leaders = await ctx.lookup((repos) => repos.directory.people(['PRINCIPAL_LEADER', 'TOWN_LEADER']));
-  return receptionScheduleFormCard({ leaders: leaders.map((p) => ({ id: p.id, name: p.title ? `${p.name}（${p.title}）` : p.name })), today: localDateOf(ctx.now) });
+  return receptionScheduleFormCard({ leaders: leaders.map(leaderRef), today: localDateOf(ctx.now) });
 }
 
 /** R23: the higher-level visit form, with every unit. */
