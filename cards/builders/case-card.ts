@@ -4,7 +4,7 @@ import type { OverdueFacts } from '../../src/domain/deadlines/overdue.js';
 import { DANGER_CATEGORY_LABELS, type DangerCategory } from '../../src/domain/intake/danger-keywords.js';
 import { OWNERSHIP_REASON_LABELS, type OwnershipReason } from '../../src/domain/intake/ownership-scope.js';
 import type { CaseSource, CaseStatus, Classification, Petitioner, ProgressTag, ReportingCadence, StabilityAssessment } from '../../src/domain/model.js';
-import { maskIdNumber, maskPetitioner, maskPhone } from '../../src/domain/privacy.js';
+import { maskIdNumber, maskPetitioner, maskPhone } from '../../src/domain/privacy/masks.js';
 import { PROGRESS_TAG_LABELS } from '../../src/domain/progress/closing-conditions.js';
 import { REPORTING_CADENCE_LABELS } from '../../src/domain/ownership/reporting-cadence.js';
 import { REVIEW_KIND_LABELS, type ReviewKind } from '../../src/domain/review/review-clocks.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeCase, authorizeGlobal, type CaseAccessFacts } from '../../src/domain/authorization.js';
 import type { Person, Role } from '../../src/domain/model.js';
-import { maskAddress, maskIdNumber, maskName, maskPetitioner, maskPhone } from '../../src/domain/privacy.js';
+import { maskAddress, maskIdNumber, maskName, maskPetitioner, maskPhone } from '../../src/domain/privacy/masks.js';
 
 const person = (id: string, roles: Role[], unitId: string | null = null): Person => ({ id, name: id, title: null, mobile: null, email: null, unitId, roles, active: true });
 const facts = (over: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({

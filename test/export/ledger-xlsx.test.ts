@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerCases, type LedgerRow } from '../../src/db/queries/ledger.js';
-import { maskIdNumber, maskName, maskPhone } from '../../src/domain/privacy.js';
+import { maskIdNumber, maskName, maskPhone } from '../../src/domain/privacy/masks.js';
 import { ledgerXlsx, writeLedgerXlsx } from '../../src/export/ledger-xlsx.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';

@@ -3,7 +3,7 @@ import { assertCaseAllowed } from '../../domain/authorization.js';
 import { STATUS_LABELS } from '../../domain/case-status.js';
 import type { Actor } from '../../domain/model.js';
 import { PROGRESS_TAG_LABELS } from '../../domain/progress/closing-conditions.js';
-import { maskName } from '../../domain/privacy.js';
+import { maskName } from '../../domain/privacy/masks.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';

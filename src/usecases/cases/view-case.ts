@@ -3,7 +3,7 @@ import { assertCaseAllowed, authorizeCase, type CaseAction } from '../../domain/
 import { overdueFacts, type OverdueFacts } from '../../domain/deadlines/overdue.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, CaseRecord, Petitioner, ProgressEntry } from '../../domain/model.js';
-import { maskPetitioner } from '../../domain/privacy.js';
+import { maskPetitioner } from '../../domain/privacy/masks.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { ActiveOwnership, Deps } from '../ports.js';
 import { audit } from '../support/audit.js';

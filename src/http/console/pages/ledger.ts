@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { CASE_SOURCE_LABELS } from '../../../../cards/labels.js';
 import { STATUS_LABELS } from '../../../domain/case-status.js';
 import { CASE_SOURCES, CASE_STATUSES } from '../../../domain/model.js';
-import { maskIdNumber, maskName, maskPhone } from '../../../domain/privacy.js';
+import { maskIdNumber, maskName, maskPhone } from '../../../domain/privacy/masks.js';
 import { LEDGER_EXPORT_MAX, ledgerCases, ledgerPageWindow, type LedgerRow } from '../../../db/queries/ledger.js';
 import { ledgerXlsx } from '../../../export/ledger-xlsx.js';
 import { localDateOf } from '../../../lib/local-date.js';

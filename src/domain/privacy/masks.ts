@@ -1,4 +1,4 @@
-import type { Petitioner } from './model.js';
+import type { Petitioner } from '../model.js';
 
 /** R24: 张*明, 张*, 欧阳**锋 — keep the first and (for 3+ characters) the last character. */
 export function maskName(name: string): string {
