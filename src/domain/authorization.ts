@@ -26,6 +26,7 @@ export type CaseAction =
 export type GlobalAction =
   | 'INTAKE'
   | 'LIST_ALL_CASES'
+  | 'EXPORT_PERSONAL_DATA'
   | 'DECLARE_SCREENING'
   | 'SUBMIT_UNIT_REPORT'
   | 'RECORD_MEETING'
@@ -77,6 +78,16 @@ export function isInCaseUnit(p: Person, c: CaseAccessFacts): boolean {
   return p.unitId !== null && [c.unitId, c.territorialUnitId, c.functionalUnitId].includes(p.unitId);
 }
 
+/** Who reads every ordinary case (not only their own or their unit's): the office, principal leaders, approvers. */
+export function readsEveryCase(p: Person): boolean {
+  return isOffice(p) || has(p, 'PRINCIPAL_LEADER', 'APPROVER');
+}
+
+/** R26: who reads every accusation (检举控告): the office, discipline inspection and principal leaders. */
+export function readsEveryAccusation(p: Person): boolean {
+  return isOffice(p) || has(p, 'DISCIPLINE_INSPECTOR', 'PRINCIPAL_LEADER');
+}
+
 /** The single place that decides who may do what to which case. */
 export function authorizeCase(p: Person, action: CaseAction, c: CaseAccessFacts): Decision {
   if (!p.active) return deny('您的账号已停用，请联系信访办');
@@ -84,11 +95,11 @@ export function authorizeCase(p: Person, action: CaseAction, c: CaseAccessFacts)
   const office = isOffice(p);
   const assigned = isAssigned(p, c);
   const inUnit = isInCaseUnit(p, c);
-  const reader = office || has(p, 'PRINCIPAL_LEADER', 'APPROVER') || assigned || inUnit;
+  const reader = readsEveryCase(p) || assigned || inUnit;
   switch (action) {
     case 'VIEW':
       if (c.classification === 'ACCUSATION') {
-        return office || has(p, 'DISCIPLINE_INSPECTOR', 'PRINCIPAL_LEADER') || assigned ? allow : deny('检举控告类事项仅信访办、纪检和承办人可查看');
+        return readsEveryAccusation(p) || assigned ? allow : deny('检举控告类事项仅信访办、纪检和承办人可查看');
       }
       return reader ? allow : deny('您不是该案件的包案领导、责任人或责任单位人员');
     case 'VIEW_PERSONAL_DATA':
@@ -129,6 +140,8 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
       return allow;
     case 'LIST_ALL_CASES':
       return office || has(p, 'PRINCIPAL_LEADER', 'APPROVER') ? allow : deny('只有信访办和主要领导可以查看全部案件');
+    case 'EXPORT_PERSONAL_DATA':
+      return office ? allow : deny('信访人身份证号和电话仅信访办可以导出');
     case 'DECLARE_SCREENING':
     case 'RECORD_MEETING':
     case 'SCHEDULE_RECEPTION':

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
-import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
@@ -20,9 +19,7 @@ const input = z.object({
 export async function recordLedgerExport(deps: Deps, actor: Actor, raw: unknown): Promise<void> {
   const v = parseInput(input, raw);
   assertGlobalAllowed(actor.person, 'LIST_ALL_CASES');
-  if (v.full && !actor.person.roles.some((r) => r === 'OFFICE_STAFF' || r === 'ADMIN')) {
-    throw new DomainError('FORBIDDEN', '信访人身份证号和电话仅信访办可以导出');
-  }
+  if (v.full) assertGlobalAllowed(actor.person, 'EXPORT_PERSONAL_DATA');
   await deps.uow.run((repos) =>
     audit(repos, actor, deps.clock.now(), {
       action: v.full ? 'ledger.export_personal_data' : 'ledger.export',

@@ -1,0 +1,72 @@
+import { authorizeCase, authorizeGlobal, type CaseAccessFacts } from '../authorization.js';
+import type { Person } from '../model.js';
+
+/**
+ * Every way case data leaves the database. Chats on any platform (the sandbox too) are
+ * GROUP_CHAT or DIRECT_CHAT by who can read them; the rest are named by what they are.
+ */
+export const OUTPUT_CHANNELS = [
+  /** A card in a group: every member reads it, whoever clicked. */
+  'GROUP_CHAT',
+  /** A card to one person in a 1:1 chat. */
+  'DIRECT_CHAT',
+  /** A notification or reminder pushed to one recipient. */
+  'NOTIFICATION',
+  /** The console's page of one case. */
+  'CONSOLE_PAGE',
+  /** The console's ledger, searches and lists. */
+  'CONSOLE_LIST',
+  /** A spreadsheet downloaded from the console. */
+  'EXPORT',
+  /** R5 上报: material that leaves the township for the county. */
+  'REPORT_UP',
+  /** The weekly summary to the office and principal leaders. */
+  'WEEKLY_SUMMARY',
+  /** The copy of a sent message the platforms keep for retries. */
+  'STORED_COPY',
+  /** A log line. */
+  'LOG',
+] as const;
+export type OutputChannel = (typeof OUTPUT_CHANNELS)[number];
+
+export type PersonalData = 'FULL' | 'MASKED';
+
+export type Disclosure = { visible: true; personalData: PersonalData } | { visible: false; reason: string };
+
+/** Channels nobody reads as a person: the text is kept masked, never tied to a viewer. */
+const READERLESS: ReadonlySet<OutputChannel> = new Set(['STORED_COPY', 'LOG']);
+/** Channels where full personal data may be shown to one person who asked for it (audited by the caller). */
+const PRIVATE: ReadonlySet<OutputChannel> = new Set(['DIRECT_CHAT', 'CONSOLE_PAGE']);
+
+const masked: Disclosure = { visible: true, personalData: 'MASKED' };
+const hidden = (reason: string): Disclosure => ({ visible: false, reason });
+
+/**
+ * R24/R26: an accusation, or a case that names someone as accused, is confidential: members of
+ * a group cannot be told apart from the accused, so it is never shown there.
+ */
+export function isConfidential(c: Pick<CaseAccessFacts, 'classification' | 'accusedPersonId' | 'accusedUnitId'>): boolean {
+  return c.classification === 'ACCUSATION' || c.accusedPersonId !== null || c.accusedUnitId !== null;
+}
+
+export const GROUP_REFUSAL = '检举控告类或有被反映人的事项不在群聊中显示，请在与机器人的单聊中查看';
+
+/**
+ * The one decision about showing a case: may `viewer` see it through `channel` at all, and is
+ * personal data masked there. Full data only where one person reads it, when they asked for it
+ * and are allowed it (R24); an accusation or a case that names the viewer as accused is hidden
+ * from them everywhere (R24, R26), and confidential cases never go to a group.
+ */
+export function discloseCase(viewer: Person | null, c: CaseAccessFacts, channel: OutputChannel, opts: { full?: boolean } = {}): Disclosure {
+  if (READERLESS.has(channel)) return masked;
+  if (!viewer) return hidden('无法确定查看人');
+  const view = authorizeCase(viewer, 'VIEW', c);
+  if (!view.allowed) return hidden(view.reason);
+  if (channel === 'GROUP_CHAT' && isConfidential(c)) return hidden(GROUP_REFUSAL);
+  if (!opts.full) return masked;
+  if (PRIVATE.has(channel) && authorizeCase(viewer, 'VIEW_PERSONAL_DATA', c).allowed) return { visible: true, personalData: 'FULL' };
+  if (channel === 'EXPORT' && authorizeGlobal(viewer, 'EXPORT_PERSONAL_DATA').allowed && authorizeCase(viewer, 'VIEW_PERSONAL_DATA', c).allowed) {
+    return { visible: true, personalData: 'FULL' };
+  }
+  return masked;
+}
