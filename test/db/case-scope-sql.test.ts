@@ -1,31 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseScopeSql } from '../../src/db/queries/case-scope-sql.js';
-import type { CaseAccessFacts } from '../../src/domain/authorization.js';
-import { CLASSIFICATIONS, ROLES, type Person, type Role } from '../../src/domain/model.js';
+import { ROLES } from '../../src/domain/model.js';
 import { caseScope, inCaseScope, type ListChannel } from '../../src/domain/privacy/case-scope.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
+import { caseShapes, viewer as person } from '../support/case-shapes.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-
-const person = (roles: Role[], over: Partial<Person> = {}): Person => ({ id: 'me', name: '我', title: null, mobile: null, email: null, unitId: 'my-unit', roles, active: true, ...over });
-
-/** Every shape of a case as it relates to the viewer `me` of unit `my-unit`. */
-function shapes(): (CaseAccessFacts & { id: string })[] {
-  const out: (CaseAccessFacts & { id: string })[] = [];
-  for (const ownerLeaderId of ['me', 'other', null])
-    for (const responsiblePersonId of ['me', 'other', null])
-      for (const unitId of ['my-unit', 'other-unit', null])
-        for (const territorialUnitId of ['my-unit', null])
-          for (const functionalUnitId of ['my-unit', null])
-            for (const accusedPersonId of ['me', 'other', null])
-              for (const accusedUnitId of ['my-unit', 'other-unit', null])
-                for (const classification of [null, ...CLASSIFICATIONS])
-                  out.push({ id: `case-${out.length}`, ownerLeaderId, responsiblePersonId, unitId, territorialUnitId, functionalUnitId, accusedPersonId, accusedUnitId, classification });
-  return out;
-}
 
 describe.each(['postgres', 'embedded'] as const)('R24/R26: the case scope in SQL (%s)', (kind) => {
   let t: TestDatabase;
-  const cases = shapes();
+  const cases = caseShapes();
 
   beforeAll(async () => {
     t = await freshDatabase(kind);

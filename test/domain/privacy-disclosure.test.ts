@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseAccessFacts } from '../../src/domain/authorization.js';
-import { CLASSIFICATIONS, ROLES, type Person, type Role } from '../../src/domain/model.js';
+import { ROLES, type Person } from '../../src/domain/model.js';
 import { caseScope, inCaseScope, type ListChannel } from '../../src/domain/privacy/case-scope.js';
 import { discloseCase, OUTPUT_CHANNELS } from '../../src/domain/privacy/disclosure.js';
 import { redactor } from '../../src/domain/privacy/redactor.js';
+import { caseShapes, viewer as person } from '../support/case-shapes.js';
 
-const person = (roles: Role[], over: Partial<Person> = {}): Person => ({ id: 'me', name: '我', title: null, mobile: null, email: null, unitId: 'my-unit', roles, active: true, ...over });
 const facts = (over: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
   ownerLeaderId: 'leader', responsiblePersonId: 'cadre', unitId: 'justice', territorialUnitId: null, functionalUnitId: null,
   accusedPersonId: null, accusedUnitId: null, classification: null, ...over,
 });
-
-/** Every shape of a case as it relates to the viewer `me` of unit `my-unit`. */
-function* caseShapes(): Generator<CaseAccessFacts> {
-  for (const ownerLeaderId of ['me', 'other', null])
-    for (const responsiblePersonId of ['me', 'other', null])
-      for (const unitId of ['my-unit', 'other-unit', null])
-        for (const territorialUnitId of ['my-unit', null])
-          for (const functionalUnitId of ['my-unit', null])
-            for (const accusedPersonId of ['me', 'other', null])
-              for (const accusedUnitId of ['my-unit', 'other-unit', null])
-                for (const classification of [null, ...CLASSIFICATIONS])
-                  yield { ownerLeaderId, responsiblePersonId, unitId, territorialUnitId, functionalUnitId, accusedPersonId, accusedUnitId, classification };
-}
 
 const viewers: Person[] = [
   ...ROLES.map((r) => person([r])),
