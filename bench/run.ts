@@ -2,6 +2,7 @@
  * Benchmark (not a test): read-side queries on 100,000 cases and intake throughput, on a
  * scratch PostgreSQL database that is dropped afterwards. `npm run bench`.
  */
+import { SYSTEM_SCOPE } from '../src/domain/privacy/case-scope.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createScratchDatabase, serverVersion } from './scratch-db.js';
@@ -41,14 +42,14 @@ async function benchQueries(db: Database, today: string, year: number): Promise<
     WHERE c."status" IN ('REGISTERED', 'AWAITING_OWNER', 'AWAITING_APPROVAL', 'RETURNED', 'IN_PROGRESS', 'EXTENDED')
     GROUP BY p."id", p."name" ORDER BY "n" DESC LIMIT 1`;
   if (!busiest) throw new Error('no owned open cases were loaded');
-  const mine = await myOpenCases(db.prisma, busiest.id, { today });
-  const overdue = await overdueCases(db.prisma, today);
-  const withLate = await overdueCases(db.prisma, today, { includeResolvedLate: true });
+  const mine = await myOpenCases(db.prisma, busiest.id, { today, scope: SYSTEM_SCOPE });
+  const overdue = await overdueCases(db.prisma, today, { scope: SYSTEM_SCOPE });
+  const withLate = await overdueCases(db.prisma, today, { includeResolvedLate: true, scope: SYSTEM_SCOPE });
   const stats = await officeStatistics(db.prisma, { year, today });
   const jobs: [string, string, () => Promise<unknown>][] = [
-    ['my open cases', `${busiest.name}: ${mine.total} open, ${mine.overdue} overdue`, () => myOpenCases(db.prisma, busiest.id, { today })],
-    ['overdue list', `${overdue.open} open overdue, first ${overdue.cases.length}`, () => overdueCases(db.prisma, today)],
-    ['overdue list + resolved late', `${withLate.open} + ${withLate.resolvedLate} late`, () => overdueCases(db.prisma, today, { includeResolvedLate: true })],
+    ['my open cases', `${busiest.name}: ${mine.total} open, ${mine.overdue} overdue`, () => myOpenCases(db.prisma, busiest.id, { today, scope: SYSTEM_SCOPE })],
+    ['overdue list', `${overdue.open} open overdue, first ${overdue.cases.length}`, () => overdueCases(db.prisma, today, { scope: SYSTEM_SCOPE })],
+    ['overdue list + resolved late', `${withLate.open} + ${withLate.resolvedLate} late`, () => overdueCases(db.prisma, today, { includeResolvedLate: true, scope: SYSTEM_SCOPE })],
     ['office statistics', `${year}: ${stats.total} cases`, () => officeStatistics(db.prisma, { year, today })],
   ];
   const results: QueryResult[] = [];

@@ -13,6 +13,11 @@ export interface Card {
   colour: CardColour;
   tags?: { text: string; colour: CardColour }[];
   elements: CardElement[];
+  /**
+   * R24: set only by a builder showing one person full personal data they asked for (an audited
+   * view). Such a card goes to that person 1:1 as it is; every other card is masked on its way out.
+   */
+  personalData?: 'FULL';
 }
 
 /**

@@ -4,7 +4,8 @@ import type { OverdueFacts } from '../../src/domain/deadlines/overdue.js';
 import { DANGER_CATEGORY_LABELS, type DangerCategory } from '../../src/domain/intake/danger-keywords.js';
 import { OWNERSHIP_REASON_LABELS, type OwnershipReason } from '../../src/domain/intake/ownership-scope.js';
 import type { CaseSource, CaseStatus, Classification, Petitioner, ProgressTag, ReportingCadence, StabilityAssessment } from '../../src/domain/model.js';
-import { maskIdNumber, maskPetitioner, maskPhone } from '../../src/domain/privacy/masks.js';
+import { maskPetitioner } from '../../src/domain/privacy/masks.js';
+import { maskPersonalText } from '../../src/domain/privacy/mask-text.js';
 import { PROGRESS_TAG_LABELS } from '../../src/domain/progress/closing-conditions.js';
 import { REPORTING_CADENCE_LABELS } from '../../src/domain/ownership/reporting-cadence.js';
 import { REVIEW_KIND_LABELS, type ReviewKind } from '../../src/domain/review/review-clocks.js';
@@ -26,7 +27,7 @@ export interface CaseCardInput {
   villageName: string | null;
   headcount: number;
   receivedAt: Date;
-  /** As the use case returned them: masked unless the person asked for and may see full data. */
+  /** As the use case returned them, like every text here: masked unless the person asked for and may see full data. */
   petitioners: Petitioner[];
   personalDataVisible: boolean;
   /** Where the card goes: a group chat always shows masked data (R24). */
@@ -59,13 +60,6 @@ export interface CaseCardInput {
 const MAX_PETITIONERS = 5;
 const GROUP_CONTENT_CHARS = 200;
 const DIRECT_CONTENT_CHARS = 600;
-
-/** R24: numbers typed into free text are masked in a group chat too. */
-export function maskNumbersInText(text: string): string {
-  return text
-    .replace(/(?<![\dXx])\d{17}[\dXx](?![\dXx])/g, (m) => maskIdNumber(m))
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
-}
 
 function petitionerLine(p: Petitioner): string {
   const parts = [p.phone && `电话 ${p.phone}`, p.idNumber && `身份证 ${p.idNumber}`, p.address && `住址 ${p.address}`].filter(Boolean);
@@ -135,6 +129,8 @@ export function caseCard(c: CaseCardInput): Card {
   const group = c.context === 'GROUP';
   // R24: whatever the caller passed, a group chat never shows full personal data.
   const fullVisible = c.personalDataVisible && !group;
+  // The use case masked already; masking again is idempotent and catches a caller that did not.
+  const guard = (text: string) => (fullVisible ? text : maskPersonalText(text, c.petitioners));
   const petitioners = fullVisible ? c.petitioners : c.petitioners.map(maskPetitioner);
   const closed = !isOpen(c.status);
   const badge = deadlineBadge(c.dueOn, c.overdue, closed);
@@ -162,11 +158,11 @@ export function caseCard(c: CaseCardInput): Card {
     { label: '责任单位', value: c.unitName ?? '未确定' },
     { label: '责任人', value: c.responsibleName ?? '未确定' },
   ];
-  if (c.requirements) owner.push({ label: '责任要求', value: truncate(c.requirements, 200) });
+  if (c.requirements) owner.push({ label: '责任要求', value: truncate(guard(c.requirements), 200) });
   if (c.reportingCadence) owner.push({ label: '报送方式', value: REPORTING_CADENCE_LABELS[c.reportingCadence] });
 
   const limit = group ? GROUP_CONTENT_CHARS : DIRECT_CONTENT_CHARS;
-  const content = truncate(fullVisible ? c.content : maskNumbersInText(c.content), limit);
+  const content = truncate(guard(c.content), limit);
   const elements: CardElement[] = [
     { kind: 'fields', fields },
     { kind: 'markdown', text: `**反映内容**\n${escapeMarkdown(content)}` },
@@ -179,7 +175,7 @@ export function caseCard(c: CaseCardInput): Card {
     fields: [{
       label: '最新进展',
       value: p
-        ? `【${PROGRESS_TAG_LABELS[p.tag]}】${truncate(p.content, 200)}${p.stability ? `（${STABILITY_LABELS[p.stability]}）` : ''} — ${p.authorName ?? ''} ${beijingDateTime(p.at)}`
+        ? `【${PROGRESS_TAG_LABELS[p.tag]}】${truncate(guard(p.content), 200)}${p.stability ? `（${STABILITY_LABELS[p.stability]}）` : ''} — ${p.authorName ?? ''} ${beijingDateTime(p.at)}`
         : '暂无进展',
     }],
   });
@@ -189,5 +185,5 @@ export function caseCard(c: CaseCardInput): Card {
   if (buttons.length) elements.push({ kind: 'actions', buttons });
 
   const colour = !c.dueOn && !closed ? 'blue' : badge.colour;
-  return { title: caseHeading(c), colour, tags, elements };
+  return { title: caseHeading({ number: c.number, title: guard(c.title) }), colour, tags, elements, ...(fullVisible ? { personalData: 'FULL' as const } : {}) };
 }

@@ -6,7 +6,7 @@ import { monthLabel, quarterLabel } from '../format.js';
 import { escapeMarkdown, oneLine, truncate } from '../markdown.js';
 import type { Card, CardElement } from '../model.js';
 import { ackStagesToOffer } from './alert.js';
-import { maskNumbersInText } from './case-card.js';
+import { maskPersonalText } from '../../src/domain/privacy/mask-text.js';
 import { button, caseLine, moreLine } from './common.js';
 
 type CaseRef = { number: string; title: string };
@@ -112,7 +112,7 @@ export function todoCard(t: TodoInput): Card {
   // R24: a group may see this card; numbers in the report (phones, ID numbers) stay masked.
   section('待处理民情信息', sentiments, (r) => ({
     kind: 'item',
-    text: `**【${escapeMarkdown(r.villageName)}】**${escapeMarkdown(truncate(oneLine(maskNumbersInText(r.content)), 40))}\n${escapeMarkdown(r.reporterName)}报送 · 待处理（可转为案件）`,
+    text: `**【${escapeMarkdown(r.villageName)}】**${escapeMarkdown(truncate(oneLine(maskPersonalText(r.content)), 40))}\n${escapeMarkdown(r.reporterName)}报送 · 待处理（可转为案件）`,
     badge: { text: `${r.reportedOn} 报送`, colour: 'orange' },
     ...(r.convertible ? { button: button('转为案件', 'sentiment.convert-open', { reportId: r.reportId }) } : {}),
   }));

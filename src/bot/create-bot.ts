@@ -27,6 +27,7 @@ import type { Notification } from '../domain/notifications.js';
 import type { ReadModel } from './ports.js';
 import { notificationCard } from './support/notification-card.js';
 import { NameBook } from './support/name-book.js';
+import { CardPrivacy, privateMessenger } from './support/private-messenger.js';
 
 export interface BotOptions {
   deps: Deps;
@@ -47,18 +48,27 @@ export interface BotOptions {
 /** Delivers notifications as cards to each recipient 1:1: the bot's answers and the scheduler's pushes. */
 export function createNotifier(o: Pick<BotOptions, 'deps' | 'messengers' | 'logger' | 'urgentChannels' | 'pushQueue'>): Notifier {
   const render = (n: Notification, recipientId: string) => notificationCard(o.deps.uow, o.deps.config, n, recipientId, o.logger);
-  return new Notifier(o.deps.uow, o.messengers, render, o.logger, o.urgentChannels, o.pushQueue && { queue: o.pushQueue, clock: o.deps.clock });
+  const messengers = privateMessengers(o.messengers, new CardPrivacy(o.deps.uow, o.deps.clock));
+  return new Notifier(o.deps.uow, messengers, render, o.logger, o.urgentChannels, o.pushQueue && { queue: o.pushQueue, clock: o.deps.clock });
+}
+
+/** R24: every card the bot sends goes out masked unless it is an audited full view to one person. */
+function privateMessengers(messengers: ReadonlyMap<PlatformName, MessagingPort>, privacy: CardPrivacy): ReadonlyMap<PlatformName, MessagingPort> {
+  return new Map([...messengers].map(([platform, m]) => [platform, privateMessenger(m, privacy)]));
 }
 
 /** The bot every platform feeds: commands, card actions and notification delivery. */
 export function createBot(o: BotOptions): Dispatcher {
   const notifier = createNotifier(o);
+  const privacy = new CardPrivacy(o.deps.uow, o.clock);
+  const messengers = privateMessengers(o.messengers, privacy);
   return new Dispatcher({
     deps: o.deps,
     clock: o.clock,
     read: o.read,
     names: new NameBook(o.deps.uow, o.clock),
-    messenger: (platform) => o.messengers.get(platform),
+    messenger: (platform) => messengers.get(platform),
+    privacy,
     notifier,
     logger: o.logger,
     commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand, receptionListCommand, higherLevelVisitCommand],

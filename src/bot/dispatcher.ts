@@ -14,13 +14,18 @@ import type { ActionResponse, MessagingPort } from './messaging-port.js';
 import { sendUuid, type Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
 import type { NameBook } from './support/name-book.js';
+import type { CardPrivacy } from './support/private-messenger.js';
+import { maskPersonalText } from '../domain/privacy/mask-text.js';
 
 export interface DispatcherOptions {
   deps: Deps;
   clock: Clock;
   read: ReadModel;
   names: NameBook;
+  /** Already masking (R24): see createBot. */
   messenger(platform: InboundEvent['platform']): MessagingPort | undefined;
+  /** R24: masks the card a click answers with, as the messengers mask what they send. */
+  privacy: CardPrivacy;
   notifier: Notifier;
   logger: Logger;
   commands: readonly CommandHandler[];
@@ -125,13 +130,21 @@ export class Dispatcher {
       const action = this.o.decodeAction(e.value);
       const handler = this.o.actions[action.a];
       if (!handler) return { toast: { type: 'error', text: '该按钮已失效，请重新发送指令' } };
-      const response = await handler(ctx, action, e.form);
+      const response = await this.masked(await handler(ctx, action, e.form));
       // The card sent (or the form's first question) is the answer; "sent" would come after it as a message of its own.
       return replied && messenger?.toastsAsMessages && response.toast?.type === 'info' && !response.card ? {} : response;
     } catch (err) {
       if (err instanceof DuplicateEvent) return { toast: { type: 'info', text: '该操作已处理，无需重复提交' } };
-      return { toast: { type: isDomainError(err) && err.code === 'VALIDATION' ? 'warning' : 'error', text: this.explain(err, e) } };
+      return { toast: { type: isDomainError(err) && err.code === 'VALIDATION' ? 'warning' : 'error', text: maskPersonalText(this.explain(err, e)) } };
     }
+  }
+
+  /** R24: the answer to a click replaces the clicked card, which may be in a group: masked like any card sent. */
+  private async masked(r: ActionResponse): Promise<ActionResponse> {
+    return {
+      ...(r.toast ? { toast: { ...r.toast, text: maskPersonalText(r.toast.text) } } : {}),
+      ...(r.card ? { card: await this.o.privacy.forDestination(r.card, 'reply') } : {}),
+    };
   }
 
   /** The last answer of a guided form: the form is submitted as its card would have submitted it. */

@@ -7,8 +7,8 @@ import { overdueCases } from './queries/overdue-cases.js';
 /** The bot's read side on the database. */
 export function prismaReadModel(prisma: PrismaClient): ReadModel {
   return {
-    myOpenCases: (personId, today) => myOpenCases(prisma, personId, { today, limit: 30 }),
-    overdueCases: (today) => overdueCases(prisma, today, { limit: 30 }),
+    myOpenCases: (personId, today, scope) => myOpenCases(prisma, personId, { today, limit: 30, scope }),
+    overdueCases: (today, scope) => overdueCases(prisma, today, { limit: 30, scope }),
     statistics: (year, today) => officeStatistics(prisma, { year, today }),
   };
 }

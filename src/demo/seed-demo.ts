@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../domain/privacy/case-scope.js';
 import { DbConfigSource, ensureReferenceData } from '../db/config-source.js';
 import type { Database } from '../db/database.js';
 import { overdueCases } from '../db/queries/overdue-cases.js';
@@ -109,7 +110,7 @@ async function summarize(db: Database, today: LocalDate): Promise<DemoSummary> {
   const [byStatus, bySource, overdue] = await Promise.all([
     p.$queryRaw<{ key: string; n: number }[]>`SELECT "status"::text AS "key", count(*)::int AS "n" FROM "Case" GROUP BY 1 ORDER BY 1`,
     p.$queryRaw<{ key: string; n: number }[]>`SELECT "source"::text AS "key", count(*)::int AS "n" FROM "Case" GROUP BY 1 ORDER BY 1`,
-    overdueCases(p, today, { includeResolvedLate: true, limit: 1 }),
+    overdueCases(p, today, { includeResolvedLate: true, limit: 1, scope: SYSTEM_SCOPE }),
   ]);
   return {
     today,

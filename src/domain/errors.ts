@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | 'VALIDATION'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  /** R24/R26: a case that may not be shown where it was asked for (a group chat); the reason is not said there. */
+  | 'CONFIDENTIAL'
   | 'UNKNOWN_PERSON'
   | 'INVALID_TRANSITION'
   | 'CONFLICT'

@@ -6,6 +6,7 @@ import type { LocalDate } from '../lib/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
 import type { KeywordRule } from '../domain/intake/danger-keywords.js';
+import type { PersonalSubject } from '../domain/privacy/mask-text.js';
 import type { MeetingRepo, ReceptionRepo, ScreeningRepo, SentimentRepo, StatementRepo, VisitRepo } from './ports/duties.js';
 import type { AssessmentFactsRepo, AssessmentRepo } from './ports/assessment.js';
 import type { FollowUpRepo } from './ports/follow-up.js';
@@ -51,6 +52,10 @@ export interface CaseRepo {
   lock(id: string): Promise<CaseRecord | null>;
   update(id: string, patch: Partial<NewCase>): Promise<CaseRecord>;
   petitioners(caseId: string): Promise<Petitioner[]>;
+  /** R24: who each case's free text must not name (its petitioners), for masking; every id asked is in the map. */
+  subjects(caseIds: readonly string[]): Promise<Map<string, PersonalSubject[]>>;
+  /** The same for cases named by number (XF-2026-0042): what a card naming them must not show. */
+  subjectsByNumber(numbers: readonly string[]): Promise<Map<string, PersonalSubject[]>>;
   /** The case with what a view of it shows, read in one request: case cards are the busiest read. */
   dossier(ref: { id: string } | { number: string }): Promise<CaseDossier | null>;
   /** Open cases with a deadline, by id after `afterId` (paging): the duties the scheduler keeps. */

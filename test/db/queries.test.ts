@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myOpenCases } from '../../src/db/queries/my-open-cases.js';
 import { officeStatistics } from '../../src/db/queries/office-statistics.js';
@@ -81,7 +82,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   afterAll(() => t.drop());
 
   it('R2: a leader sees the open cases they own or work on, most urgent first, with the R11 overdue flag', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY });
+    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.total).toBe(4);
     expect(mine.overdue).toBe(2);
     expect(mine.cases.map((c) => [keyOf(c.id), c.dueOn, c.overdue, c.daysOverdue, c.role])).toEqual([
@@ -96,7 +97,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   });
 
   it('R2: a responsible person sees the cases they work on, whoever owns them', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.cadre.id, { today: TODAY });
+    const mine = await myOpenCases(t.db.prisma, town.people.cadre.id, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.cases.map((c) => [keyOf(c.id), c.status, c.overdue, c.role])).toEqual([
       ['A', 'IN_PROGRESS', true, 'RESPONSIBLE'],
       ['C', 'EXTENDED', false, 'RESPONSIBLE'],
@@ -106,15 +107,15 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   });
 
   it('a limited list still counts every open case of the person', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY, limit: 2 });
+    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY, limit: 2, scope: SYSTEM_SCOPE });
     expect(mine.cases.map((c) => keyOf(c.id))).toEqual(['I', 'A']);
     expect(mine).toMatchObject({ total: 4, overdue: 2 });
-    const none = await myOpenCases(t.db.prisma, town.people.mayor.id, { today: TODAY });
+    const none = await myOpenCases(t.db.prisma, town.people.mayor.id, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(none).toEqual({ total: 0, overdue: 0, cases: [] });
   });
 
   it('R11: the overdue list holds open cases past their deadline, not one due today', async () => {
-    const list = await overdueCases(t.db.prisma, TODAY);
+    const list = await overdueCases(t.db.prisma, TODAY, { scope: SYSTEM_SCOPE });
     expect(list.open).toBe(3);
     expect(list.resolvedLate).toBe(0);
     expect(list.cases.map((c) => [keyOf(c.id), c.state, c.dueOn, c.overdueSince, c.daysOverdue])).toEqual([
@@ -132,7 +133,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   });
 
   it('R11: on request the list keeps closed cases whose record says they were late', async () => {
-    const list = await overdueCases(t.db.prisma, TODAY, { includeResolvedLate: true });
+    const list = await overdueCases(t.db.prisma, TODAY, { includeResolvedLate: true, scope: SYSTEM_SCOPE });
     expect(list).toMatchObject({ open: 3, resolvedLate: 2 });
     expect(list.cases.map((c) => [keyOf(c.id), c.state, c.status, c.overdueSince, c.daysOverdue])).toEqual([
       ['I', 'OPEN', 'IN_PROGRESS', '2026-02-11', 283],
@@ -142,7 +143,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
       ['D', 'RESOLVED_LATE', 'RESOLVED', '2026-10-02', 4],
     ]);
     expect(list.cases[4]!.resolvedAt?.toISOString()).toBe('2026-10-05T07:00:00.000Z');
-    const limited = await overdueCases(t.db.prisma, TODAY, { includeResolvedLate: true, limit: 1 });
+    const limited = await overdueCases(t.db.prisma, TODAY, { includeResolvedLate: true, limit: 1, scope: SYSTEM_SCOPE });
     expect(limited.cases).toHaveLength(1);
     expect(limited).toMatchObject({ open: 3, resolvedLate: 2 });
   });

@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Database } from '../../src/db/database.js';
 import { myOpenCases } from '../../src/db/queries/my-open-cases.js';
@@ -57,7 +58,7 @@ describe('demo township', () => {
   });
 
   it('R11: some open cases are overdue and some were resolved late, and the record says so', async () => {
-    const list = await overdueCases(db.prisma, TODAY, { includeResolvedLate: true });
+    const list = await overdueCases(db.prisma, TODAY, { includeResolvedLate: true, scope: SYSTEM_SCOPE });
     expect(list.open).toBeGreaterThanOrEqual(5);
     expect(list.resolvedLate).toBeGreaterThanOrEqual(3);
     expect(summary.overdueOpen).toBe(list.open);
@@ -137,7 +138,7 @@ describe('demo township', () => {
 
   it('a leader opening the bot sees their own open cases', async () => {
     const chen = await db.prisma.person.findFirstOrThrow({ where: { name: '陈建平' } });
-    const mine = await myOpenCases(db.prisma, chen.id, { today: TODAY });
+    const mine = await myOpenCases(db.prisma, chen.id, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.overdue).toBeGreaterThan(0);
   });

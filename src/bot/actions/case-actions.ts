@@ -18,14 +18,14 @@ import { DomainError } from '../../domain/errors.js';
 import type { ActionHandler } from '../handler.js';
 import { done, sendForm, str } from '../support/responses.js';
 import { approvalCardFor } from '../support/approval-card.js';
-import { caseCardFor } from '../support/case-card.js';
+import { caseCardFor, showCase } from '../support/case-card.js';
 import { caseFor, caseHead, caseOf } from '../support/case-ref.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
 
 export const caseActions: Record<string, ActionHandler> = {
   'case.view': async (ctx, a) => {
-    await ctx.reply(await caseCardFor(ctx, { caseId: str(a.caseId) }));
-    return { toast: { type: 'info', text: '已发送案件详情' } };
+    const where = await showCase(ctx, { caseId: str(a.caseId) });
+    return { toast: { type: 'info', text: where === 'here' ? '已发送案件详情' : '该事项不在群聊中显示，已通过单聊回复您' } };
   },
 
   /** R24: full personal data only 1:1 — a click in a group sends it privately. */

@@ -1,4 +1,3 @@
-import { caseListCard } from '../../../cards/builders/case-list.js';
 import { helpCard } from '../../../cards/builders/help.js';
 import { intakeFormCard } from '../../../cards/builders/intake-form.js';
 import { statisticsCard } from '../../../cards/builders/statistics.js';
@@ -6,8 +5,8 @@ import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { CommandHandler, HandlerContext } from '../handler.js';
-import { caseCardFor } from '../support/case-card.js';
-import { caseRows } from '../support/case-rows.js';
+import { showCase } from '../support/case-card.js';
+import { listCard } from '../support/list-cards.js';
 
 const today = (ctx: HandlerContext) => localDateOf(ctx.now);
 
@@ -30,20 +29,13 @@ export const intakeCommand: CommandHandler = {
 /** 我的: my open cases, most urgent first. */
 export const mineCommand: CommandHandler = {
   words: ['我的'],
-  async run(ctx) {
-    const mine = await ctx.read.myOpenCases(ctx.actor.person.id, today(ctx));
-    await ctx.reply(caseListCard({ kind: 'mine', rows: await caseRows(ctx, mine.cases), asOf: today(ctx) }));
-  },
+  run: async (ctx) => ctx.reply(await listCard(ctx, 'mine')),
 };
 
 /** 逾期: the township's overdue list (office and principal leaders). */
 export const overdueCommand: CommandHandler = {
   words: ['逾期'],
-  async run(ctx) {
-    assertGlobalAllowed(ctx.actor.person, 'LIST_ALL_CASES');
-    const overdue = await ctx.read.overdueCases(today(ctx));
-    await ctx.reply(caseListCard({ kind: 'overdue', rows: await caseRows(ctx, overdue.cases), asOf: today(ctx) }));
-  },
+  run: async (ctx) => ctx.reply(await listCard(ctx, 'overdue')),
 };
 
 /** 统计: township figures of this year. */
@@ -76,6 +68,8 @@ export const caseCommand: CommandHandler = {
   async run(ctx, args) {
     const number = args.trim();
     if (!number) throw new DomainError('VALIDATION', '请在“案件”后写上案件编号，例如：案件 XF-2026-0042');
-    await ctx.reply(await caseCardFor(ctx, { number }));
+    if ((await showCase(ctx, { number })) === 'direct') {
+      await ctx.reply({ title: '该事项不在群聊中显示', colour: 'grey', elements: [{ kind: 'note', text: '已通过与机器人的单聊回复您。' }] });
+    }
   },
 };

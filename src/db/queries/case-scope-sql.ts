@@ -1,4 +1,4 @@
-import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import { SYSTEM_SCOPE, type CaseScope } from '../../domain/privacy/case-scope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
 /**
@@ -7,6 +7,7 @@ import { Prisma } from '../../generated/prisma/client.js';
  * test/db/case-scope-sql.test.ts holds it equal to `inCaseScope` case by case.
  */
 export function caseScopeSql(s: CaseScope): Prisma.Sql {
+  if (s === SYSTEM_SCOPE) return Prisma.sql`true`;
   if (!s.active) return Prisma.sql`false`;
   const me = s.viewerId;
   const where: Prisma.Sql[] = [Prisma.sql`c."accusedPersonId" IS DISTINCT FROM ${me}`];

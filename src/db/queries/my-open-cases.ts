@@ -1,6 +1,8 @@
 import type { CaseSource, CaseStatus, Complexity } from '../../domain/model.js';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { LocalDate } from '../../lib/local-date.js';
+import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import { caseScopeSql } from './case-scope-sql.js';
 import { clampLimit, OPEN_STATUS_SQL, todayOr } from './sql-fragments.js';
 
 export interface MyOpenCase {
@@ -37,11 +39,11 @@ interface Row extends Omit<MyOpenCase, 'role'> {
   overdueTotal: number;
 }
 
-/** Open cases the person owns as leader or works on as responsible person, most urgent first. */
+/** Open cases the person owns as leader or works on as responsible person, most urgent first, within what they may see (R24). */
 export async function myOpenCases(
   prisma: PrismaClient,
   personId: string,
-  opts: { today?: LocalDate; limit?: number } = {},
+  opts: { today?: LocalDate; limit?: number; scope: CaseScope },
 ): Promise<MyOpenCases> {
   const today = todayOr(opts.today);
   const limit = clampLimit(opts.limit, 100);
@@ -56,6 +58,7 @@ export async function myOpenCases(
       FROM "Case" c
       WHERE (c."ownerLeaderId" = ${personId} OR c."responsiblePersonId" = ${personId})
         AND c."status" IN (${OPEN_STATUS_SQL})
+        AND ${caseScopeSql(opts.scope)}
       ORDER BY c."dueOn" ASC NULLS LAST, c."receivedAt" ASC, c."number" ASC
       LIMIT ${limit}
     )

@@ -1,6 +1,8 @@
 import type { CaseStatus } from '../../domain/model.js';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { LocalDate } from '../../lib/local-date.js';
+import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import { caseScopeSql } from './case-scope-sql.js';
 import { beijingDate, clampLimit, OPEN_STATUS_SQL, RESOLVED_LATE_SQL } from './sql-fragments.js';
 
 export interface OverdueCase {
@@ -32,7 +34,7 @@ export interface OverdueCases {
   cases: OverdueCase[];
 }
 
-const OPEN_OVERDUE = (today: LocalDate) => Prisma.sql`c."status" IN (${OPEN_STATUS_SQL}) AND c."dueOn" < ${today}::date`;
+const OPEN_OVERDUE = (today: LocalDate, scope: Prisma.Sql) => Prisma.sql`c."status" IN (${OPEN_STATUS_SQL}) AND c."dueOn" < ${today}::date AND ${scope}`;
 
 // Sort keys of a page: open ones by deadline, late-resolved ones by the day they became late.
 const ORDER = {
@@ -69,24 +71,26 @@ function page(prisma: PrismaClient, where: Prisma.Sql, order: keyof typeof ORDER
     ORDER BY ${ORDER[order].outer}`);
 }
 
-/** R11: open cases past their deadline on `today`; with `includeResolvedLate`, also closed ones that were late. */
+/** R11: open cases past their deadline on `today`; with `includeResolvedLate`, also closed ones that were late; within the scope (R24). */
 export async function overdueCases(
   prisma: PrismaClient,
   today: LocalDate,
-  opts: { includeResolvedLate?: boolean; limit?: number } = {},
+  opts: { includeResolvedLate?: boolean; limit?: number; scope: CaseScope },
 ): Promise<OverdueCases> {
   const limit = clampLimit(opts.limit, 200);
   const include = opts.includeResolvedLate ?? false;
+  const scope = caseScopeSql(opts.scope);
+  const resolvedLate = Prisma.sql`${RESOLVED_LATE_SQL} AND ${scope}`;
   // Counts and the first page run side by side; both walk an index, (status, dueOn) or (overdueOn, status).
   const [[counts], open] = await Promise.all([
     prisma.$queryRaw<{ open: number; late: number }[]>(Prisma.sql`
-      SELECT (SELECT count(*) FROM "Case" c WHERE ${OPEN_OVERDUE(today)})::int AS "open",
-             ${include ? Prisma.sql`(SELECT count(*) FROM "Case" c WHERE ${RESOLVED_LATE_SQL})::int` : Prisma.sql`0`} AS "late"`),
-    page(prisma, OPEN_OVERDUE(today), 'due', limit, today),
+      SELECT (SELECT count(*) FROM "Case" c WHERE ${OPEN_OVERDUE(today, scope)})::int AS "open",
+             ${include ? Prisma.sql`(SELECT count(*) FROM "Case" c WHERE ${resolvedLate})::int` : Prisma.sql`0`} AS "late"`),
+    page(prisma, OPEN_OVERDUE(today, scope), 'due', limit, today),
   ]);
   const late =
     include && open.length < limit
-      ? await page(prisma, RESOLVED_LATE_SQL, 'late', limit - open.length, today)
+      ? await page(prisma, resolvedLate, 'late', limit - open.length, today)
       : [];
   const cases = [...open, ...late].map((c) => ({ ...c, resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null }));
   return { open: counts?.open ?? 0, resolvedLate: counts?.late ?? 0, cases };

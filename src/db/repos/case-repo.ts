@@ -1,6 +1,7 @@
 import { fromDbDate, toDbDate } from '../../lib/local-date.js';
 import { OPEN_STATUSES } from '../../domain/case-status.js';
 import type { Petitioner } from '../../domain/model.js';
+import type { PersonalSubject } from '../../domain/privacy/mask-text.js';
 import type * as db from '../../generated/prisma/client.js';
 import type { CaseRepo, NewCase } from '../../usecases/ports.js';
 import { toCase, toOwnership, toPetitioner, toProgress } from './mappers.js';
@@ -86,6 +87,26 @@ export function caseRepo(tx: Tx): CaseRepo {
         take: limit,
       });
       return rows.map((r) => ({ id: r.id, dueOn: fromDbDate(r.dueOn!) }));
+    },
+    async subjects(caseIds) {
+      const out = new Map<string, PersonalSubject[]>(caseIds.map((id) => [id, []]));
+      if (caseIds.length === 0) return out;
+      const rows = await tx.petitioner.findMany({
+        where: { caseId: { in: [...new Set(caseIds)] } },
+        select: { caseId: true, name: true, idNumber: true, phone: true, address: true },
+      });
+      for (const { caseId, ...subject } of rows) out.get(caseId)?.push(subject);
+      return out;
+    },
+    async subjectsByNumber(numbers) {
+      const out = new Map<string, PersonalSubject[]>(numbers.map((n) => [n, []]));
+      if (numbers.length === 0) return out;
+      const rows = await tx.petitioner.findMany({
+        where: { case: { number: { in: [...new Set(numbers)] } } },
+        select: { name: true, idNumber: true, phone: true, address: true, case: { select: { number: true } } },
+      });
+      for (const { case: c, ...subject } of rows) out.get(c.number)?.push(subject);
+      return out;
     },
     async petitioners(caseId) {
       const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });

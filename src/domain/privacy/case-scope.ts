@@ -20,6 +20,9 @@ export interface CaseScope {
   groupSafe: boolean;
 }
 
+/** No person reads it: the system's own reads (scheduling, checks, benchmarks) — never what is shown to someone. */
+export const SYSTEM_SCOPE: CaseScope = { viewerId: '', unitId: null, active: true, everyCase: true, everyAccusation: true, groupSafe: false };
+
 export type ListChannel = Extract<OutputChannel, 'GROUP_CHAT' | 'DIRECT_CHAT' | 'NOTIFICATION' | 'CONSOLE_LIST' | 'EXPORT' | 'WEEKLY_SUMMARY'>;
 
 export function caseScope(viewer: Person, channel: ListChannel): CaseScope {

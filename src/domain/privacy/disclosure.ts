@@ -49,7 +49,8 @@ export function isConfidential(c: Pick<CaseAccessFacts, 'classification' | 'accu
   return c.classification === 'ACCUSATION' || c.accusedPersonId !== null || c.accusedUnitId !== null;
 }
 
-export const GROUP_REFUSAL = '检举控告类或有被反映人的事项不在群聊中显示，请在与机器人的单聊中查看';
+/** Said in a group instead of why: the reason itself (an accusation, someone in the group accused) must not be told there. */
+export const GROUP_REFUSAL = '该事项不在群聊中显示，请在与机器人的单聊中查看';
 
 /**
  * The one decision about showing a case: may `viewer` see it through `channel` at all, and is

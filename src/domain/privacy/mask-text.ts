@@ -73,14 +73,16 @@ function subjectTerms(subjects: readonly PersonalSubject[]): Map<string, string>
  * appear, and so is anything shaped like an ID number, a phone number, an e-mail address or a long
  * number, whoever it belongs to. Stored text stays as it was: this runs when text is shown.
  */
-export function maskPersonalText(text: string, subjects: readonly PersonalSubject[] = []): string {
+export function maskPersonalText(text: string, subjects: readonly PersonalSubject[] = [], opts: { star?: string } = {}): string {
   if (!text) return text;
+  // Where `*` is markup (card markdown), the masks write it as the caller says, e.g. an entity.
+  const star = opts.star === undefined ? (m: string) => m : (m: string) => m.replaceAll('*', opts.star!);
   let out = toHalfWidth(text);
   const terms = subjectTerms(subjects);
   if (terms.size > 0) {
     const keys = [...terms.keys()].sort((a, b) => b.length - a.length);
-    out = out.replace(new RegExp(keys.map(escapeRegExp).join('|'), 'gu'), (m) => terms.get(m) ?? '***');
+    out = out.replace(new RegExp(keys.map(escapeRegExp).join('|'), 'gu'), (m) => star(terms.get(m) ?? '***'));
   }
-  for (const { re, mask } of PATTERNS) out = out.replace(re, mask);
+  for (const { re, mask } of PATTERNS) out = out.replace(re, (m) => star(mask(m)));
   return out;
 }

@@ -3,7 +3,8 @@ import { assertCaseAllowed, authorizeCase, type CaseAction } from '../../domain/
 import { overdueFacts, type OverdueFacts } from '../../domain/deadlines/overdue.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, CaseRecord, Petitioner, ProgressEntry } from '../../domain/model.js';
-import { maskPetitioner } from '../../domain/privacy/masks.js';
+import { discloseCase, GROUP_REFUSAL, type OutputChannel } from '../../domain/privacy/disclosure.js';
+import { redactor, type Redactor } from '../../domain/privacy/redactor.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { ActiveOwnership, Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
@@ -20,10 +21,17 @@ const input = z
   })
   .refine((v) => v.caseId || v.number, { error: '请提供案件编号' });
 
+/**
+ * A case as one person may see it in one place. Its text (title, content, resolution, progress,
+ * requirements) and petitioners are already as that output may show them: masked unless full
+ * data was asked for and allowed (R24). Ids and dates are the case's own.
+ */
 export interface CaseView {
   case: CaseRecord;
   petitioners: Petitioner[];
   personalDataVisible: boolean;
+  /** For any other text of this case the caller shows (e.g. audit reasons). */
+  redact: Redactor;
   ownership: ActiveOwnership | null;
   progress: ProgressEntry[];
   overdue: OverdueFacts | null;
@@ -40,7 +48,13 @@ const ACTIONS: CaseAction[] = [
   'ARCHIVE', 'REPORT_UP', 'VIEW_PERSONAL_DATA',
 ];
 
-/** R24: a case as this person may see it; full personal data only when asked, allowed and private, and audited. */
+const CHANNELS: Record<'GROUP' | 'DIRECT' | 'CONSOLE', OutputChannel> = { GROUP: 'GROUP_CHAT', DIRECT: 'DIRECT_CHAT', CONSOLE: 'CONSOLE_PAGE' };
+
+/**
+ * R24: a case as this person may see it; full personal data only when asked, allowed and
+ * private, and audited. In a group a case that may not be shown there is refused as CONFIDENTIAL
+ * without saying why: the group may hold the very person it accuses.
+ */
 export async function viewCase(deps: Deps, actor: Actor, raw: unknown): Promise<CaseView> {
   const v = parseInput(input, raw);
   const now = deps.clock.now();
@@ -50,18 +64,21 @@ export async function viewCase(deps: Deps, actor: Actor, raw: unknown): Promise<
   const dossier = await deps.uow.read((repos) => repos.cases.dossier(v.caseId ? { id: v.caseId } : { number: v.number! }));
   if (!dossier) throw new DomainError('NOT_FOUND', `找不到案件 ${v.number ?? ''}`.trim());
   const { case: c, petitioners, ownership, progress } = dossier;
-  assertCaseAllowed(actor.person, 'VIEW', c);
+  const disclosure = discloseCase(actor.person, c, CHANNELS[v.context], { full: v.full });
+  if (!disclosure.visible) throw v.context === 'GROUP' ? new DomainError('CONFIDENTIAL', GROUP_REFUSAL) : new DomainError('FORBIDDEN', disclosure.reason);
   if (v.full) {
     if (v.context === 'GROUP') throw new DomainError('FORBIDDEN', '群聊中不显示信访人完整信息，请在与机器人的单聊中查看');
     assertCaseAllowed(actor.person, 'VIEW_PERSONAL_DATA', c);
     await deps.uow.run((repos) => audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: `context=${v.context}` }));
   }
+  const r = redactor(disclosure.personalData, petitioners);
   return {
-    case: c,
-    petitioners: v.full ? petitioners : petitioners.map(maskPetitioner),
-    personalDataVisible: v.full,
-    ownership,
-    progress,
+    case: { ...c, title: r.text(c.title), content: r.text(c.content), resolution: r.maybe(c.resolution) },
+    petitioners: petitioners.map(r.petitioner),
+    personalDataVisible: disclosure.personalData === 'FULL',
+    redact: r,
+    ownership: ownership && { ...ownership, requirements: r.text(ownership.requirements), reportingNote: r.maybe(ownership.reportingNote) },
+    progress: progress.map((p) => ({ ...p, content: r.text(p.content) })),
     overdue: c.dueOn ? overdueFacts(c.dueOn, c.resolvedAt ? localDateOf(c.resolvedAt) : null, localDateOf(now), calendar) : null,
     allowedActions: ACTIONS.filter((a) => authorizeCase(actor.person, a, c).allowed),
     pendingProposalId: dossier.pendingProposalId,
