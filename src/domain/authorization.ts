@@ -26,7 +26,7 @@ export type CaseAction =
 export type GlobalAction =
   | 'INTAKE'
   | 'LIST_ALL_CASES'
-  | 'EXPORT_PERSONAL_DATA'
+  | 'LIST_PERSONAL_DATA'
   | 'DECLARE_SCREENING'
   | 'SUBMIT_UNIT_REPORT'
   | 'RECORD_MEETING'
@@ -140,8 +140,9 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
       return allow;
     case 'LIST_ALL_CASES':
       return office || has(p, 'PRINCIPAL_LEADER', 'APPROVER') ? allow : deny('只有信访办和主要领导可以查看全部案件');
-    case 'EXPORT_PERSONAL_DATA':
-      return office ? allow : deny('信访人身份证号和电话仅信访办可以导出');
+    case 'LIST_PERSONAL_DATA':
+      // Across cases (a full export, a search by a petitioner's name or number): the office's ledger work.
+      return office ? allow : deny('信访人身份证号和电话仅信访办可以导出或检索');
     case 'DECLARE_SCREENING':
     case 'RECORD_MEETING':
     case 'SCHEDULE_RECEPTION':

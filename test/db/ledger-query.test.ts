@@ -1,3 +1,6 @@
+import { caseScope, SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
+import { searchesPersonalData } from '../../src/domain/privacy/disclosure.js';
+import type { Person } from '../../src/domain/model.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_PAGE_MAX, ledgerCases, ledgerPageWindow, type LedgerFilter } from '../../src/db/queries/ledger.js';
 import type { CaseSource, CaseStatus } from '../../src/domain/model.js';
@@ -64,13 +67,16 @@ async function seed(t: TestDatabase, town: Township): Promise<Record<string, { i
   return out;
 }
 
+/** The system reading every case, searching petitioners too (the viewer-bound access has its own tests). */
+const ALL = { scope: SYSTEM_SCOPE, searchPersonalData: true };
+
 describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   let cases: Record<string, { id: string; number: string }>;
   const keyOf = (id: string) => Object.entries(cases).find(([, v]) => v.id === id)?.[0];
   const keys = async (filter: Partial<LedgerFilter>, page = { limit: 100, offset: 0 }) => {
-    const r = await ledgerCases(t.db.prisma, { today: TODAY, ...filter }, page);
+    const r = await ledgerCases(t.db.prisma, { today: TODAY, ...filter }, page, ALL);
     return { total: r.total, keys: r.rows.map((row) => keyOf(row.id)) };
   };
 
@@ -82,7 +88,7 @@ describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', 
   afterAll(() => t.drop());
 
   it('lists every case newest receipt first, with names, Beijing dates and the raw petitioners', async () => {
-    const all = await ledgerCases(t.db.prisma, { today: TODAY }, { limit: 100, offset: 0 });
+    const all = await ledgerCases(t.db.prisma, { today: TODAY }, { limit: 100, offset: 0 }, ALL);
     expect(all.total).toBe(7);
     expect(all.rows.map((r) => keyOf(r.id))).toEqual(['E', 'B', 'A', 'C', 'D', 'F', 'G']);
     const a = all.rows[2]!;
@@ -104,8 +110,8 @@ describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', 
       resolvedOn: null,
       headcount: 5,
       petitioners: [
-        { name: '张大明', phone: '13812345678', idNumber: '110101199003074514' },
-        { name: '李小红', phone: '13900001111', idNumber: null },
+        { name: '张大明', phone: '13812345678', idNumber: '110101199003074514', address: null },
+        { name: '李小红', phone: '13900001111', idNumber: null, address: null },
       ],
     });
     const e = all.rows[0]!;
@@ -128,16 +134,16 @@ describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', 
     expect(await keys({ overdue: 'open' })).toEqual({ total: 1, keys: ['A'] });
     expect(await keys({ overdue: 'resolved-late' })).toEqual({ total: 2, keys: ['C', 'G'] });
     expect(await keys({ overdue: 'any' })).toEqual({ total: 3, keys: ['A', 'C', 'G'] });
-    const late = await ledgerCases(t.db.prisma, { today: TODAY, overdue: 'any' }, { limit: 10, offset: 0 });
+    const late = await ledgerCases(t.db.prisma, { today: TODAY, overdue: 'any' }, { limit: 10, offset: 0 }, ALL);
     expect(late.rows.map((r) => [keyOf(r.id), r.overdueState, r.overdueDays])).toEqual([
       ['A', 'OPEN', 10],
       ['C', 'RESOLVED_LATE', 3],
       ['G', 'RESOLVED_LATE', 9],
     ]);
     // The same open case a day later is one more day overdue, and F (due 11-20) joins it.
-    const tomorrow = await ledgerCases(t.db.prisma, { today: '2026-11-21', overdue: 'open' }, { limit: 10, offset: 0 });
+    const tomorrow = await ledgerCases(t.db.prisma, { today: '2026-11-21', overdue: 'open' }, { limit: 10, offset: 0 }, ALL);
     expect(tomorrow.rows.map((r) => [keyOf(r.id), r.overdueDays])).toEqual([['A', 11], ['F', 1]]);
-    const d = (await ledgerCases(t.db.prisma, { today: TODAY, q: '低保' }, { limit: 1, offset: 0 })).rows[0]!;
+    const d = (await ledgerCases(t.db.prisma, { today: TODAY, q: '低保' }, { limit: 1, offset: 0 }, ALL)).rows[0]!;
     expect(d).toMatchObject({ overdueState: null, overdueDays: 0, resolvedOn: '2026-10-01' });
   });
 
@@ -173,12 +179,54 @@ describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', 
     expect(ledgerPageWindow(Number.NaN)).toEqual({ limit: 50, offset: 0 });
     expect(ledgerPageWindow(-4, 20)).toEqual({ limit: 20, offset: 0 });
     expect(ledgerPageWindow(1, 100_000)).toEqual({ limit: LEDGER_PAGE_MAX, offset: 0 });
-    const q = (filter: Partial<LedgerFilter>, page = { limit: 10, offset: 0 }) => ledgerCases(t.db.prisma, { today: TODAY, ...filter }, page);
+    const q = (filter: Partial<LedgerFilter>, page = { limit: 10, offset: 0 }) => ledgerCases(t.db.prisma, { today: TODAY, ...filter }, page, ALL);
     await expect(q({}, { limit: 0, offset: 0 })).rejects.toThrow(/limit/);
     await expect(q({}, { limit: 10, offset: -1 })).rejects.toThrow(/offset/);
     await expect(q({ status: ['NOPE' as CaseStatus] })).rejects.toThrow(/status/);
     await expect(q({ source: 'NOPE' as CaseSource })).rejects.toThrow(/source/);
     await expect(q({ receivedFrom: '2026-02-30' })).rejects.toThrow(/date/);
     await expect(q({ today: '20261120' })).rejects.toThrow(/date/);
+  });
+});
+
+describe('R24/R26: the ledger of one reader', () => {
+  let t: TestDatabase;
+  let town: Township;
+  let named: { id: string; number: string };
+  let accusation: { id: string; number: string };
+  const ids = async (viewer: Person, q?: string) => {
+    const access = { scope: caseScope(viewer, 'CONSOLE_LIST'), searchPersonalData: searchesPersonalData(viewer) };
+    return (await ledgerCases(t.db.prisma, { today: TODAY, ...(q ? { q } : {}) }, { limit: 100, offset: 0 }, access)).rows.map((r) => r.id);
+  };
+
+  beforeAll(async () => {
+    t = await freshDatabase('postgres');
+    town = await buildTownship(t.db, '2026-11-20T10:00:00+08:00');
+    const office = town.actor(town.people.office);
+    named = (await intakeCase(town.deps, office, intakeForm({ title: '郑俊杰与邻居排水纠纷', petitioners: [{ name: '郑俊杰', phone: '13912345678', isPrimary: true }] }))).case;
+    accusation = (await intakeCase(town.deps, office, intakeForm({ title: '反映副镇长作风问题', accusedPersonId: town.people.deputy.id }))).case;
+    await t.db.prisma.case.update({ where: { id: accusation.id }, data: { classification: 'ACCUSATION' } });
+  });
+  afterAll(() => t.drop());
+
+  it('R24: the person an accusation names never finds it in the ledger; a principal leader and the office do', async () => {
+    expect(await ids(town.people.deputy)).not.toContain(accusation.id);
+    expect(await ids(town.people.mayor)).toContain(accusation.id);
+    expect(await ids(town.people.office)).toContain(accusation.id);
+  });
+
+  it('R26: an approver reads every ordinary case but no accusation', async () => {
+    const seen = await ids(town.people.approver);
+    expect(seen).toContain(named.id);
+    expect(seen).not.toContain(accusation.id);
+  });
+
+  it('R24: a search by a petitioner name finds the case for the office only; others cannot learn whom a masked title names', async () => {
+    expect(await ids(town.people.office, '郑俊杰')).toEqual([named.id]);
+    expect(await ids(town.people.office, '13912345678')).toEqual([named.id]);
+    expect(await ids(town.people.mayor, '郑俊杰')).toEqual([]);
+    expect(await ids(town.people.mayor, '俊杰')).toEqual([]);
+    expect(await ids(town.people.mayor, '排水纠纷')).toEqual([named.id]);
+    expect(await ids(town.people.mayor, named.number)).toEqual([named.id]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseAccessFacts } from '../../src/domain/authorization.js';
 import { ROLES, type Person } from '../../src/domain/model.js';
 import { caseScope, inCaseScope, type ListChannel } from '../../src/domain/privacy/case-scope.js';
-import { discloseCase, OUTPUT_CHANNELS } from '../../src/domain/privacy/disclosure.js';
+import { discloseCase, listPersonalData, OUTPUT_CHANNELS } from '../../src/domain/privacy/disclosure.js';
 import { redactor } from '../../src/domain/privacy/redactor.js';
 import { caseShapes, viewer as person } from '../support/case-shapes.js';
 
@@ -39,6 +39,17 @@ describe('R24/R26: one visibility policy for a case and for a list of cases', ()
     for (const channel of OUTPUT_CHANNELS.filter((ch) => ch !== 'LOG' && ch !== 'STORED_COPY')) {
       expect(discloseCase(person(['PRINCIPAL_LEADER']), facts({ accusedPersonId: 'me' }), channel).visible).toBe(false);
       expect(discloseCase(person(['OFFICE_STAFF']), facts({ accusedUnitId: 'my-unit' }), channel).visible).toBe(false);
+    }
+  });
+
+  it('R24: a list row within the scope shows full data exactly when the case itself would, for every role and shape', () => {
+    for (const viewer of viewers) {
+      for (const full of [false, true]) {
+        for (const c of caseShapes().filter((x) => inCaseScope(caseScope(viewer, 'EXPORT'), x))) {
+          const one = discloseCase(viewer, c, 'EXPORT', { full });
+          expect(one.visible && one.personalData).toBe(listPersonalData(viewer, 'EXPORT', { full }));
+        }
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
 import { ledgerCases, type LedgerRow } from '../../src/db/queries/ledger.js';
 import { maskIdNumber, maskName, maskPhone } from '../../src/domain/privacy/masks.js';
 import { ledgerXlsx, writeLedgerXlsx } from '../../src/export/ledger-xlsx.js';
@@ -14,12 +15,12 @@ const row = (over: Partial<LedgerRow>): LedgerRow => ({
   id: 'c1', number: 'XF-2026-0001', title: '宅基地边界纠纷', source: 'VISIT', status: 'IN_PROGRESS', complexity: 'GENERAL',
   receivedOn: '2026-11-01', villageName: '青山村', unitName: '司法所', ownerLeaderName: '孙副镇长', responsiblePersonName: '吴志强',
   dueOn: '2026-11-30', overdueState: null, overdueDays: 0, resolvedOn: null, headcount: 1,
-  petitioners: [{ name: '张大明', phone: '13812345678', idNumber: null }], ...over,
+  petitioners: [{ name: '张大明', phone: '13812345678', idNumber: null, address: null }], ...over,
 });
 
 const ROWS: LedgerRow[] = [
   row({ id: 'c3', number: 'XF-2026-0003', title: '拖欠农民工工资', source: 'LETTER', headcount: 12, villageName: '河口村', unitName: '派出所', ownerLeaderName: '周副书记', responsiblePersonName: '郑晓红',
-    petitioners: [{ name: '李四', phone: '13900001111', idNumber: null }, { name: '王五', phone: null, idNumber: null }] }),
+    petitioners: [{ name: '李四', phone: '13900001111', idNumber: null, address: null }, { name: '王五', phone: null, idNumber: null, address: null }] }),
   row({ id: 'c2', number: 'XF-2026-0002', dueOn: '2026-11-10', overdueState: 'OPEN', overdueDays: 10 }),
   row({ id: 'c1', number: 'XF-2026-0001', title: '低保评定有异议', source: 'PHONE', status: 'RESOLVED', receivedOn: '2026-10-20', dueOn: '2026-11-05', resolvedOn: '2026-11-08', overdueState: 'RESOLVED_LATE', overdueDays: 3,
     villageName: null, unitName: null, ownerLeaderName: null, responsiblePersonName: null, petitioners: [] }),
@@ -119,13 +120,14 @@ describe('ledger export from the database on postgres', () => {
   it('R24: rows masked for a viewer with the domain functions export as 张*明 and 138****5678, never the full numbers', async () => {
     const town = await buildTownship(t.db);
     await intakeCase(town.deps, town.actor(town.people.office), intakeForm({ villageId: town.villages.a }));
-    const page = await ledgerCases(t.db.prisma, { today: '2026-11-02' }, { limit: 10, offset: 0 });
+    const page = await ledgerCases(t.db.prisma, { today: '2026-11-02' }, { limit: 10, offset: 0 }, { scope: SYSTEM_SCOPE, searchPersonalData: true });
     const masked = page.rows.map((r) => ({
       ...r,
       petitioners: r.petitioners.map((p) => ({
         name: maskName(p.name),
         phone: p.phone === null ? null : maskPhone(p.phone),
         idNumber: p.idNumber === null ? null : maskIdNumber(p.idNumber),
+        address: null,
       })),
     }));
     const ws = await readBack(await ledgerXlsx(masked, { ...OPTS, filterText: '' }));

@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterlyReport, type QuarterlyReport } from '../../src/db/queries/quarterly-report.js';
@@ -165,7 +166,7 @@ describe.each(['postgres', 'embedded'] as const)('R11–R17, R27 quarterly repor
     await submitUnitReport(town.deps, town.actor(town.people.office), { periodId: duties.periodId, unitId: town.units.justice, isZero: true });
     town.clock.set('2027-01-05T09:00:00+08:00');
     await submitUnitReport(town.deps, town.actor(town.people.office), { periodId: duties.periodId, unitId: town.units.police, isZero: false, findings: '排查邻里纠纷1起，已调处' });
-    report = await quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q4', today: TODAY });
+    report = await quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q4', today: TODAY, scope: SYSTEM_SCOPE });
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await quarterlyReportXlsx(report, OPTS)) as never);
   });
@@ -310,7 +311,7 @@ describe.each(['postgres', 'embedded'] as const)('R11–R17, R27 quarterly repor
   });
 
   it('a running quarter is judged on today; a quarter that has not begun is refused', async () => {
-    const running = await quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q4', today: '2026-11-20' });
+    const running = await quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q4', today: '2026-11-20', scope: SYSTEM_SCOPE });
     expect(running.asOf).toBe('2026-11-20');
     // Open on 20 Nov: Q1, P1, P2, and Q3 (resolved on 5 Dec); Q2 was resolved that morning.
     expect(running.openAtEnd).toBe(4);
@@ -319,7 +320,7 @@ describe.each(['postgres', 'embedded'] as const)('R11–R17, R27 quarterly repor
     const rb = new ExcelJS.Workbook();
     await rb.xlsx.load((await quarterlyReportXlsx(running, OPTS)) as never);
     expect(String(rb.worksheets[0]!.getCell('A2').value)).toBe('统计期间：2026年10月1日至2026年12月31日，截至2026年11月20日');
-    await expect(quarterlyReport(t.db.prisma, town.deps, { quarter: '2027Q1', today: '2026-12-31' })).rejects.toThrow(/not begun/);
-    await expect(quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q5', today: TODAY })).rejects.toThrow(/quarter/);
+    await expect(quarterlyReport(t.db.prisma, town.deps, { quarter: '2027Q1', today: '2026-12-31', scope: SYSTEM_SCOPE })).rejects.toThrow(/not begun/);
+    await expect(quarterlyReport(t.db.prisma, town.deps, { quarter: '2026Q5', today: TODAY, scope: SYSTEM_SCOPE })).rejects.toThrow(/quarter/);
   });
 });

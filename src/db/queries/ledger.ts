@@ -1,6 +1,8 @@
 import { CASE_SOURCES, CASE_STATUSES, type CaseSource, type CaseStatus, type Complexity } from '../../domain/model.js';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { addDays, isLocalDate, startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
+import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import { caseScopeSql } from './case-scope-sql.js';
 import { beijingDate, OPEN_STATUS_SQL, RESOLVED_LATE_SQL } from './sql-fragments.js';
 
 // The 台账: every case with the names an office ledger shows, filtered and paged. The console
@@ -18,7 +20,7 @@ export interface LedgerFilter {
   /** Beijing calendar days of receipt, both inclusive. */
   receivedFrom?: LocalDate;
   receivedTo?: LocalDate;
-  /** Text in the case number or the title. */
+  /** Text in the case number or the title (see `search`). */
   q?: string;
   /** The day overdue is judged on. */
   today: LocalDate;
@@ -28,6 +30,15 @@ export interface LedgerPetitioner {
   name: string;
   phone: string | null;
   idNumber: string | null;
+  /** Not a column of the ledger: read so that the title can be masked of it (R24). */
+  address: string | null;
+}
+
+/** Who reads the ledger (R24): the cases they may see, and whether a search may match petitioners. */
+export interface LedgerAccess {
+  scope: CaseScope;
+  /** True: a search also finds cases by a petitioner's name, phone or ID. False: it never matches through them. */
+  searchPersonalData: boolean;
 }
 
 export interface LedgerRow {
@@ -83,9 +94,9 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function conditions(f: LedgerFilter): Prisma.Sql {
+function conditions(f: LedgerFilter, access: LedgerAccess): Prisma.Sql {
   if (!isLocalDate(f.today)) throw new RangeError(`not a date: ${f.today}`);
-  const where: Prisma.Sql[] = [];
+  const where: Prisma.Sql[] = [caseScopeSql(access.scope)];
   if (f.status !== undefined) {
     const bad = f.status.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
     if (bad.length) throw new RangeError(`not a case status: ${bad.join(', ')}`);
@@ -111,32 +122,46 @@ function conditions(f: LedgerFilter): Prisma.Sql {
   if (f.receivedFrom) where.push(Prisma.sql`c."receivedAt" >= ${startOfLocalDate(f.receivedFrom)}`);
   if (f.receivedTo) where.push(Prisma.sql`c."receivedAt" < ${startOfLocalDate(addDays(f.receivedTo, 1))}`);
   const q = f.q?.trim().slice(0, Q_MAX);
-  if (q) {
-    // Numbers are upper case (XF-2026-0042); a title is matched case-insensitively only when the
-    // text has Latin letters besides a number's XF- prefix: LIKE is 2–3 times faster than ILIKE
-    // on a scan of Chinese text.
-    const pattern = `%${escapeLike(q)}%`;
-    const latin = /[A-Za-z]/.test(q.replace(/^xf-/i, ''));
-    const title = latin ? Prisma.sql`c."title" ILIKE ${pattern}` : Prisma.sql`c."title" LIKE ${pattern}`;
-    where.push(Prisma.sql`(c."number" LIKE ${pattern.toUpperCase()} OR ${title})`);
-  }
+  if (q) where.push(search(q, access.searchPersonalData));
   return where.length ? Prisma.join(where, ' AND ') : Prisma.sql`true`;
+}
+
+/**
+ * Text in the case number or the title. Who may list personal data also finds a case by its
+ * petitioners; anyone else never finds a case through them — not even in its title, which they
+ * see masked: a search must not tell them what the mask hides.
+ */
+function search(q: string, personalData: boolean): Prisma.Sql {
+  // Numbers are upper case (XF-2026-0042); a title is matched case-insensitively only when the
+  // text has Latin letters besides a number's XF- prefix: LIKE is 2–3 times faster than ILIKE
+  // on a scan of Chinese text.
+  const pattern = `%${escapeLike(q)}%`;
+  const latin = /[A-Za-z]/.test(q.replace(/^xf-/i, ''));
+  const title = latin ? Prisma.sql`c."title" ILIKE ${pattern}` : Prisma.sql`c."title" LIKE ${pattern}`;
+  const number = Prisma.sql`c."number" LIKE ${pattern.toUpperCase()}`;
+  const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
+  const names = Prisma.sql`p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()}`;
+  if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitioner(names)})`;
+  // The term overlaps a petitioner's name (either way round) or number: not a match on the title.
+  const overlaps = Prisma.sql`strpos(p."name", ${q}) > 0 OR strpos(${q}, p."name") > 0 OR strpos(coalesce(p."phone", ''), ${q}) > 0 OR strpos(coalesce(p."idNumber", ''), ${q.toUpperCase()}) > 0 OR strpos(coalesce(p."address", ''), ${q}) > 0`;
+  return Prisma.sql`(${number} OR (${title} AND NOT ${petitioner(overlaps)}))`;
 }
 
 interface Row extends Omit<LedgerRow, 'petitioners'> {
   petitioners: LedgerPetitioner[] | string;
 }
 
-/** One page of the ledger, newest receipt first, and the number of all matching cases. */
+/** One page of the ledger, newest receipt first, and the number of all matching cases, of what the reader may see. */
 export async function ledgerCases(
   prisma: PrismaClient,
   filter: LedgerFilter,
   page: { limit: number; offset: number },
+  access: LedgerAccess,
 ): Promise<LedgerPage> {
   const { limit, offset } = page;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit out of range: ${limit}`);
   if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset out of range: ${offset}`);
-  const where = conditions(filter);
+  const where = conditions(filter, access);
   const today = filter.today;
   // The page is cut first (receivedAt index), then joined to names and petitioners: the joins
   // and the json_agg run for the rows shown only.
@@ -165,7 +190,7 @@ export async function ledgerCases(
                 ELSE 0 END)::int AS "overdueDays",
              to_char(h."resolvedOn", 'YYYY-MM-DD') AS "resolvedOn", h."headcount",
              COALESCE((
-               SELECT json_agg(json_build_object('name', p."name", 'phone', p."phone", 'idNumber', p."idNumber")
+               SELECT json_agg(json_build_object('name', p."name", 'phone', p."phone", 'idNumber', p."idNumber", 'address', p."address")
                                ORDER BY p."isPrimary" DESC, p."name" ASC)
                FROM "Petitioner" p WHERE p."caseId" = h."id"
              ), '[]'::json) AS "petitioners"

@@ -7,6 +7,10 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { addDays, isLocalDate, localDateOf, quarterRange, startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
 import { dutiesOverview } from '../../usecases/duties/duties-overview.js';
 import type { Deps } from '../../usecases/ports.js';
+import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import { maskPersonalText } from '../../domain/privacy/mask-text.js';
+import { caseRepo } from '../repos/case-repo.js';
+import { caseScopeSql } from './case-scope-sql.js';
 import { beijingDate, OPEN_STATUS_SQL, RESOLVED_LATE_SQL } from './sql-fragments.js';
 
 // 季度信访工作报表: the quarter's cases in figures, its overdue cases (R11), the follow-up ratings
@@ -85,7 +89,7 @@ interface Figures {
 export async function quarterlyReport(
   prisma: PrismaClient,
   deps: Deps,
-  opts: { quarter: string; today: LocalDate },
+  opts: { quarter: string; today: LocalDate; scope: CaseScope },
 ): Promise<QuarterlyReport> {
   const { quarter, today } = opts;
   if (!isQuarter(quarter)) throw new RangeError(`not a quarter: ${quarter}`);
@@ -134,12 +138,16 @@ export async function quarterlyReport(
       FROM "Case" c
       LEFT JOIN "Unit" u ON u."id" = c."unitId"
       LEFT JOIN "Person" o ON o."id" = c."ownerLeaderId"
-      WHERE ${openOverdueAt} OR ${resolvedLateIn}
+      WHERE (${openOverdueAt} OR ${resolvedLateIn}) AND ${caseScopeSql(opts.scope)}
       ORDER BY "state" ASC, c."dueOn" ASC, c."number" ASC`),
     prisma.village.findMany({ select: { id: true, name: true } }),
     dutyPart(prisma, deps, quarter, today),
   ]);
 
+  // R24: a report leaves the office: case titles and statements about cases are masked with the petitioners of the cases they name.
+  const numbers = [...new Set([...overdueCases.map((c) => c.number), ...duties.statements.flatMap((st) => st.about.match(/XF-\d{4}-\d{4,}/g) ?? [])])];
+  const subjects = [...(await caseRepo(prisma).subjectsByNumber(numbers)).values()].flat();
+  const mask = (text: string) => maskPersonalText(text, subjects);
   const report: QuarterlyReport = {
     quarter,
     label: quarterLabel(quarter),
@@ -151,8 +159,8 @@ export async function quarterlyReport(
     openAtEnd: figures?.openAtEnd ?? 0,
     overdue: { open: figures?.openOverdue ?? 0, resolvedLate: figures?.resolvedLate ?? 0 },
     satisfaction: { total: 0, office: zeros(RATINGS), unit: zeros(RATINGS) },
-    overdueCases,
-    duties,
+    overdueCases: overdueCases.map((c) => ({ ...c, title: mask(c.title) })),
+    duties: { ...duties, statements: duties.statements.map((st) => ({ ...st, about: mask(st.about) })) },
   };
   const perVillage = new Map<string | null, number>();
   for (const r of received) {

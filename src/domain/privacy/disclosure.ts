@@ -66,8 +66,19 @@ export function discloseCase(viewer: Person | null, c: CaseAccessFacts, channel:
   if (channel === 'GROUP_CHAT' && isConfidential(c)) return hidden(GROUP_REFUSAL);
   if (!opts.full) return masked;
   if (PRIVATE.has(channel) && authorizeCase(viewer, 'VIEW_PERSONAL_DATA', c).allowed) return { visible: true, personalData: 'FULL' };
-  if (channel === 'EXPORT' && authorizeGlobal(viewer, 'EXPORT_PERSONAL_DATA').allowed && authorizeCase(viewer, 'VIEW_PERSONAL_DATA', c).allowed) {
+  if (channel === 'EXPORT' && authorizeGlobal(viewer, 'LIST_PERSONAL_DATA').allowed && authorizeCase(viewer, 'VIEW_PERSONAL_DATA', c).allowed) {
     return { visible: true, personalData: 'FULL' };
   }
   return masked;
 }
+
+/**
+ * For rows already within the viewer's case scope: whether a list shows them with full personal
+ * data — only an office export that asked for it (the same answer discloseCase gives row by row).
+ */
+export function listPersonalData(viewer: Person, channel: OutputChannel, opts: { full?: boolean } = {}): PersonalData {
+  return channel === 'EXPORT' && opts.full === true && authorizeGlobal(viewer, 'LIST_PERSONAL_DATA').allowed ? 'FULL' : 'MASKED';
+}
+
+/** Whether a search may match petitioners' names and numbers: only for who may list them. */
+export const searchesPersonalData = (viewer: Person): boolean => authorizeGlobal(viewer, 'LIST_PERSONAL_DATA').allowed;

@@ -19,7 +19,7 @@ const input = z.object({
 export async function recordLedgerExport(deps: Deps, actor: Actor, raw: unknown): Promise<void> {
   const v = parseInput(input, raw);
   assertGlobalAllowed(actor.person, 'LIST_ALL_CASES');
-  if (v.full) assertGlobalAllowed(actor.person, 'EXPORT_PERSONAL_DATA');
+  if (v.full) assertGlobalAllowed(actor.person, 'LIST_PERSONAL_DATA');
   await deps.uow.run((repos) =>
     audit(repos, actor, deps.clock.now(), {
       action: v.full ? 'ledger.export_personal_data' : 'ledger.export',

@@ -71,7 +71,7 @@ export function caseDetailRoutes(router: Router, c: ConsoleDeps): void {
   <h2>审计记录</h2>
   <table class="audit"><thead><tr><th>#</th><th>时间</th><th>操作人</th><th>渠道</th><th>操作</th><th>说明</th></tr></thead><tbody>
   ${trail.map(
-    (e) => html`<tr><td>${e.seq}</td><td>${beijingDateTime(e.at)}</td><td>${e.actorName ?? '系统'}</td><td>${e.channel}</td><td>${auditActionLabel(e.action)}</td><td>${e.reason ?? ''}</td></tr>`,
+    (e) => html`<tr><td>${e.seq}</td><td>${beijingDateTime(e.at)}</td><td>${e.actorName ?? '系统'}</td><td>${e.channel}</td><td>${auditActionLabel(e.action)}</td><td>${v.redact.maybe(e.reason) ?? ''}</td></tr>`,
   )}
   </tbody></table>
 </section>`,

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { quarterLabel } from '../../../domain/duties/periods.js';
 import { DomainError } from '../../../domain/errors.js';
+import { caseScope } from '../../../domain/privacy/case-scope.js';
 import { quarterlyReport } from '../../../db/queries/quarterly-report.js';
 import { assessmentXlsx } from '../../../export/assessment-xlsx.js';
 import { quarterlyReportXlsx } from '../../../export/quarterly-report-xlsx.js';
@@ -54,7 +55,7 @@ export function exportRoutes(router: Router, c: ConsoleDeps): void {
     const today = localDateOf(c.deps.clock.now());
     const quarter = typeof ctx.query.quarter === 'string' ? ctx.query.quarter : '';
     if (!recentQuarters(today).includes(quarter)) throw new DomainError('VALIDATION', '输入有误：请选择已开始的季度');
-    const report = await quarterlyReport(c.prisma, c.deps, { quarter, today });
+    const report = await quarterlyReport(c.prisma, c.deps, { quarter, today, scope: caseScope(state(ctx).viewer, 'EXPORT') });
     download(ctx, `季度信访工作报表-${quarter}.xlsx`, await quarterlyReportXlsx(report, { townName: c.townName, madeBy: state(ctx).viewer.name, madeOn: today }));
   });
 

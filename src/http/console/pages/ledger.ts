@@ -3,8 +3,11 @@ import type { Context } from 'koa';
 import { CASE_SOURCE_LABELS } from '../../../../cards/labels.js';
 import { STATUS_LABELS } from '../../../domain/case-status.js';
 import { CASE_SOURCES, CASE_STATUSES } from '../../../domain/model.js';
-import { maskIdNumber, maskName, maskPhone } from '../../../domain/privacy/masks.js';
-import { LEDGER_EXPORT_MAX, ledgerCases, ledgerPageWindow, type LedgerRow } from '../../../db/queries/ledger.js';
+import type { Person } from '../../../domain/model.js';
+import { caseScope } from '../../../domain/privacy/case-scope.js';
+import { listPersonalData, searchesPersonalData, type PersonalData } from '../../../domain/privacy/disclosure.js';
+import { redactor } from '../../../domain/privacy/redactor.js';
+import { LEDGER_EXPORT_MAX, ledgerCases, ledgerPageWindow, type LedgerAccess, type LedgerRow } from '../../../db/queries/ledger.js';
 import { ledgerXlsx } from '../../../export/ledger-xlsx.js';
 import { localDateOf } from '../../../lib/local-date.js';
 import { recordLedgerExport } from '../../../usecases/cases/record-ledger-export.js';
@@ -15,10 +18,14 @@ import { ledgerFilterOf, ledgerFilterText, OVERDUE_LABELS } from '../ledger-filt
 
 const PAGE_SIZE = 50;
 
-/** R24: the ledger shows and exports petitioners masked; full data is the case page's (audited) or an office export's. */
-function masked(row: LedgerRow): LedgerRow {
-  return { ...row, petitioners: row.petitioners.map((p) => ({ name: maskName(p.name), phone: p.phone ? maskPhone(p.phone) : null, idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null })) };
+/** R24: a row as the ledger shows or exports it — masked, title too, unless an office export asked for full data. */
+function shown(row: LedgerRow, personalData: PersonalData): LedgerRow {
+  const r = redactor(personalData, row.petitioners);
+  return { ...row, title: r.text(row.title), petitioners: row.petitioners.map((p) => ({ ...r.petitioner({ ...p, isPrimary: false }), address: null })) };
 }
+
+/** What this viewer may find in the ledger (R24/R26). */
+const accessOf = (viewer: Person, channel: 'CONSOLE_LIST' | 'EXPORT'): LedgerAccess => ({ scope: caseScope(viewer, channel), searchPersonalData: searchesPersonalData(viewer) });
 
 async function directoryNames(c: ConsoleDeps) {
   return c.deps.uow.read(async (repos) => {
@@ -45,7 +52,7 @@ export function ledgerRoutes(router: Router, c: ConsoleDeps): void {
     const f = ledgerFilterOf(ctx.query, today);
     const pageNo = Number(ctx.query.page ?? 1);
     const window = ledgerPageWindow(pageNo, PAGE_SIZE);
-    const { total, rows } = await ledgerCases(c.prisma, f, window);
+    const { total, rows } = await ledgerCases(c.prisma, f, window, accessOf(state(ctx).viewer, 'CONSOLE_LIST'));
     const names = await directoryNames(c);
     const query = new URLSearchParams(ctx.querystring);
     query.delete('page');
@@ -71,7 +78,7 @@ export function ledgerRoutes(router: Router, c: ConsoleDeps): void {
 </form>
 <p class="note">共 ${total} 件${ledgerFilterText(f, names) ? `（${ledgerFilterText(f, names)}）` : ''}。信访人信息已脱敏，完整信息请在案件详情中查看（记入审计）。</p>
 <table class="ledger"><thead><tr><th>编号</th><th>信访事项</th><th>来源</th><th>信访人</th><th>所属村</th><th>责任单位</th><th>包案领导</th><th>收件日期</th><th>办结时限</th><th>状态</th><th>逾期</th></tr></thead><tbody>
-${rows.map(masked).map(
+${rows.map((r) => shown(r, 'MASKED')).map(
   (r) => html`<tr class="${r.overdueState ? 'overdue' : ''}" data-number="${r.number}">
   <td><a href="/console/cases/${r.id}">${r.number}</a></td><td>${r.title}</td><td>${CASE_SOURCE_LABELS[r.source]}</td>
   <td>${r.petitioners.map((p) => p.name).join('、')}${r.headcount > r.petitioners.length ? `等${r.headcount}人` : ''}</td>
@@ -99,11 +106,12 @@ async function sendLedger(ctx: Context, c: ConsoleDeps): Promise<void> {
   const f = ledgerFilterOf(ctx.query, today);
   const full = ctx.query.full === '1';
   const viewer = state(ctx).viewer;
-  const { total, rows } = await ledgerCases(c.prisma, f, { limit: LEDGER_EXPORT_MAX, offset: 0 });
+  const { total, rows } = await ledgerCases(c.prisma, f, { limit: LEDGER_EXPORT_MAX, offset: 0 }, accessOf(viewer, 'EXPORT'));
   const names = await directoryNames(c);
   const filterText = ledgerFilterText(f, names);
   await recordLedgerExport(c.deps, { person: viewer, channel: 'CONSOLE' }, { filterText, count: rows.length, full });
-  const body = await ledgerXlsx(full ? rows : rows.map(masked), { townName: c.townName, filterText, total, madeOn: today, madeBy: viewer.name });
+  const personalData = listPersonalData(viewer, 'EXPORT', { full });
+  const body = await ledgerXlsx(rows.map((r) => shown(r, personalData)), { townName: c.townName, filterText, total, madeOn: today, madeBy: viewer.name });
   ctx.attachment(`信访台账-${today}.xlsx`);
   ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   ctx.body = body;
