@@ -115,7 +115,8 @@ function officeButtons(c: CaseCardInput): CardButton[] {
   const unowned = !c.ownerName && !(c.ownershipReasons?.length);
   const handled = c.status === 'RESOLVED' || c.status === 'FOLLOWED_UP' || c.status === 'ARCHIVED';
   const out: CardButton[] = [];
-  if (may('ASSIGN') && c.status === 'REGISTERED' && unowned) out.push(button('交办', 'assign.open', { caseId }, 'primary'));
+  const handlerless = (c.status === 'IN_PROGRESS' || c.status === 'EXTENDED') && !c.ownerName && !c.responsibleName;
+  if (may('ASSIGN') && ((c.status === 'REGISTERED' && unowned) || handlerless)) out.push(button('交办', 'assign.open', { caseId }, 'primary'));
   if (may('MARK_NEEDS_OWNER') && (c.status === 'REGISTERED' || c.status === 'IN_PROGRESS') && unowned) out.push(button('认定需包案', 'needs-owner.open', { caseId }));
   if (may('CLASSIFY') && !c.classification && !handled) out.push(button('分类', 'classify.open', { caseId }));
   if (may('RECORD_REVIEW') && c.classification === 'CLAIM' && handled && c.opinionIssued === false) out.push(button('出具处理意见书', 'opinion.open', { caseId }));

@@ -6,6 +6,7 @@ import type { UnitOfWork } from '../usecases/ports.js';
 import type { PlatformName } from '../usecases/ports/platform.js';
 import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 import type { Clock } from '../lib/clock.js';
+import { recipientsMayBeTold } from '../usecases/support/notification-recipients.js';
 import { immediatePushes } from '../usecases/reminders/plan-pushes.js';
 import type { PushQueue } from './ports/push-queue.js';
 
@@ -32,7 +33,8 @@ export class Notifier {
     private readonly outbox?: { queue: PushQueue; clock: Clock },
   ) {}
 
-  async deliver(notifications: readonly Notification[]): Promise<void> {
+  async deliver(all: readonly Notification[]): Promise<void> {
+    const notifications = await this.uow.read((repos) => Promise.all(all.map(async (n) => ({ ...n, recipientIds: await recipientsMayBeTold(repos, n) }))));
     if (this.outbox) return this.enqueue(notifications, this.outbox);
     for (const n of notifications) {
       for (const personId of n.recipientIds) {
@@ -60,10 +62,15 @@ export class Notifier {
 
   /**
    * Delivers one notification to one person on every platform they have an account on, and
-   * says on how many; throws when a platform fails (after its own retries), so that a queue can
+   * says on how many ('withheld' when the rules forbid telling them about its case); throws when a platform fails (after its own retries), so that a queue can
    * try again — the uuid makes a platform that already took it ignore the retry.
    */
-  async deliverTo(n: Notification, personId: string): Promise<number> {
+  async deliverTo(n: Notification, personId: string): Promise<number | 'withheld'> {
+    const allowed = await this.uow.read((repos) => recipientsMayBeTold(repos, { caseId: n.caseId, recipientIds: [personId] }));
+    if (allowed.length === 0) {
+      this.logger.info({ key: n.key, personId, caseId: n.caseId }, 'notification withheld: the recipient may not be told about the case');
+      return 'withheld';
+    }
     let delivered = 0;
     let failure: unknown = null;
     for (const [platform, messenger] of this.messengers) {

@@ -92,16 +92,24 @@ export function readsEveryAccusation(p: Person): boolean {
 export function authorizeCase(p: Person, action: CaseAction, c: CaseAccessFacts): Decision {
   if (!p.active) return deny('您的账号已停用，请联系信访办');
   if (isAccused(p, c)) return deny('该信访事项涉及您本人或本单位，依规回避');
+  const decision = decide(p, action, c);
+  // Nobody acts on a case they may not see; the action's own refusal says more, so it comes first.
+  return decision.allowed ? mayView(p, c) : decision;
+}
+
+function mayView(p: Person, c: CaseAccessFacts): Decision {
+  const assigned = isAssigned(p, c);
+  if (c.classification === 'ACCUSATION') return readsEveryAccusation(p) || assigned ? allow : deny('检举控告类事项仅信访办、纪检和承办人可查看');
+  return readsEveryCase(p) || assigned || isInCaseUnit(p, c) ? allow : deny('您不是该案件的包案领导、责任人或责任单位人员');
+}
+
+function decide(p: Person, action: CaseAction, c: CaseAccessFacts): Decision {
   const office = isOffice(p);
   const assigned = isAssigned(p, c);
   const inUnit = isInCaseUnit(p, c);
-  const reader = readsEveryCase(p) || assigned || inUnit;
   switch (action) {
     case 'VIEW':
-      if (c.classification === 'ACCUSATION') {
-        return readsEveryAccusation(p) || assigned ? allow : deny('检举控告类事项仅信访办、纪检和承办人可查看');
-      }
-      return reader ? allow : deny('您不是该案件的包案领导、责任人或责任单位人员');
+      return allow;
     case 'VIEW_PERSONAL_DATA':
       return office || assigned ? allow : deny('信访人身份证号和电话仅信访办和承办人员可查看');
     case 'PROPOSE_OWNERSHIP':

@@ -29,7 +29,8 @@ export interface SchedulerOptions {
   connection: ConnectionOptions;
   prefix?: string;
   /** Delivers one push on every platform of its recipient; the count of platforms, throws on failure. */
-  deliver(push: PushRecord): Promise<number>;
+  /** Platforms it reached, or 'withheld' when the rules forbid telling this recipient (R24/R26). */
+  deliver(push: PushRecord): Promise<number | 'withheld'>;
   /** Working hours of routine pushes; default: the run-time reminder settings (read for each job). */
   window?: DeliveryWindow;
   delivery?: DeliveryPolicy;
@@ -271,6 +272,10 @@ export class Scheduler {
     const now = () => this.o.clock.now();
     try {
       const platforms = await this.o.deliver(push);
+      if (platforms === 'withheld') {
+        await this.o.deps.uow.run((repos) => repos.pushes.markWithheld(pushId, '依规回避：收件人不得知悉该事项'));
+        return 'withheld';
+      }
       if (platforms === 0) {
         await this.o.deps.uow.run((repos) => repos.pushes.markAttemptFailed(pushId, '收件人没有关联任何平台账号', attempt, true));
         this.o.logger.warn({ pushId, personId: push.personId }, 'push recipient has no platform account');

@@ -7,7 +7,7 @@ import { reportUpCard } from '../../../cards/builders/report-up.js';
 import { beijingDateTime } from '../../../cards/format.js';
 import { CLASSIFICATION_LABELS } from '../../domain/review/classification.js';
 import { archiveCase } from '../../usecases/cases/archive-case.js';
-import { assignCase } from '../../usecases/cases/assign-case.js';
+import { assignCase, mayReassign } from '../../usecases/cases/assign-case.js';
 import { markNeedsOwner } from '../../usecases/cases/mark-needs-owner.js';
 import { reportUp } from '../../usecases/cases/report-up.js';
 import { classifyCase } from '../../usecases/review/classify-case.js';
@@ -47,7 +47,12 @@ export const officeCaseActions: Record<string, ActionHandler> = {
     const r = await classifyCase(ctx.deps, ctx.actor, { caseId: a.caseId, ...decodeForm({ a: 'classify.submit' }, form) });
     ctx.notify(r.notifications);
     const label = CLASSIFICATION_LABELS[r.case.classification ?? 'CLAIM'];
-    return done(`${r.case.number} 已分类为「${label}」`, { caseId: r.case.id, ...(r.routedToDiscipline ? { note: '已转纪检监察办理，材料不转给被反映人' } : {}) });
+    const notes = [
+      r.routedToDiscipline ? '已转纪检监察办理，材料不转给被反映人' : null,
+      r.handoverNeeded ? '被反映人为本案包案领导，已依规回避，请尽快提出移交包案（R3）' : null,
+      r.withdrawn.length ? `${r.withdrawn.join('、')}为被反映人，已不再承办本案${mayReassign(r.case) ? '，请重新交办' : ''}` : null,
+    ].filter(Boolean);
+    return done(`${r.case.number} 已分类为「${label}」`, { caseId: r.case.id, ...(notes.length ? { note: notes.join('；') } : {}) });
   },
 
   'opinion.open': async (ctx, a) => {

@@ -53,6 +53,9 @@ export function pushRepo(tx: Tx): PushRepo {
       const { count } = await tx.push.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENT', sentAt: at, attempts, lastError: null } });
       return count === 1;
     },
+    async markWithheld(id, reason) {
+      await tx.push.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: reason.slice(0, 1000) } });
+    },
     async markAttemptFailed(id, error, attempts, final) {
       const data: Prisma.PushUpdateManyMutationInput = { attempts, lastError: error.slice(0, 1000), ...(final ? { status: 'FAILED' } : {}) };
       await tx.push.updateMany({ where: { id, status: 'PENDING' }, data });

@@ -23,7 +23,7 @@ export interface CaseScope {
 /** No person reads it: the system's own reads (scheduling, checks, benchmarks) — never what is shown to someone. */
 export const SYSTEM_SCOPE: CaseScope = { viewerId: '', unitId: null, active: true, everyCase: true, everyAccusation: true, groupSafe: false };
 
-export type ListChannel = Extract<OutputChannel, 'GROUP_CHAT' | 'DIRECT_CHAT' | 'NOTIFICATION' | 'CONSOLE_LIST' | 'EXPORT' | 'WEEKLY_SUMMARY'>;
+export type ListChannel = Extract<OutputChannel, 'GROUP_CHAT' | 'DIRECT_CHAT' | 'CONSOLE_LIST' | 'EXPORT' | 'WEEKLY_SUMMARY'>;
 
 export function caseScope(viewer: Person, channel: ListChannel): CaseScope {
   return {

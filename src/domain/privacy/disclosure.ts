@@ -1,4 +1,4 @@
-import { authorizeCase, authorizeGlobal, type CaseAccessFacts } from '../authorization.js';
+import { authorizeCase, authorizeGlobal, isAccused, isAssigned, readsEveryAccusation, type CaseAccessFacts } from '../authorization.js';
 import type { Person } from '../model.js';
 
 /**
@@ -50,6 +50,16 @@ export function isConfidential(c: Pick<CaseAccessFacts, 'classification' | 'accu
 }
 
 /** Said in a group instead of why: the reason itself (an accusation, someone in the group accused) must not be told there. */
+/**
+ * Whom a notification about a case may reach. The rules tell people who may not open the case
+ * (R20: the leader in charge reads a dangerous letter; R18: village cadres go to the scene), so
+ * this is wider than VIEW — but never the accused, and an accusation only its readers (R24/R26).
+ */
+export function mayBeTold(p: Person, c: CaseAccessFacts): boolean {
+  if (!p.active || isAccused(p, c)) return false;
+  return c.classification !== 'ACCUSATION' || readsEveryAccusation(p) || isAssigned(p, c);
+}
+
 export const GROUP_REFUSAL = '该事项不在群聊中显示，请在与机器人的单聊中查看';
 
 /**
@@ -61,6 +71,7 @@ export const GROUP_REFUSAL = '该事项不在群聊中显示，请在与机器�
 export function discloseCase(viewer: Person | null, c: CaseAccessFacts, channel: OutputChannel, opts: { full?: boolean } = {}): Disclosure {
   if (READERLESS.has(channel)) return masked;
   if (!viewer) return hidden('无法确定查看人');
+  if (channel === 'NOTIFICATION') return mayBeTold(viewer, c) ? masked : hidden('依规回避：不向被反映人或无权知悉检举控告的人员发送');
   const view = authorizeCase(viewer, 'VIEW', c);
   if (!view.allowed) return hidden(view.reason);
   if (channel === 'GROUP_CHAT' && isConfidential(c)) return hidden(GROUP_REFUSAL);

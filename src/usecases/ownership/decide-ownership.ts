@@ -10,6 +10,7 @@ import { id } from '../support/fields.js';
 import { lockCase } from '../support/load.js';
 import { parseInput } from '../support/parse-input.js';
 import { transition } from '../support/transition.js';
+import { assertTermsNotAccused } from './check-terms.js';
 
 const approveInput = z.object({ proposalId: id, comment: z.string().trim().max(500).optional() });
 const returnInput = z.object({ proposalId: id, reason: z.string().trim().min(1, { error: '退回须说明理由' }).max(500) });
@@ -33,6 +34,8 @@ export async function approveOwnership(deps: Deps, actor: Actor, raw: unknown): 
   return deps.uow.run(async (repos) => {
     const { proposal, c } = await loadPending(repos, proposalId);
     assertCaseAllowed(actor.person, 'DECIDE_OWNERSHIP', c);
+    // The case may have been classified since the proposal named its handlers.
+    await assertTermsNotAccused(repos, c, proposal);
     const decided = await repos.proposals.decide(proposal.id, { status: 'APPROVED', decidedById: actor.person.id, decidedAt: now, decisionReason: comment ?? null });
     if (!decided) throw new DomainError('ALREADY_DONE', '该包案意见已经审定过了', { proposalId });
 

@@ -31,6 +31,8 @@ export interface PushRepo {
   pending(limit: number, afterId?: string): Promise<PushRecord[]>;
   /** PENDING → SENT; false when it was not pending any more (another worker sent it). */
   markSent(id: string, at: Date, attempts: number): Promise<boolean>;
+  /** PENDING → CANCELLED: the rules forbid telling this recipient (R24/R26); `reason` says why, without personal data. */
+  markWithheld(id: string, reason: string): Promise<void>;
   /** Notes a failed attempt; `final` gives up (FAILED), otherwise it stays PENDING for a retry. */
   markAttemptFailed(id: string, error: string, attempts: number, final: boolean): Promise<void>;
 }

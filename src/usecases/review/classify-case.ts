@@ -4,9 +4,10 @@ import { DomainError } from '../../domain/errors.js';
 import { CLASSIFICATIONS, type Actor, type CaseRecord } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
 import { assertCanClassify, CLASSIFICATION_LABELS, routesToDiscipline } from '../../domain/review/classification.js';
-import type { Deps, NewCase } from '../ports.js';
+import type { Deps, NewCase, Repos } from '../ports.js';
+import { accusedHandler } from '../../domain/privacy/accused-handlers.js';
 import { audit } from '../support/audit.js';
-import { withoutAccused } from '../support/case-people.js';
+import { whoMayBeTold } from '../support/case-people.js';
 import { id } from '../support/fields.js';
 import { lockCase } from '../support/load.js';
 import { parseInput } from '../support/parse-input.js';
@@ -23,15 +24,41 @@ export interface ClassifyResult {
   case: CaseRecord;
   changed: boolean;
   routedToDiscipline: boolean;
+  /** R24: handlers taken off the case because it names them as accused (责任人, 责任单位 …). */
+  withdrawn: string[];
+  /** R3: the owner leader is the accused: the office must propose a transfer. */
+  handoverNeeded: boolean;
   notifications: Notification[];
 }
 
 /**
- * R26: the office classifies a case as 建议意见 / 检举控告 / 申诉求决. An accusation goes to
- * discipline inspection (its unit when the case has none yet, and the inspectors are told);
- * the accused, who may be named here, never sees it (authorization refuses them). The case
- * status does not change.
+ * The handlers of a case that the petition now names as accused: a responsible person or unit
+ * (R19 units too) is taken off the case; an owner leader stays on record until an R3 transfer,
+ * but sees nothing meanwhile (authorization refuses the accused).
  */
+async function withdrawAccusedHandlers(repos: Repos, c: CaseRecord, accused: Pick<CaseRecord, 'accusedPersonId' | 'accusedUnitId'>): Promise<{ patch: Partial<NewCase>; withdrawn: string[]; handoverNeeded: boolean }> {
+  const none = { patch: {}, withdrawn: [], handoverNeeded: false };
+  if (accused.accusedPersonId === null && accused.accusedUnitId === null) return none;
+  const isAccusedPerson = async (id: string | null, label: string) => {
+    const person = id ? await repos.directory.person(id) : null;
+    return person !== null && accusedHandler(accused, { people: [{ label, person }], units: [] }) !== null;
+  };
+  const patch: Partial<NewCase> = {};
+  const withdrawn: string[] = [];
+  if (await isAccusedPerson(c.responsiblePersonId, '责任人')) {
+    patch.responsiblePersonId = null;
+    withdrawn.push('责任人');
+  }
+  const units = { unitId: '责任单位', territorialUnitId: '稳控属地单位', functionalUnitId: '解决属事单位' } as const;
+  for (const [key, label] of Object.entries(units) as [keyof typeof units, string][]) {
+    if (c[key] !== null && c[key] === accused.accusedUnitId) {
+      patch[key] = null;
+      withdrawn.push(label);
+    }
+  }
+  return { patch, withdrawn, handoverNeeded: await isAccusedPerson(c.ownerLeaderId, '包案领导') };
+}
+
 export async function classifyCase(deps: Deps, actor: Actor, raw: unknown): Promise<ClassifyResult> {
   const input = parseInput(classifyInput, raw);
   const now = deps.clock.now();
@@ -49,12 +76,16 @@ export async function classifyCase(deps: Deps, actor: Actor, raw: unknown): Prom
     if (input.accusedPersonId !== undefined && input.accusedPersonId !== c.accusedPersonId) patch.accusedPersonId = input.accusedPersonId;
     if (input.accusedUnitId !== undefined && input.accusedUnitId !== c.accusedUnitId) patch.accusedUnitId = input.accusedUnitId;
     const accusation = routesToDiscipline(input.classification);
-    const discipline = accusation && patch.classification ? await repos.reviews.disciplineUnit() : null;
-    const accusedUnitId = patch.accusedUnitId !== undefined ? patch.accusedUnitId : c.accusedUnitId;
-    if (discipline && c.unitId === null && discipline.id !== accusedUnitId) {
+    const discipline = accusation ? await repos.reviews.disciplineUnit() : null;
+    const accused = { accusedPersonId: patch.accusedPersonId !== undefined ? patch.accusedPersonId : c.accusedPersonId, accusedUnitId: patch.accusedUnitId !== undefined ? patch.accusedUnitId : c.accusedUnitId };
+    // R24: whoever the case now names as accused stops handling it at once.
+    const withdrawn = await withdrawAccusedHandlers(repos, c, accused);
+    Object.assign(patch, withdrawn.patch);
+    const unitId = patch.unitId !== undefined ? patch.unitId : c.unitId;
+    if (discipline && accusation && (patch.classification || withdrawn.patch.unitId === null) && unitId === null && discipline.id !== accused.accusedUnitId) {
       Object.assign(patch, { unitId: discipline.id, assignedById: actor.person.id, assignedAt: now });
     }
-    if (Object.keys(patch).length === 0) return { case: c, changed: false, routedToDiscipline: false, notifications: [] };
+    if (Object.keys(patch).length === 0) return { case: c, changed: false, routedToDiscipline: false, withdrawn: [], handoverNeeded: false, notifications: [] };
 
     const updated = await repos.cases.update(c.id, patch);
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, c[k as keyof CaseRecord]]));
@@ -70,7 +101,7 @@ export async function classifyCase(deps: Deps, actor: Actor, raw: unknown): Prom
     const notifications: Notification[] = [];
     const routed = accusation && patch.classification !== undefined;
     if (routed) {
-      const inspectors = await withoutAccused(repos, updated, await idsWithRole(repos, 'DISCIPLINE_INSPECTOR'));
+      const inspectors = await whoMayBeTold(repos, updated, await idsWithRole(repos, 'DISCIPLINE_INSPECTOR'));
       if (inspectors.length > 0) {
         notifications.push(
           notification({
@@ -85,6 +116,6 @@ export async function classifyCase(deps: Deps, actor: Actor, raw: unknown): Prom
         );
       }
     }
-    return { case: updated, changed: true, routedToDiscipline: routed, notifications };
+    return { case: updated, changed: true, routedToDiscipline: routed, withdrawn: withdrawn.withdrawn, handoverNeeded: withdrawn.handoverNeeded, notifications };
   });
 }

@@ -1,4 +1,4 @@
-import { isAccused } from '../../domain/authorization.js';
+import { recipientsMayBeTold } from './notification-recipients.js';
 import type { CaseRecord } from '../../domain/model.js';
 import type { Repos } from '../ports.js';
 
@@ -9,15 +9,10 @@ import type { Repos } from '../ports.js';
 export async function caseWorkers(repos: Repos, c: CaseRecord): Promise<string[]> {
   const unit = c.unitId ? await repos.directory.unit(c.unitId) : null;
   const ids = [c.ownerLeaderId, c.responsiblePersonId, unit?.headId ?? null].filter((i): i is string => i !== null);
-  return withoutAccused(repos, c, ids);
+  return whoMayBeTold(repos, c, ids);
 }
 
-/** Drops the accused person and the members of the accused unit from a recipient list. */
-export async function withoutAccused(repos: Repos, c: CaseRecord, ids: string[]): Promise<string[]> {
-  const kept: string[] = [];
-  for (const id of new Set(ids)) {
-    const p = await repos.directory.person(id);
-    if (p && p.active && !isAccused(p, c)) kept.push(id);
-  }
-  return kept;
+/** The people of a recipient list who may be told about the case (mayBeTold: never the accused; an accusation only its readers). */
+export function whoMayBeTold(repos: Repos, c: CaseRecord, ids: readonly string[]): Promise<string[]> {
+  return recipientsMayBeTold(repos, { caseId: c.id, recipientIds: ids }, c);
 }

@@ -3,7 +3,7 @@ import { escalationLadder, type AlertSubject, type LadderLevel, type Leadership 
 import type { CaseRecord } from '../../../domain/model.js';
 import type { Repos } from '../../ports.js';
 import type { AlertRecord } from '../../ports/escalation.js';
-import { withoutAccused } from '../../support/case-people.js';
+import { whoMayBeTold } from '../../support/case-people.js';
 import { idsWithRole } from '../../support/recipients.js';
 
 async function activeId(repos: Repos, id: string | null): Promise<string | null> {
@@ -69,7 +69,7 @@ export async function ladderFor(repos: Repos, subject: AlertSubject, c: CaseReco
   if (!c) return ladder;
   const levels: LadderLevel[] = [];
   for (const l of ladder) {
-    const kept = new Set(await withoutAccused(repos, c, l.audience.map((r) => r.personId)));
+    const kept = new Set(await whoMayBeTold(repos, c, l.audience.map((r) => r.personId)));
     levels.push({ ...l, audience: l.audience.filter((r) => kept.has(r.personId)) });
   }
   return levels;
