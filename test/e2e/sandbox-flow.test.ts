@@ -172,6 +172,7 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
       [await post('/sandbox/api/actions', { as: me, chat: 'group:town', messageId: 'sbm_nope', value: { a: 'case.view' } }), 404, '卡片不存在'],
       [await post('/sandbox/api/actions', { as: me, chat: 'group:town', messageId: 'sbm_nope', submitName: 'no.such?x=1' }), 400, ''],
       [await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: '{not json' }), 400, '请求格式有误'],
+      [await post('/sandbox/api/messages', { as: me, chat: 'group:town', text: '帮助', padding: 'x'.repeat(300 * 1024) }), 413, '请求内容过大：超过 256 KB 的上限'],
     ] as const;
     for (const [res, status, text] of cases) {
       expect(res.status).toBe(status);

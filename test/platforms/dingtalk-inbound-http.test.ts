@@ -9,7 +9,7 @@ import { dingtalkHttpRouter } from '../../src/platforms/dingtalk/http.js';
 import type { DingTalkConfirmRequest } from '../../src/platforms/dingtalk/normalize.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { actionClick, cardCallback, CLIENT_SECRET, confirmClick, robotPicture, robotText, signedHeaders } from '../support/dingtalk-payloads.js';
-import { serve } from '../support/http-server.js';
+import { chunked, serve } from '../support/http-server.js';
 
 const NOW = new Date('2026-11-28T08:00:00Z');
 const HOUR = 60 * 60_000;
@@ -113,6 +113,20 @@ describe('DingTalk HTTP callback mode', () => {
     await inbound.idle();
     expect(received).toHaveLength(1);
     expect(lines).toContainEqual(expect.objectContaining({ reason: 'STALE_TIMESTAMP', skewSeconds: -3601 }));
+  });
+
+  it('answers a correctly signed body over 256 KB with 413 and a Chinese reason on both routes, declared or streamed, and dispatches nothing', async () => {
+    const big = JSON.stringify({ ...robotText(' 待办'), padding: 'x'.repeat(300 * 1024) });
+    for (const path of ['/dingtalk/robot', '/dingtalk/cards']) {
+      const declared = await post(path, big, { ...signedHeaders(CLIENT_SECRET, NOW), 'content-type': 'application/json' });
+      expect(declared.status, path).toBe(413);
+      expect(await declared.json()).toEqual({ error: 'BODY_TOO_LARGE', message: expect.stringContaining('请求内容过大：超过 256 KB 的上限') });
+    }
+    const streamed = await fetch(`${server.base}/dingtalk/robot`, { method: 'POST', headers: signedHeaders(CLIENT_SECRET, NOW), ...chunked(big) } as RequestInit);
+    expect(streamed.status).toBe(413);
+    await inbound.idle();
+    expect(received).toEqual([]);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'dingtalk request refused', reason: 'BODY_TOO_LARGE', route: 'cards' }));
   });
 
   it('answers malformed JSON, or JSON that is not an object, with 400', async () => {

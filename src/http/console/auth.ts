@@ -38,7 +38,7 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
       try {
         st.form = new URLSearchParams(await readBody(ctx.req, 256 * 1024));
       } catch (err) {
-        if (err instanceof BodyTooLarge) return refuse(ctx, 413, '提交的内容过大');
+        if (err instanceof BodyTooLarge) return refuse(ctx, err.status, err.message);
         throw err;
       }
       if (!c.codec.checkCsrf(session, st.form.get('_csrf'))) return refuse(ctx, 403, '页面已过期或来源不明，请刷新页面后重试');

@@ -67,7 +67,7 @@ export function dingtalkHttpRouter(deps: DingTalkHttpDeps): Router {
       try {
         raw = await readBody(ctx.req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
       } catch (err) {
-        if (err instanceof BodyTooLarge) return refuse(413, 'BODY_TOO_LARGE', '请求体过大 (request body too large)');
+        if (err instanceof BodyTooLarge) return refuse(err.status, err.code, err.message);
         throw err;
       }
       try {

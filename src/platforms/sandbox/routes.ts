@@ -10,7 +10,7 @@ import type { ActionResponse } from '../../bot/messaging-port.js';
 import type { InboundEvent } from '../../bot/inbound.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import { readBody } from '../../lib/read-body.js';
+import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import { Conversations, p2pChat, TOWN_GROUP, TOWN_GROUP_TITLE, type SandboxEvent } from './conversations.js';
 import { sandboxCardHtml } from './messenger.js';
 
@@ -35,6 +35,8 @@ export interface SandboxRoutesDeps {
   loopbackOnly: boolean;
 }
 
+/** Room for a card form filled to every field's limit (Chinese text is 3 bytes a character). */
+const MAX_BODY_BYTES = 256 * 1024;
 const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
 const chatId = z.string().regex(/^(group:town|p2p:[0-9a-f-]{36})$/, { error: '会话不存在' });
 const personId = z.uuid({ error: '请选择演示人员' });
@@ -183,9 +185,10 @@ async function asPerson(ctx: Context, known: (id: string) => Promise<SandboxPers
 async function parseBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | null> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readBody(ctx.req));
-  } catch {
-    refuse(ctx, 400, 'VALIDATION', '请求格式有误');
+    raw = JSON.parse(await readBody(ctx.req, MAX_BODY_BYTES));
+  } catch (err) {
+    if (err instanceof BodyTooLarge) refuse(ctx, err.status, err.code, err.message);
+    else refuse(ctx, 400, 'VALIDATION', '请求格式有误');
     return null;
   }
   const parsed = schema.safeParse(raw);
