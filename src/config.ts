@@ -88,6 +88,8 @@ export const configSchema = z.object({
   /** The robot's code (机器人 RobotCode; for an enterprise internal app usually the same as the AppKey). */
   DINGTALK_ROBOT_CODE: optionalText,
   DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'DINGTALK_MODE 只能是 stream 或 http' }).default('stream'),
+  /** HTTP mode: how far a callback's signed timestamp may be from now; DingTalk signs only the timestamp, so the shorter the safer. */
+  DINGTALK_CALLBACK_WINDOW_SECONDS: intSetting('DINGTALK_CALLBACK_WINDOW_SECONDS', 30, 3600, 300, '钉钉文档允许的最大时间差为 1 小时'),
   /** Sends per second the app keeps to: DingTalk allows 20 (标准版) / 40 (专业版) / 60 (专属版); default 15, under the smallest. */
   DINGTALK_APP_QPS: intSetting('DINGTALK_APP_QPS', 1, 60, 15, '钉钉专属版上限 60 次/秒'),
   /** The new OpenAPI host (api.dingtalk.com); another for 专属钉钉 / 政务钉钉 or a local fake. */

@@ -80,6 +80,14 @@ describe('configuration', () => {
     for (const bad of ['0', '61', '2.5', 'fast']) expect(() => loadConfig({ DINGTALK_APP_QPS: bad }), bad).toThrow(/DINGTALK_APP_QPS 应为 1 到 60 的整数/);
   });
 
+  it('DingTalk HTTP callbacks are accepted 5 minutes either side of now unless told otherwise, from 30 s to the 1 hour DingTalk allows', () => {
+    expect(loadConfig({}).DINGTALK_CALLBACK_WINDOW_SECONDS).toBe(300);
+    expect(loadConfig({ DINGTALK_CALLBACK_WINDOW_SECONDS: '60' }).DINGTALK_CALLBACK_WINDOW_SECONDS).toBe(60);
+    for (const bad of ['29', '3601', '1.5', 'short']) {
+      expect(() => loadConfig({ DINGTALK_CALLBACK_WINDOW_SECONDS: bad }), bad).toThrow(/DINGTALK_CALLBACK_WINDOW_SECONDS 应为 30 到 3600 的整数/);
+    }
+  });
+
   it('prepares 100 distinct statements per database connection unless told otherwise; 0 for PgBouncer in transaction mode', () => {
     expect(databaseOptions(loadConfig({ DATABASE_URL: 'postgresql://x@db/xinfang' }))).toEqual({ databaseUrl: 'postgresql://x@db/xinfang', dataDir: './data', statementCache: 100 });
     expect(loadConfig({ DATABASE_STATEMENT_CACHE: '0' }).DATABASE_STATEMENT_CACHE).toBe(0);
