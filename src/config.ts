@@ -78,7 +78,7 @@ export const configSchema = z.object({
     .default('auto'),
   /** The address users reach this server at (e.g. https://xinfang.example.gov.cn), for the console's Lark login redirect; default: the request's own. */
   PUBLIC_URL: optionalUrl(['http://', 'https://'], 'PUBLIC_URL'),
-  /** The browser chat at /sandbox: auto = on when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
+  /** The browser chat at /sandbox: auto = on with the embedded demo database when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
   SANDBOX: z
     .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })
     .default('auto'),
@@ -133,10 +133,14 @@ export function larkEnabled(config: Config): boolean {
   return Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
 }
 
-/** The sandbox is on when asked for, or by default when no chat platform is configured; `auto` answers this machine only. */
-export function sandboxMode(config: Config): 'off' | 'local' | 'open' {
+/**
+ * The sandbox is on when asked for, or by default on the embedded demo database when no chat
+ * platform is configured — never by itself against a real PostgreSQL, where acting as anyone
+ * would reach real petitions. `auto` answers this machine only.
+ */
+export function sandboxMode(config: Config, database: 'embedded' | 'postgres'): 'off' | 'local' | 'open' {
   if (config.SANDBOX === 'true') return 'open';
-  if (config.SANDBOX === 'false' || larkEnabled(config) || dingtalkEnabled(config)) return 'off';
+  if (config.SANDBOX === 'false' || database !== 'embedded' || larkEnabled(config) || dingtalkEnabled(config)) return 'off';
   return 'local';
 }
 

@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { authorizeGlobal } from '../../domain/authorization.js';
+import { hostOfOrigin } from '../../lib/origin.js';
 import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import type { ConsoleDeps, ConsoleState } from './context.js';
 import { html } from './html.js';
@@ -34,7 +35,7 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
     const st: ConsoleState = { viewer, session, csrf: c.codec.csrfToken(session), form: new URLSearchParams() };
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       const origin = ctx.get('Origin');
-      if (origin && safeHost(origin) !== ctx.host) return refuse(ctx, 403, '拒绝来自其他网站的请求');
+      if (origin && hostOfOrigin(origin) !== ctx.host) return refuse(ctx, 403, '拒绝来自其他网站的请求');
       try {
         st.form = new URLSearchParams(await readBody(ctx.req, 256 * 1024));
       } catch (err) {
@@ -52,12 +53,4 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
 function refuse(ctx: Parameters<Middleware>[0], status: number, message: string): void {
   ctx.status = status;
   ctx.body = bare('操作未执行', html`<p>${message}</p><p><a href="/console">返回工作台</a></p>`).toString();
-}
-
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
