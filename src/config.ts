@@ -78,6 +78,11 @@ export const configSchema = z.object({
     .default('auto'),
   /** The address users reach this server at (e.g. https://xinfang.example.gov.cn), for the console's Lark login redirect; default: the request's own. */
   PUBLIC_URL: optionalUrl(['http://', 'https://'], 'PUBLIC_URL'),
+  /** Behind a reverse proxy that sets X-Forwarded-Proto/-Host/-For: believe them (https makes console cookies Secure). Only when nothing reaches the port but through the proxy. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'TRUST_PROXY 只能是 true 或 false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   /** The browser chat at /sandbox: auto = on with the embedded demo database when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
   SANDBOX: z
     .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })

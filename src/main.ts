@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandboxPlatform, type SandboxPlatform } from './platforms/sandbox/index.js';
 import type { WebLogin } from './http/console/context.js';
 import { consoleRouter } from './http/console/router.js';
-import { SessionCodec } from './http/console/session.js';
-import { consoleSecret } from './db/console-secret.js';
+import { dbConsoleSessions } from './db/console-sessions.js';
 import { dbLoginLinks } from './db/console-login-links.js';
 import type { Database } from './db/database.js';
 import type { Dispatch } from './platforms/lark/events.js';
@@ -165,6 +164,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
       metricsToken: config.METRICS_TOKEN,
+      trustProxy: config.TRUST_PROXY,
     });
     const listening = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
@@ -214,14 +214,14 @@ async function officeConsole(config: Config, db: Database, deps: Deps, logger: R
     prisma: db.prisma,
     deps,
     logger,
-    codec: new SessionCodec(await consoleSecret(db.prisma)),
+    sessions: dbConsoleSessions(db.prisma),
     links: dbLoginLinks(db.prisma),
     townName: await townName(db),
     publicDir: join(packageRoot(), 'public', 'console'),
   });
 }
 
-/** Sandbox mode has no Lark login: a one-time link for the first administrator (or office staff) is printed instead. */
+/** The embedded demo has no Lark login: a one-time link for the first administrator (or office staff) is printed instead. */
 async function printAdminLink(db: Database, deps: Deps, port: number, logger: ReturnType<typeof createLogger>): Promise<void> {
   try {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');

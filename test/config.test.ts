@@ -69,6 +69,13 @@ describe('configuration', () => {
     expect(sandboxMode(loadConfig({ ...postgres, SANDBOX: 'true' }), 'postgres')).toBe('open');
   });
 
+  it('TRUST_PROXY: proxy headers are believed only when asked (then X-Forwarded-Proto: https makes console cookies Secure)', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY 只能是 true 或 false/);
+  });
+
   it('DingTalk is on with both credentials; hosts default to DingTalk\'s own and can point elsewhere (专属钉钉, a fake)', () => {
     const c = loadConfig({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 'secret' });
     expect(dingtalkEnabled(c)).toBe(true);

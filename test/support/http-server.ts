@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 
@@ -34,12 +34,15 @@ export function chunked(text: string, chunkBytes = 16 * 1024): { body: ReadableS
  * A request with headers fetch will not send as given (Host above all), for what a browser
  * tricked by DNS rebinding or a proxy would send.
  */
-export function rawRequest(base: string, o: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; json: () => unknown; text: string }> {
+export function rawRequest(
+  base: string,
+  o: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: IncomingHttpHeaders; json: () => unknown; text: string }> {
   const url = new URL(o.path, base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, method: o.method ?? 'GET', path: url.pathname + url.search, headers: o.headers ?? {} }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve({ status: res.statusCode ?? 0, text, json: () => JSON.parse(text) }));
+      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) }));
     });
     req.on('error', reject);
     req.end(o.body);
