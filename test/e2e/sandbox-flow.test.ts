@@ -228,6 +228,7 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     const refused = [
       ['X-Forwarded-For', await rawRequest(base, { path: '/sandbox/api/people', headers: { 'x-forwarded-for': '10.0.0.5' } }), '经反向代理转发的请求不算本机请求'],
       ['Forwarded', await rawRequest(base, { path: '/sandbox/api/people', headers: { forwarded: 'for=10.0.0.5' } }), '经反向代理转发的请求不算本机请求'],
+      ['X-Forwarded-Proto', await rawRequest(base, { path: '/sandbox', headers: { 'x-forwarded-proto': 'https' } }), '经反向代理转发的请求不算本机请求'],
       ['X-Real-IP', await rawRequest(base, { method: 'POST', path: '/sandbox/api/messages', headers: { ...writeHeaders, 'x-real-ip': '10.0.0.5' }, body: write }), '经反向代理转发的请求不算本机请求'],
       ['a rebound host name', await rawRequest(base, { path: '/sandbox/api/people', headers: { host: `evil.example:${port}` } }), '不是 localhost、127.0.0.1 或 [::1]'],
       ['a rebound page', await rawRequest(base, { path: '/sandbox', headers: { host: 'evil.example' } }), '不是 localhost、127.0.0.1 或 [::1]'],

@@ -13,7 +13,7 @@ export interface SandboxGuardOptions {
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A reverse proxy on the same machine connects from loopback on behalf of anyone. */
-const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto'];
 
 const LOCAL_ONLY = '沙盒只对本机开放：请在运行本程序的电脑上用 http://localhost:端口/sandbox 打开，或设置 SANDBOX=true 对网络开放（仅限演示数据）';
 
