@@ -9,7 +9,7 @@
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { cardCallback, robotText, signedHeaders, type DingTalkUser } from '../test/support/dingtalk-payloads.js';
+import { cardCallback, freshSignedHeaders, robotText, type DingTalkUser } from '../test/support/dingtalk-payloads.js';
 import { FakeDingTalk, type FakeDingTalkRequest } from '../test/support/fake-dingtalk.js';
 import type { LoadWorkerReply, LoadWorkerRequest } from './load-worker.js';
 import { post } from './loopback-http.js';
@@ -207,7 +207,7 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>, arrivals: Ar
     const t0 = performance.now();
     let res: { status: number; text: string };
     try {
-      res = await post(agent, url, body, signedHeaders(plan.appSecret, new Date()));
+      res = await post(agent, url, body, freshSignedHeaders(plan.appSecret, new Date()));
     } catch (err) {
       arrivals.cancel(key);
       fail(`${kind}: network: ${(err as Error).message}`);

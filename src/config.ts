@@ -78,7 +78,12 @@ export const configSchema = z.object({
     .default('auto'),
   /** The address users reach this server at (e.g. https://xinfang.example.gov.cn), for the console's Lark login redirect; default: the request's own. */
   PUBLIC_URL: optionalUrl(['http://', 'https://'], 'PUBLIC_URL'),
-  /** The browser chat at /sandbox: auto = on when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
+  /** Behind a reverse proxy that sets X-Forwarded-Proto/-Host/-For: believe them (https makes console cookies Secure). Only when nothing reaches the port but through the proxy. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'TRUST_PROXY 只能是 true 或 false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The browser chat at /sandbox: auto = on with the embedded demo database when no chat platform is configured, for this machine only; true = on, open to the network; false = off. */
   SANDBOX: z
     .enum(['auto', 'true', 'false'], { error: 'SANDBOX 只能是 auto、true 或 false' })
     .default('auto'),
@@ -88,6 +93,8 @@ export const configSchema = z.object({
   /** The robot's code (机器人 RobotCode; for an enterprise internal app usually the same as the AppKey). */
   DINGTALK_ROBOT_CODE: optionalText,
   DINGTALK_MODE: z.enum(['stream', 'http'], { error: 'DINGTALK_MODE 只能是 stream 或 http' }).default('stream'),
+  /** HTTP mode: how far a callback's signed timestamp may be from now; DingTalk signs only the timestamp, so the shorter the safer. */
+  DINGTALK_CALLBACK_WINDOW_SECONDS: intSetting('DINGTALK_CALLBACK_WINDOW_SECONDS', 30, 3600, 300, '钉钉文档允许的最大时间差为 1 小时'),
   /** Sends per second the app keeps to: DingTalk allows 20 (标准版) / 40 (专业版) / 60 (专属版); default 15, under the smallest. */
   DINGTALK_APP_QPS: intSetting('DINGTALK_APP_QPS', 1, 60, 15, '钉钉专属版上限 60 次/秒'),
   /** The new OpenAPI host (api.dingtalk.com); another for 专属钉钉 / 政务钉钉 or a local fake. */
@@ -131,10 +138,14 @@ export function larkEnabled(config: Config): boolean {
   return Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
 }
 
-/** The sandbox is on when asked for, or by default when no chat platform is configured; `auto` answers this machine only. */
-export function sandboxMode(config: Config): 'off' | 'local' | 'open' {
+/**
+ * The sandbox is on when asked for, or by default on the embedded demo database when no chat
+ * platform is configured — never by itself against a real PostgreSQL, where acting as anyone
+ * would reach real petitions. `auto` answers this machine only.
+ */
+export function sandboxMode(config: Config, database: 'embedded' | 'postgres'): 'off' | 'local' | 'open' {
   if (config.SANDBOX === 'true') return 'open';
-  if (config.SANDBOX === 'false' || larkEnabled(config) || dingtalkEnabled(config)) return 'off';
+  if (config.SANDBOX === 'false' || database !== 'embedded' || larkEnabled(config) || dingtalkEnabled(config)) return 'off';
   return 'local';
 }
 

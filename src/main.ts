@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandboxPlatform, type SandboxPlatform } from './platforms/sandbox/index.js';
 import type { WebLogin } from './http/console/context.js';
 import { consoleRouter } from './http/console/router.js';
-import { SessionCodec } from './http/console/session.js';
-import { consoleSecret } from './db/console-secret.js';
+import { dbConsoleSessions } from './db/console-sessions.js';
 import { dbLoginLinks } from './db/console-login-links.js';
 import type { Database } from './db/database.js';
 import type { Dispatch } from './platforms/lark/events.js';
@@ -132,7 +131,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
   if (dingtalk) closers.push(() => dingtalk.stop());
   const messengers = new Map<PlatformName, MessagingPort>([...(lark ? [['LARK', lark.messenger] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.messenger] as const] : [])]);
   // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
-  const sandbox = role !== 'worker' ? startSandbox(config, deps, (e) => bot!.dispatch(e), logger) : undefined;
+  const sandbox = role !== 'worker' ? startSandbox(config, db.kind, deps, (e) => bot!.dispatch(e), logger) : undefined;
   if (sandbox) {
     await sandbox.start();
     messengers.set('SANDBOX', sandbox.messenger);
@@ -165,11 +164,13 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
       metricsToken: config.METRICS_TOKEN,
+      trustProxy: config.TRUST_PROXY,
     });
     const listening = app.listen(config.PORT, config.HOST, () => {
       logger.info({ port: config.PORT, role }, `信访包案助手已启动: http://localhost:${config.PORT}/`);
       if (sandbox) logger.info(`沙盒聊天（浏览器中与机器人对话）: http://localhost:${config.PORT}/sandbox`);
-      if (sandbox) void printAdminLink(db, deps, config.PORT, logger);
+      // A live login link in a log is for the demo only: real data's logs are read by more people.
+      if (sandbox && db.kind === 'embedded') void printAdminLink(db, deps, config.PORT, logger);
     });
     closers.push(() => new Promise<void>((resolve) => listening.close(() => resolve())));
   }
@@ -213,14 +214,14 @@ async function officeConsole(config: Config, db: Database, deps: Deps, logger: R
     prisma: db.prisma,
     deps,
     logger,
-    codec: new SessionCodec(await consoleSecret(db.prisma)),
+    sessions: dbConsoleSessions(db.prisma),
     links: dbLoginLinks(db.prisma),
     townName: await townName(db),
     publicDir: join(packageRoot(), 'public', 'console'),
   });
 }
 
-/** Sandbox mode has no Lark login: a one-time link for the first administrator (or office staff) is printed instead. */
+/** The embedded demo has no Lark login: a one-time link for the first administrator (or office staff) is printed instead. */
 async function printAdminLink(db: Database, deps: Deps, port: number, logger: ReturnType<typeof createLogger>): Promise<void> {
   try {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
@@ -238,9 +239,9 @@ async function townName(db: Database): Promise<string> {
   return typeof row?.value === 'string' ? row.value : '本镇';
 }
 
-/** The browser chat of issue #5, when no chat platform is configured (or SANDBOX=true). */
-function startSandbox(config: Config, deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
-  const mode = sandboxMode(config);
+/** The browser chat of issue #5, on the embedded demo database when no chat platform is configured (or SANDBOX=true). */
+function startSandbox(config: Config, database: Database['kind'], deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
+  const mode = sandboxMode(config, database);
   if (mode === 'off') return undefined;
   if (mode === 'open') logger.warn('SANDBOX=true：任何能访问本端口的人都可以在沙盒中冒充任何人员，只应在演示数据上使用');
   return createSandboxPlatform({ uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local' });

@@ -52,21 +52,35 @@ describe('configuration', () => {
     expect(() => loadConfig({ METRICS_TOKEN: '0123456789abcde' })).toThrow(/METRICS_TOKEN 至少需要 16 个字符/);
   });
 
-  it('the sandbox is on for this machine by default when no chat platform is configured, open to the network only when asked, off when Lark is there', () => {
-    expect(sandboxMode(loadConfig({}))).toBe('local');
-    expect(sandboxMode(loadConfig({ SANDBOX: 'true' }))).toBe('open');
-    expect(sandboxMode(loadConfig({ SANDBOX: 'false' }))).toBe('off');
-    expect(sandboxMode(loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_ENCRYPT_KEY: 'k' }))).toBe('off');
+  it('the sandbox is on for this machine by default on the embedded demo database when no chat platform is configured, open to the network only when asked, off when Lark is there', () => {
+    expect(sandboxMode(loadConfig({}), 'embedded')).toBe('local');
+    expect(sandboxMode(loadConfig({ SANDBOX: 'true' }), 'embedded')).toBe('open');
+    expect(sandboxMode(loadConfig({ SANDBOX: 'false' }), 'embedded')).toBe('off');
+    expect(sandboxMode(loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_ENCRYPT_KEY: 'k' }), 'embedded')).toBe('off');
     expect(() => loadConfig({ SANDBOX: 'yes' })).toThrow(/SANDBOX 只能是 auto、true 或 false/);
     expect(loadConfig({ PUBLIC_URL: 'https://xinfang.example.gov.cn' }).PUBLIC_URL).toBe('https://xinfang.example.gov.cn');
     expect(() => loadConfig({ PUBLIC_URL: 'xinfang.example.gov.cn' })).toThrow(/PUBLIC_URL 必须以 http:\/\/ 或 https:\/\/ 开头/);
+  });
+
+  it('never turns the sandbox on by itself against a real PostgreSQL (acting as anyone would reach real petitions): only SANDBOX=true does', () => {
+    const postgres = { DATABASE_URL: 'postgresql://u:p@db:5432/xinfang' };
+    expect(sandboxMode(loadConfig(postgres), 'postgres')).toBe('off');
+    expect(sandboxMode(loadConfig({ ...postgres, SANDBOX: 'auto' }), 'postgres')).toBe('off');
+    expect(sandboxMode(loadConfig({ ...postgres, SANDBOX: 'true' }), 'postgres')).toBe('open');
+  });
+
+  it('TRUST_PROXY: proxy headers are believed only when asked (then X-Forwarded-Proto: https makes console cookies Secure)', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY 只能是 true 或 false/);
   });
 
   it('DingTalk is on with both credentials; hosts default to DingTalk\'s own and can point elsewhere (专属钉钉, a fake)', () => {
     const c = loadConfig({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 'secret' });
     expect(dingtalkEnabled(c)).toBe(true);
     expect(c).toMatchObject({ DINGTALK_MODE: 'stream', DINGTALK_API_URL: 'https://api.dingtalk.com', DINGTALK_OAPI_URL: 'https://oapi.dingtalk.com' });
-    expect(sandboxMode(c)).toBe('off');
+    expect(sandboxMode(c, 'embedded')).toBe('off');
     expect(loadConfig({ DINGTALK_CLIENT_ID: 'd', DINGTALK_CLIENT_SECRET: 's', DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999' })).toMatchObject({ DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999' });
     expect(dingtalkEnabled(loadConfig({}))).toBe(false);
     expect(() => loadConfig({ DINGTALK_CLIENT_ID: 'd' })).toThrow(/DINGTALK_CLIENT_ID 与 DINGTALK_CLIENT_SECRET 须同时设置/);
@@ -78,6 +92,14 @@ describe('configuration', () => {
     expect(loadConfig({}).DINGTALK_APP_QPS).toBe(15);
     expect(loadConfig({ DINGTALK_APP_QPS: '40' }).DINGTALK_APP_QPS).toBe(40);
     for (const bad of ['0', '61', '2.5', 'fast']) expect(() => loadConfig({ DINGTALK_APP_QPS: bad }), bad).toThrow(/DINGTALK_APP_QPS 应为 1 到 60 的整数/);
+  });
+
+  it('DingTalk HTTP callbacks are accepted 5 minutes either side of now unless told otherwise, from 30 s to the 1 hour DingTalk allows', () => {
+    expect(loadConfig({}).DINGTALK_CALLBACK_WINDOW_SECONDS).toBe(300);
+    expect(loadConfig({ DINGTALK_CALLBACK_WINDOW_SECONDS: '60' }).DINGTALK_CALLBACK_WINDOW_SECONDS).toBe(60);
+    for (const bad of ['29', '3601', '1.5', 'short']) {
+      expect(() => loadConfig({ DINGTALK_CALLBACK_WINDOW_SECONDS: bad }), bad).toThrow(/DINGTALK_CALLBACK_WINDOW_SECONDS 应为 30 到 3600 的整数/);
+    }
   });
 
   it('prepares 100 distinct statements per database connection unless told otherwise; 0 for PgBouncer in transaction mode', () => {

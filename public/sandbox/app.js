@@ -7,6 +7,8 @@ const PERSON_KEY = 'sandbox.person';
 const TOAST_MS = 4000;
 
 const $ = (id) => document.getElementById(id);
+// Sent with every write: the server refuses writes that do not come from the page it served.
+const PAGE_TOKEN = document.querySelector('meta[name="sandbox-token"]')?.getAttribute('content') ?? '';
 const state = { person: null, conversations: [], open: null, unread: new Map(), stream: null };
 
 function apiUrl(path, query = {}) {
@@ -20,7 +22,7 @@ async function request(method, path, { query, body } = {}) {
   try {
     res = await fetch(apiUrl(path, query), {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers: body ? { 'content-type': 'application/json', 'x-sandbox-token': PAGE_TOKEN } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch {

@@ -24,6 +24,7 @@ import { receptionLogRepo } from './repos/reception-log-repo.js';
 import { worklistRepo } from './repos/worklist-repo.js';
 import { pushRepo } from './repos/push-repo.js';
 import { reminderFactsRepo } from './repos/reminder-facts-repo.js';
+import { consoleSessionRepo } from './repos/session-repo.js';
 import type { Tx } from './repos/tx.js';
 
 export function reposFor(tx: Tx): Repos {
@@ -57,6 +58,7 @@ export function reposFor(tx: Tx): Repos {
     pushes: pushRepo(tx),
     reminderFacts: reminderFactsRepo(tx),
     organisation: organisationRepo(tx),
+    consoleSessions: consoleSessionRepo(tx),
   };
 }
 

@@ -59,6 +59,15 @@ export function selfChangeProblem(actor: Person, target: Person, next: { roles?:
   return null;
 }
 
+/**
+ * A person's console sign-ins end when what they may do changes: when they are deactivated or
+ * their roles change (either way), so that no open session keeps powers the office took away.
+ */
+export function endsSignIns(before: Person, after: Person): boolean {
+  if (before.active && !after.active) return true;
+  return before.roles.length !== after.roles.length || before.roles.some((r) => !after.roles.includes(r));
+}
+
 /** How a person belongs to a village: who goes to the scene (R18) and who reports sentiment (R16). */
 export const VILLAGE_RELATIONS = ['STATIONED', 'CADRE', 'COLLECTOR'] as const;
 export type VillageRelation = (typeof VILLAGE_RELATIONS)[number];

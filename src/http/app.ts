@@ -27,13 +27,15 @@ export interface HttpDeps {
   adminToken?: string | undefined;
   /** When set, /metrics wants `Authorization: Bearer <token>`; unset = open (scraped inside the network). */
   metricsToken?: string | undefined;
+  /** TRUST_PROXY: believe X-Forwarded-Proto/-Host/-For (Koa's app.proxy), for the https of Secure cookies and the client's address. */
+  trustProxy?: boolean;
 }
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNKNOWN_PERSON: 403, CONFLICT: 409, ALREADY_DONE: 409 };
 
 /** The Koa application: health checks, metrics, the admin area and the JSON summary; platforms mount their routes here. */
 export function createHttpApp(deps: HttpDeps): Koa {
-  const app = new Koa();
+  const app = new Koa({ proxy: deps.trustProxy ?? false });
   const router = new Router();
   const metrics = createMetrics({ db: deps.db, queues: deps.queues, clock: deps.clock ?? systemClock, logger: deps.logger });
   // Errors that sub-apps (Bull Board) report instead of throwing.

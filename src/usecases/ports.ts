@@ -18,6 +18,7 @@ import type { PeopleRepo } from './ports/identity-sync.js';
 import type { Area, OrganisationRepo, Unit, Village } from './ports/organisation.js';
 import type { ReceptionLogRepo } from './ports/reception-log.js';
 import type { WorklistRepo } from './ports/worklists.js';
+import type { ConsoleSessionRepo } from './ports/sessions.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -167,6 +168,7 @@ export interface Repos {
   receptionLogs: ReceptionLogRepo; // R14
   worklists: WorklistRepo; // 待办 and form pickers
   organisation: OrganisationRepo; // people, units, areas, villages as the office edits them
+  consoleSessions: ConsoleSessionRepo; // ended when a person's roles or active state change
 }
 
 export interface UnitOfWork {

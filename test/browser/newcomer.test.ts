@@ -9,11 +9,10 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { Dispatcher } from '../../src/bot/dispatcher.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
-import { consoleSecret } from '../../src/db/console-secret.js';
+import { dbConsoleSessions } from '../../src/db/console-sessions.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
-import { SessionCodec } from '../../src/http/console/session.js';
 import { createSandboxPlatform } from '../../src/platforms/sandbox/index.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -47,7 +46,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
     const console = consoleRouter({
       prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
-      codec: new SessionCodec(await consoleSecret(t.db.prisma)), publicDir: join(process.cwd(), 'public', 'console'),
+      sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
     server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officialSpecialDays } from '../../src/domain/calendar/official-calendar.js';
 import type { Person, Role } from '../../src/domain/model.js';
-import { areaLeaderProblem, leaderInChargeProblem, linkedLeaderProblem, selfChangeProblem } from '../../src/domain/organisation.js';
+import { areaLeaderProblem, endsSignIns, leaderInChargeProblem, linkedLeaderProblem, selfChangeProblem } from '../../src/domain/organisation.js';
 
 const person = (id: string, roles: Role[], active = true): Person => ({ id, name: id, title: null, mobile: null, email: null, unitId: null, roles, active });
 
@@ -26,6 +26,17 @@ describe('who may hold the posts the office assigns', () => {
     expect(selfChangeProblem(office, office, { roles: ['CADRE'] })).toMatch(/不能取消您自己的信访办或系统管理员角色/);
     expect(selfChangeProblem(office, office, { roles: ['ADMIN'] })).toBeNull();
     expect(selfChangeProblem(office, person('other', ['OFFICE_STAFF']), { roles: ['CADRE'], active: false })).toBeNull();
+  });
+
+  it('issue #14: console sign-ins end when a person\'s roles change, either way, or they are deactivated; not for a new name or unit', () => {
+    const before = person('p', ['TOWN_LEADER', 'APPROVER']);
+    expect(endsSignIns(before, person('p', ['TOWN_LEADER']))).toBe(true);
+    expect(endsSignIns(before, person('p', ['TOWN_LEADER', 'APPROVER', 'OFFICE_STAFF']))).toBe(true);
+    expect(endsSignIns(before, person('p', ['TOWN_LEADER', 'CADRE']))).toBe(true);
+    expect(endsSignIns(before, person('p', ['TOWN_LEADER', 'APPROVER'], false))).toBe(true);
+    expect(endsSignIns(before, { ...before, name: '新名字', unitId: 'u1' })).toBe(false);
+    expect(endsSignIns(before, person('p', ['APPROVER', 'TOWN_LEADER']))).toBe(false);
+    expect(endsSignIns(person('p', ['CADRE'], false), person('p', ['CADRE']))).toBe(false);
   });
 });
 

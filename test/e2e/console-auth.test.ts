@@ -77,6 +77,16 @@ describe('the office console: login, sessions, roles, CSRF, R24 on the case page
     expect(await res.text()).toContain('请在飞书中使用机器人');
   });
 
+  it('a form over 256 KB is answered 413 with a Chinese reason and changes nothing', async () => {
+    const { cookie, csrf } = await c.login(town.people.office);
+    const token = csrf(await (await c.get('/console/admin/people', cookie)).text());
+    const before = await t.db.prisma.person.count();
+    const res = await c.post('/console/admin/people', { _csrf: token, name: '新同志', roles: 'OFFICE_STAFF', jobTitle: '长'.repeat(100_000) }, cookie, { origin: c.base });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('请求内容过大：超过 256 KB 的上限');
+    expect(await t.db.prisma.person.count()).toBe(before);
+  });
+
   it('every form needs the session\'s CSRF token and this site as its origin', async () => {
     const { cookie, csrf } = await c.login(town.people.office);
     const token = csrf(await (await c.get(`/console/cases/${caseId}`, cookie)).text());

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
-import { consoleSecret } from '../../src/db/console-secret.js';
+import { dbConsoleSessions } from '../../src/db/console-sessions.js';
 import { consoleRouter } from '../../src/http/console/router.js';
-import { SessionCodec } from '../../src/http/console/session.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
@@ -24,7 +23,7 @@ describe('authorization and CSRF on every console route (real PostgreSQL)', () =
     c = await startConsole(t, town);
     const router = consoleRouter({
       prisma: t.db.prisma, deps: town.deps, logger: captureLogger('silent').logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
-      codec: new SessionCodec(await consoleSecret(t.db.prisma)), publicDir: join(process.cwd(), 'public', 'console'),
+      sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
     routes = router.stack
       .flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: String(layer.path) })))

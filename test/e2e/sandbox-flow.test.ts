@@ -7,6 +7,7 @@ import { createBot, createNotifier } from '../../src/bot/create-bot.js';
 import { notification } from '../../src/domain/notifications.js';
 import { weeklySummaryNotification } from '../../src/domain/reminders/weekly-summary.js';
 import type { Dispatcher } from '../../src/bot/dispatcher.js';
+import type { InboundEvent } from '../../src/bot/inbound.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
@@ -15,6 +16,7 @@ import type { SandboxMessage } from '../../src/platforms/sandbox/conversations.j
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { rawRequest } from '../support/http-server.js';
 import { buildTownship, type Township } from '../support/township.js';
 
 const PUBLIC = join(process.cwd(), 'public', 'sandbox');
@@ -26,6 +28,8 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
   let bot: Dispatcher;
   let server: Server;
   let base: string;
+  /** The token of a sandbox page this server served. */
+  let token: string;
   beforeAll(async () => {
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
@@ -36,6 +40,7 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    token = tokenOf(await (await get('/sandbox')).text());
   });
   afterAll(async () => {
     server?.closeAllConnections();
@@ -44,12 +49,14 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
   });
 
   const get = async (path: string) => fetch(`${base}${path}`);
-  const post = async (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  /** A write as the sandbox page makes it: JSON, with the page's token. */
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-sandbox-token': token, ...headers } });
   const messages = async (as: string, chat: string): Promise<SandboxMessage[]> => (await (await get(`/sandbox/api/messages?as=${as}&chat=${encodeURIComponent(chat)}`)).json()) as SandboxMessage[];
   /** Sends text and waits until the bot has answered. */
-  const say = async (as: string, chat: string, text: string) => {
+  const say = async (as: string, chat: string, text: string, headers: Record<string, string> = {}) => {
     const before = (await messages(as, chat)).length;
-    const res = await post('/sandbox/api/messages', { as, chat, text });
+    const res = await post('/sandbox/api/messages', { as, chat, text }, headers);
     expect(res.status).toBe(202);
     // The answer comes after the 202: wait for the bot's message after ours.
     for (let i = 0; i < 200; i += 1) {
@@ -171,7 +178,8 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
       [await post('/sandbox/api/messages', { as: me, chat: `p2p:${town.people.mayor.id}`, text: '帮助' }), 404, '会话不存在'],
       [await post('/sandbox/api/actions', { as: me, chat: 'group:town', messageId: 'sbm_nope', value: { a: 'case.view' } }), 404, '卡片不存在'],
       [await post('/sandbox/api/actions', { as: me, chat: 'group:town', messageId: 'sbm_nope', submitName: 'no.such?x=1' }), 400, ''],
-      [await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: '{not json' }), 400, '请求格式有误'],
+      [await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json', 'x-sandbox-token': token } }), 400, '请求格式有误'],
+      [await post('/sandbox/api/messages', { as: me, chat: 'group:town', text: '帮助', padding: 'x'.repeat(300 * 1024) }), 413, '请求内容过大：超过 256 KB 的上限'],
     ] as const;
     for (const [res, status, text] of cases) {
       expect(res.status).toBe(status);
@@ -180,18 +188,94 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     expect(await t.db.prisma.auditLog.count()).toBe(before);
   });
 
-  it('by default the sandbox answers this machine only: acting as anyone is not for the network', async () => {
+  it('a write must be the sandbox page\'s own: JSON, from this site, with the page\'s token; anything else is refused with a clear reason and changes nothing (CSRF)', async () => {
+    const me = town.people.office.id;
+    const message = { as: me, chat: 'group:town', text: '帮助' };
+    const groupBefore = (await messages(me, 'group:town')).length;
+    const auditBefore = await t.db.prisma.auditLog.count();
+    const page = await get('/sandbox');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(tokenOf(await page.text())).not.toBe(token); // one per page
+
+    const refused = [
+      ['another site\'s page', await post('/sandbox/api/messages', message, { origin: 'https://evil.example' }), 403, '拒绝来自其他网站的请求'],
+      ['a cross-site fetch', await post('/sandbox/api/messages', message, { 'sec-fetch-site': 'cross-site' }), 403, '拒绝来自其他网站的请求'],
+      ['an opaque origin', await post('/sandbox/api/messages', message, { origin: 'null' }), 403, '拒绝来自其他网站的请求'],
+      ['text/plain', await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: JSON.stringify(message), headers: { 'content-type': 'text/plain', 'x-sandbox-token': token } }), 415, 'Content-Type: application/json'],
+      ['a form', await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: new URLSearchParams({ as: me, chat: 'group:town', text: '帮助' }), headers: { 'x-sandbox-token': token } }), 415, 'Content-Type: application/json'],
+      ['no token', await fetch(`${base}/sandbox/api/messages`, { method: 'POST', body: JSON.stringify(message), headers: { 'content-type': 'application/json' } }), 403, '页面令牌缺失或无效'],
+      ['a wrong token', await post('/sandbox/api/messages', message, { 'x-sandbox-token': `${token.split('.')[0]}.${'A'.repeat(43)}` }), 403, '页面令牌缺失或无效'],
+      ['a made-up token', await post('/sandbox/api/actions', { as: me, chat: 'group:town', messageId: 'sbm_x', value: { a: 'case.view' } }, { 'x-sandbox-token': 'x.y' }), 403, '页面令牌缺失或无效'],
+    ] as const;
+    for (const [what, res, status, text] of refused) {
+      expect(res.status, what).toBe(status);
+      expect(((await res.json()) as { message: string }).message, what).toContain(text);
+    }
+    // The page's own write, from this site, goes through.
+    await say(me, 'group:town', '待办', { origin: base, 'sec-fetch-site': 'same-origin' });
+    const said = (await messages(me, 'group:town')).slice(groupBefore).filter((m) => m.from.kind === 'person');
+    expect(said.map((m) => m.text)).toEqual(['待办']);
+    expect(await t.db.prisma.auditLog.count()).toBe(auditBefore);
+  });
+
+  it('by default the sandbox answers a browser on this machine only: not another address, not through a proxy, not under another host name (DNS rebinding)', async () => {
+    const me = town.people.office.id;
+    const groupBefore = (await messages(me, 'group:town')).length;
+    const write = JSON.stringify({ as: me, chat: 'group:town', text: '帮助' });
+    const writeHeaders = { 'content-type': 'application/json', 'x-sandbox-token': token };
+    const port = new URL(base).port;
+    const refused = [
+      ['X-Forwarded-For', await rawRequest(base, { path: '/sandbox/api/people', headers: { 'x-forwarded-for': '10.0.0.5' } }), '经反向代理转发的请求不算本机请求'],
+      ['Forwarded', await rawRequest(base, { path: '/sandbox/api/people', headers: { forwarded: 'for=10.0.0.5' } }), '经反向代理转发的请求不算本机请求'],
+      ['X-Forwarded-Proto', await rawRequest(base, { path: '/sandbox', headers: { 'x-forwarded-proto': 'https' } }), '经反向代理转发的请求不算本机请求'],
+      ['X-Real-IP', await rawRequest(base, { method: 'POST', path: '/sandbox/api/messages', headers: { ...writeHeaders, 'x-real-ip': '10.0.0.5' }, body: write }), '经反向代理转发的请求不算本机请求'],
+      ['a rebound host name', await rawRequest(base, { path: '/sandbox/api/people', headers: { host: `evil.example:${port}` } }), '不是 localhost、127.0.0.1 或 [::1]'],
+      ['a rebound page', await rawRequest(base, { path: '/sandbox', headers: { host: 'evil.example' } }), '不是 localhost、127.0.0.1 或 [::1]'],
+      ['a rebound write', await rawRequest(base, { method: 'POST', path: '/sandbox/api/messages', headers: { ...writeHeaders, host: `evil.example:${port}`, origin: `http://evil.example:${port}` }, body: write }), '不是 localhost、127.0.0.1 或 [::1]'],
+      ['another loopback-looking name', await rawRequest(base, { path: '/sandbox/api/people', headers: { host: `localhost.evil.example:${port}` } }), '不是 localhost、127.0.0.1 或 [::1]'],
+    ] as const;
+    for (const [what, res, text] of refused) {
+      expect(res.status, what).toBe(403);
+      expect((res.json() as { message: string }).message, what).toContain('沙盒只对本机开放');
+      expect((res.json() as { message: string }).message, what).toContain(text);
+    }
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost']) {
+      expect((await rawRequest(base, { path: '/sandbox/api/people', headers: { host } })).status, host).toBe(200);
+    }
+    expect((await messages(me, 'group:town')).length).toBe(groupBefore);
+  });
+
+  it('SANDBOX=true opens it to other hosts and addresses, but writes still need the page\'s token and this site', async () => {
+    const dispatched: InboundEvent[] = [];
+    const open = createSandboxPlatform({ uow: town.deps.uow, dispatch: async (e) => void dispatched.push(e), clock: town.clock, logger: captureLogger('silent').logger, publicDir: PUBLIC, loopbackOnly: false });
     const app = new Koa();
-    app.proxy = true; // so that X-Forwarded-For stands for a remote address in this test
-    app.use(sandbox.router.routes());
+    app.use(open.router.routes());
     const remote = app.listen(0, '127.0.0.1');
     await new Promise((r) => remote.once('listening', r));
+    const at = `http://127.0.0.1:${(remote.address() as AddressInfo).port}`;
     try {
-      const res = await fetch(`http://127.0.0.1:${(remote.address() as AddressInfo).port}/sandbox/api/people`, { headers: { 'x-forwarded-for': '10.0.0.5' } });
-      expect(res.status).toBe(403);
-      expect(((await res.json()) as { message: string }).message).toContain('沙盒只对本机开放');
+      const host = { host: 'xinfang-demo.example:8080', 'x-forwarded-for': '10.0.0.5' };
+      const page = await rawRequest(at, { path: '/sandbox', headers: host });
+      expect(page.status).toBe(200);
+      const pageToken = tokenOf(page.text);
+      const body = JSON.stringify({ as: town.people.office.id, chat: 'group:town', text: '帮助' });
+      const json = { ...host, 'content-type': 'application/json' };
+      expect((await rawRequest(at, { method: 'POST', path: '/sandbox/api/messages', headers: json, body })).status).toBe(403);
+      expect((await rawRequest(at, { method: 'POST', path: '/sandbox/api/messages', headers: { ...json, 'x-sandbox-token': pageToken, origin: 'https://evil.example' }, body })).status).toBe(403);
+      // A token of another sandbox (another process) is no token here.
+      expect((await rawRequest(at, { method: 'POST', path: '/sandbox/api/messages', headers: { ...json, 'x-sandbox-token': token }, body })).status).toBe(403);
+      expect((await rawRequest(at, { method: 'POST', path: '/sandbox/api/messages', headers: { ...json, 'x-sandbox-token': pageToken, origin: 'http://xinfang-demo.example:8080' }, body })).status).toBe(202);
+      expect(dispatched).toEqual([expect.objectContaining({ kind: 'message', text: '帮助' })]);
     } finally {
       await new Promise((r) => remote.close(r));
     }
   });
 });
+
+/** The token the sandbox page carries in its meta tag. */
+function tokenOf(html: string): string {
+  const token = /<meta name="sandbox-token" content="([^"]+)">/.exec(html)?.[1];
+  if (!token) throw new Error('the sandbox page carries no token');
+  return token;
+}

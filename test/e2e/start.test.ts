@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgres, type TestDatabase } from '../support/database.js';
 
 // `npm start` on a fresh machine: no credentials, no database server — the embedded database
 // in DATA_DIR, seeded with the demo township on first run, surviving a restart.
@@ -56,6 +57,9 @@ describe('npm start on embedded defaults', () => {
     const first = start({ DATA_DIR: dataDir, PORT: String(port) });
     await waitFor(first, '信访包案助手已启动');
     expect(first.output()).toContain('演示数据已生成');
+    // The embedded demo: the sandbox for this machine, and a console login link in the log.
+    await waitFor(first, '信访办工作台一次性登录链接');
+    expect((await fetch(`http://127.0.0.1:${port}/sandbox`)).status).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
     // Its own Redis (a redis-server is on PATH here) is checked too.
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({ status: 'ready', database: 'embedded', redis: 'ready' });
@@ -140,5 +144,34 @@ describe('npm start on embedded defaults', () => {
     const r = start({ DATA_DIR: dataDir }, ['scheduler']);
     expect(await r.exited).toBe(2);
     expect(r.output()).toContain('只能是 web、worker 或 all');
+  }, SPAWN_TIMEOUT_MS);
+});
+
+describe('start on a real PostgreSQL without a chat platform', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshPostgres();
+  });
+  afterAll(() => t?.drop());
+
+  it('turns the sandbox on by itself only on the embedded demo database: not here, unless SANDBOX=true; and prints no console login link either way', async () => {
+    const port = await freePort();
+    const auto = start({ DATABASE_URL: t.url, PORT: String(port) });
+    await waitFor(auto, '信访包案助手已启动');
+    expect((await fetch(`http://127.0.0.1:${port}/sandbox`)).status).toBe(404);
+    expect(auto.output()).not.toContain('沙盒聊天');
+    auto.child.kill('SIGTERM');
+    expect(await auto.exited).toBe(0);
+    expect(auto.output()).not.toContain('一次性登录链接');
+
+    const asked = start({ DATABASE_URL: t.url, PORT: String(port), SANDBOX: 'true' });
+    await waitFor(asked, '信访包案助手已启动');
+    expect((await fetch(`http://127.0.0.1:${port}/sandbox`)).status).toBe(200);
+    expect(asked.output()).toContain('SANDBOX=true');
+    // The link would be printed right after the start line; give it the time it would take.
+    await new Promise((r) => setTimeout(r, 2000));
+    asked.child.kill('SIGTERM');
+    expect(await asked.exited).toBe(0);
+    expect(asked.output()).not.toContain('一次性登录链接');
   }, SPAWN_TIMEOUT_MS);
 });

@@ -11,7 +11,7 @@ import { dingtalkHttpRouter } from '../../src/platforms/dingtalk/http.js';
 import { decodeDingTalkMessageId } from '../../src/platforms/dingtalk/message-ref.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
-import { actionClick, CLIENT_SECRET, LI, robotText, signedHeaders, ZHANG } from '../support/dingtalk-payloads.js';
+import { actionClick, CLIENT_SECRET, freshSignedHeaders, LI, robotText, ZHANG } from '../support/dingtalk-payloads.js';
 import { serve } from '../support/http-server.js';
 import { buildTownship, type Township } from '../support/township.js';
 
@@ -74,7 +74,7 @@ describe('DingTalk callbacks through the bot (PostgreSQL)', () => {
   });
 
   const say = async (payload: unknown) => {
-    const res = await fetch(`${server.base}/dingtalk/robot`, { method: 'POST', body: JSON.stringify(payload), headers: signedHeaders(CLIENT_SECRET, town.clock.now()) });
+    const res = await fetch(`${server.base}/dingtalk/robot`, { method: 'POST', body: JSON.stringify(payload), headers: freshSignedHeaders(CLIENT_SECRET, town.clock.now()) });
     expect(res.status).toBe(200);
     await inbound.idle();
     await bot.idle();

@@ -8,11 +8,10 @@ import { createDingTalkInbound, type Dispatch } from '../../src/platforms/dingta
 import { dingtalkHttpRouter } from '../../src/platforms/dingtalk/http.js';
 import type { DingTalkConfirmRequest } from '../../src/platforms/dingtalk/normalize.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { actionClick, cardCallback, CLIENT_SECRET, confirmClick, robotPicture, robotText, signedHeaders } from '../support/dingtalk-payloads.js';
-import { serve } from '../support/http-server.js';
+import { actionClick, cardCallback, CLIENT_SECRET, confirmClick, freshSignedHeaders, robotPicture, robotText, signedHeaders } from '../support/dingtalk-payloads.js';
+import { chunked, serve } from '../support/http-server.js';
 
 const NOW = new Date('2026-11-28T08:00:00Z');
-const HOUR = 60 * 60_000;
 const caseValue = { a: 'case.view', caseId: '6a1f8a52-2b1e-4c1e-9a57-0d6f1b1c2d3e' };
 
 describe('DingTalk HTTP callback mode', () => {
@@ -51,7 +50,7 @@ describe('DingTalk HTTP callback mode', () => {
   });
 
   const post = (path: string, body: string, headers: Record<string, string>) => fetch(`${server.base}${path}`, { method: 'POST', body, headers });
-  const signed = (path: string, payload: unknown, at: Date = NOW, secret = CLIENT_SECRET) => post(path, JSON.stringify(payload), signedHeaders(secret, at));
+  const signed = (path: string, payload: unknown, at: Date = NOW, secret = CLIENT_SECRET) => post(path, JSON.stringify(payload), freshSignedHeaders(secret, at));
 
   it('dispatches a signed robot message as an InboundMessage and answers 200 with an empty JSON body', async () => {
     const res = await signed('/dingtalk/robot', robotText(' 待办', { msgId: 'msgH1==' }));
@@ -102,17 +101,65 @@ describe('DingTalk HTTP callback mode', () => {
     expect(lines).toContainEqual(expect.objectContaining({ reason: 'BAD_SIGNATURE', route: 'cards' }));
   });
 
-  it('refuses a replay more than an hour old and a timestamp more than an hour ahead', async () => {
-    const old = await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() - HOUR - 1000));
+  it('refuses a timestamp more than 5 minutes old or ahead by default (DingTalk signs only the timestamp), and accepts a fresh one', async () => {
+    const old = await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() - 5 * 60_000 - 1000));
     expect(old.status).toBe(401);
-    expect(await old.json()).toMatchObject({ error: 'STALE_TIMESTAMP', message: expect.stringContaining('防重放') });
-    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() + HOUR + 1000))).status).toBe(401);
+    expect(await old.json()).toEqual({ error: 'STALE_TIMESTAMP', message: expect.stringContaining('相差超过 5 分钟，已拒绝（防重放）') });
+    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() + 5 * 60_000 + 1000))).status).toBe(401);
+    // What the old one-hour window let through.
+    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() - 59 * 60_000))).status).toBe(401);
     const notNumber = await post('/dingtalk/robot', '{}', { timestamp: 'yesterday', sign: 'x' });
     expect(notNumber.status).toBe(401);
-    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() - 59 * 60_000))).status).toBe(200);
+    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() - 4 * 60_000))).status).toBe(200);
+    expect((await signed('/dingtalk/robot', robotText(' 待办'), new Date(NOW.getTime() + 4 * 60_000))).status).toBe(200);
     await inbound.idle();
-    expect(received).toHaveLength(1);
-    expect(lines).toContainEqual(expect.objectContaining({ reason: 'STALE_TIMESTAMP', skewSeconds: -3601 }));
+    expect(received).toHaveLength(2);
+    expect(lines).toContainEqual(expect.objectContaining({ reason: 'STALE_TIMESTAMP', skewSeconds: -301 }));
+  });
+
+  it('DINGTALK_CALLBACK_WINDOW_SECONDS sets the window', async () => {
+    const app = new Koa();
+    const router = dingtalkHttpRouter({ inbound, appSecret: CLIENT_SECRET, logger, clock, maxSkewMs: 45_000 });
+    app.use(router.routes());
+    const narrow = await serve(app);
+    try {
+      const at = (offsetMs: number) => fetch(`${narrow.base}/dingtalk/robot`, { method: 'POST', body: JSON.stringify(robotText(' 待办')), headers: signedHeaders(CLIENT_SECRET, new Date(NOW.getTime() + offsetMs)) });
+      const stale = await at(-46_000);
+      expect(stale.status).toBe(401);
+      expect(((await stale.json()) as { message: string }).message).toContain('相差超过 45 秒');
+      expect((await at(-44_000)).status).toBe(200);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('takes a signature with one body only: another body under a used signature is refused, the same body again is acknowledged once', async () => {
+    const headers = signedHeaders(CLIENT_SECRET, new Date(NOW.getTime() - 1000));
+    const first = robotText(' 待办', { msgId: 'msgFirst==' });
+    expect((await post('/dingtalk/robot', JSON.stringify(first), headers)).status).toBe(200);
+    const replay = await post('/dingtalk/cards', JSON.stringify(cardCallback({ action: caseValue })), headers);
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ error: 'REPLAYED', message: expect.stringContaining('该签名已用于另一请求，已拒绝（防重放）') });
+    const again = await post('/dingtalk/robot', JSON.stringify(first), headers);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({});
+    await inbound.idle();
+    expect(received).toEqual([expect.objectContaining({ eventId: 'msgFirst==' })]);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'dingtalk request refused', reason: 'REPLAYED', route: 'cards' }));
+  });
+
+  it('answers a correctly signed body over 256 KB with 413 and a Chinese reason on both routes, declared or streamed, and dispatches nothing', async () => {
+    const big = JSON.stringify({ ...robotText(' 待办'), padding: 'x'.repeat(300 * 1024) });
+    for (const path of ['/dingtalk/robot', '/dingtalk/cards']) {
+      const declared = await post(path, big, { ...signedHeaders(CLIENT_SECRET, NOW), 'content-type': 'application/json' });
+      expect(declared.status, path).toBe(413);
+      expect(await declared.json()).toEqual({ error: 'BODY_TOO_LARGE', message: expect.stringContaining('请求内容过大：超过 256 KB 的上限') });
+    }
+    const streamed = await fetch(`${server.base}/dingtalk/robot`, { method: 'POST', headers: signedHeaders(CLIENT_SECRET, NOW), ...chunked(big) } as RequestInit);
+    expect(streamed.status).toBe(413);
+    await inbound.idle();
+    expect(received).toEqual([]);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'dingtalk request refused', reason: 'BODY_TOO_LARGE', route: 'cards' }));
   });
 
   it('answers malformed JSON, or JSON that is not an object, with 400', async () => {
@@ -165,7 +212,7 @@ describe('DingTalk HTTP callback mode', () => {
   it('asks for confirmation once for a "#确认" text delivered twice, without dispatching it', async () => {
     const payload = confirmClick(caseValue, '确认办结', '办结后将通知信访人', { msgId: 'msgConfirm==' });
     await signed('/dingtalk/robot', payload);
-    await signed('/dingtalk/robot', payload);
+    await signed('/dingtalk/robot', payload, new Date(NOW.getTime() + 2000));
     await inbound.idle();
     expect(received).toEqual([]);
     expect(confirms).toEqual([expect.objectContaining({ kind: 'confirm', eventId: 'msgConfirm==', value: caseValue, title: '确认办结' })]);

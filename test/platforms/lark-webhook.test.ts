@@ -9,6 +9,7 @@ import { FixedClock } from '../../src/lib/clock.js';
 import { createLarkEventDispatcher } from '../../src/platforms/lark/events.js';
 import { larkWebhookRouter } from '../../src/platforms/lark/webhook.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { chunked } from '../support/http-server.js';
 import { BOT_OPEN_ID, cardActionEvent, encryptLark, messageEvent, signAndEncrypt, urlVerification } from '../support/lark-payloads.js';
 
 const ENCRYPT_KEY = 'encrypt-key-for-tests';
@@ -150,6 +151,23 @@ describe('Lark webhook', () => {
     await settle();
     expect(received).toHaveLength(1);
     expect(lines).toContainEqual(expect.objectContaining({ reason: 'STALE_TIMESTAMP', skewSeconds: -301 }));
+  });
+
+  it('answers a body over 1 MB with 413 and a Chinese reason, signed or not, declared or streamed, and dispatches nothing', async () => {
+    const big = messageEvent({ text: `@_user_1 ${'长'.repeat(400_000)}` });
+    const req = signAndEncrypt(big, ENCRYPT_KEY, { timestamp: NOW });
+    expect(req.rawBody.length).toBeGreaterThan(1024 * 1024);
+    const declared = await post('/lark/events', req.rawBody, req.headers);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({ error: 'BODY_TOO_LARGE', message: expect.stringContaining('请求内容过大：超过 1 MB 的上限') });
+    const streamed = await fetch(`${base}/lark/cards`, { method: 'POST', headers: req.headers, ...chunked(req.rawBody) } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { error: string }).error).toBe('BODY_TOO_LARGE');
+    // The connection stays usable: the refused body was drained, not cut off.
+    expect((await signed('/lark/events', messageEvent())).status).toBe(200);
+    await settle();
+    expect(received).toHaveLength(1);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'lark request refused', reason: 'BODY_TOO_LARGE', route: 'cards' }));
   });
 
   it('answers malformed JSON with 400', async () => {

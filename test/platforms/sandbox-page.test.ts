@@ -17,6 +17,12 @@ describe('sandbox page assets', () => {
     expect(html).toContain('这是沙盒：选择一个演示人员，和机器人对话，与飞书中看到的卡片完全相同');
   });
 
+  it('every write sends the token the server puts in the page (a foreign page cannot read it, so cannot write)', () => {
+    expect(html).toContain('<meta name="sandbox-token" content="">');
+    expect(app).toMatch(/const PAGE_TOKEN = document\.querySelector\('meta\[name="sandbox-token"\]'\)/);
+    expect(app).toMatch(/headers: body \? \{ 'content-type': 'application\/json', 'x-sandbox-token': PAGE_TOKEN \}/);
+  });
+
   it('nothing is loaded from outside the server', () => {
     for (const [file, text] of [['index.html', html], ['app.js', app], ['style.css', css]]) {
       expect(text, file).not.toMatch(/https?:\/\/|(["'(=]|^)\/\/[a-z0-9-]+\.[a-z]/im);

@@ -18,7 +18,7 @@ import { createDingTalkStream, createDWClient, type DingTalkStream } from '../..
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from './capture-logger.js';
 import { freshDatabase, type TestDatabase } from './database.js';
-import { cardCallback, robotText, signedHeaders, streamFrame, TOPIC_CARD, TOPIC_ROBOT, type DingTalkUser } from './dingtalk-payloads.js';
+import { cardCallback, freshSignedHeaders, robotText, streamFrame, TOPIC_CARD, TOPIC_ROBOT, type DingTalkUser } from './dingtalk-payloads.js';
 import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, FakeDingTalk, type FakeDingTalkCard, type FakeDingTalkMessage } from './fake-dingtalk.js';
 import { buildTownship, type Township } from './township.js';
 
@@ -248,7 +248,7 @@ export class DingTalkHarness {
   private async deliver(route: 'robot' | 'cards', payload: unknown, headers?: Record<string, string>, frameId?: string): Promise<number> {
     let status = 200;
     if (this.server) {
-      const res = await fetch(`${this.base}/dingtalk/${route}`, { method: 'POST', body: JSON.stringify(payload), headers: headers ?? signedHeaders(FAKE_DT_CLIENT_SECRET, this.town.clock.now()) });
+      const res = await fetch(`${this.base}/dingtalk/${route}`, { method: 'POST', body: JSON.stringify(payload), headers: headers ?? freshSignedHeaders(FAKE_DT_CLIENT_SECRET, this.town.clock.now()) });
       status = res.status;
       await res.arrayBuffer();
     } else {

@@ -146,3 +146,17 @@ export function signedHeaders(secret: string, at: Date): { timestamp: string; si
   const sign = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
   return { timestamp, sign, 'content-type': 'application/json; charset=utf-8' };
 }
+
+const usedStamps = new Set<number>();
+
+/**
+ * Signed headers with a timestamp no earlier request of this process had (`at`, or the first
+ * free millisecond after it): the receiver accepts each signature with one body only, and a
+ * test clock stands still.
+ */
+export function freshSignedHeaders(secret: string, at: Date): ReturnType<typeof signedHeaders> {
+  let stamp = at.getTime();
+  while (usedStamps.has(stamp)) stamp += 1;
+  usedStamps.add(stamp);
+  return signedHeaders(secret, new Date(stamp));
+}

@@ -1,10 +1,11 @@
 import type { Middleware } from 'koa';
 import { authorizeGlobal } from '../../domain/authorization.js';
+import { hostOfOrigin } from '../../lib/origin.js';
 import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import type { ConsoleDeps, ConsoleState } from './context.js';
 import { html } from './html.js';
 import { bare } from './layout.js';
-import { SESSION_COOKIE } from './session.js';
+import { csrfMatches, SESSION_COOKIE } from './session.js';
 
 const PUBLIC = [/^\/console\/login(\/|$)/, /^\/console\/assets\//];
 
@@ -16,8 +17,7 @@ const PUBLIC = [/^\/console\/login(\/|$)/, /^\/console\/assets\//];
 export function consoleAuth(c: ConsoleDeps): Middleware {
   return async (ctx, next) => {
     if (PUBLIC.some((p) => p.test(ctx.path))) return next();
-    const now = c.deps.clock.now();
-    const session = c.codec.read(ctx.cookies.get(SESSION_COOKIE), now);
+    const session = await c.sessions.find(ctx.cookies.get(SESSION_COOKIE), c.deps.clock.now());
     const viewer = session ? await c.deps.uow.read((repos) => repos.directory.person(session.personId)) : null;
     if (!session || !viewer || !viewer.active) {
       if (ctx.method === 'GET') return ctx.redirect(`/console/login?next=${encodeURIComponent(ctx.originalUrl)}`);
@@ -31,17 +31,17 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
       ctx.body = bare('没有权限', html`<p>${may.reason}。信访办工作台供信访办、主要领导和常委会成员使用；其他同志请在飞书中使用机器人。</p>`).toString();
       return;
     }
-    const st: ConsoleState = { viewer, session, csrf: c.codec.csrfToken(session), form: new URLSearchParams() };
+    const st: ConsoleState = { viewer, session, csrf: session.csrf, form: new URLSearchParams() };
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       const origin = ctx.get('Origin');
-      if (origin && safeHost(origin) !== ctx.host) return refuse(ctx, 403, '拒绝来自其他网站的请求');
+      if (origin && hostOfOrigin(origin) !== ctx.host) return refuse(ctx, 403, '拒绝来自其他网站的请求');
       try {
         st.form = new URLSearchParams(await readBody(ctx.req, 256 * 1024));
       } catch (err) {
-        if (err instanceof BodyTooLarge) return refuse(ctx, 413, '提交的内容过大');
+        if (err instanceof BodyTooLarge) return refuse(ctx, err.status, err.message);
         throw err;
       }
-      if (!c.codec.checkCsrf(session, st.form.get('_csrf'))) return refuse(ctx, 403, '页面已过期或来源不明，请刷新页面后重试');
+      if (!csrfMatches(session, st.form.get('_csrf'))) return refuse(ctx, 403, '页面已过期或来源不明，请刷新页面后重试');
     }
     Object.assign(ctx.state, st);
     ctx.set('Cache-Control', 'no-store');
@@ -52,12 +52,4 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
 function refuse(ctx: Parameters<Middleware>[0], status: number, message: string): void {
   ctx.status = status;
   ctx.body = bare('操作未执行', html`<p>${message}</p><p><a href="/console">返回工作台</a></p>`).toString();
-}
-
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }

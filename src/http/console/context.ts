@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Deps } from '../../usecases/ports.js';
 import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { LoginLinks } from './login-links.js';
-import type { ConsoleSession, SessionCodec } from './session.js';
+import type { ConsoleSession, ConsoleSessions } from './session.js';
 import type { PageContext } from './layout.js';
 
 /** A platform's OAuth authorization code flow, as the login page uses it (Lark's and DingTalk's web logins). */
@@ -18,7 +18,7 @@ export interface ConsoleDeps {
   prisma: PrismaClient;
   deps: Deps;
   logger: Logger;
-  codec: SessionCodec;
+  sessions: ConsoleSessions;
   links: LoginLinks;
   townName: string;
   /** public/console: the stylesheet. */
@@ -27,7 +27,7 @@ export interface ConsoleDeps {
   larkLogin?: WebLogin;
   /** 使用钉钉登录, when DingTalk is configured. */
   dingtalkLogin?: WebLogin;
-  /** Where users reach the console (PUBLIC_URL); default: the request's own origin. */
+  /** Where users reach the console (PUBLIC_URL); default: the request's own origin. An https one makes every cookie Secure. */
   publicUrl?: string;
   /** With the scheduler's queues: cases whose deadline an edit moved get their reminder jobs at once. */
   refreshCases?: (caseIds: readonly string[]) => Promise<void>;

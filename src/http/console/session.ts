@@ -1,58 +1,40 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
+/** A live console session, found by its cookie. */
 export interface ConsoleSession {
   personId: string;
-  /** Expiry, ms since epoch. */
-  expiresAt: number;
-  /** Random per login: the CSRF token is derived from it. */
-  nonce: string;
+  /** The token every form of this session carries (CSRF). */
+  csrf: string;
+}
+
+/**
+ * Console sessions kept on the server (db/console-sessions.ts): the cookie carries a random
+ * token and the database only its hash, so logging out, or a change of the person's roles or
+ * active state, ends a session at once on every web process.
+ */
+export interface ConsoleSessions {
+  /** Starts a session of the person; the token for the cookie. */
+  start(personId: string, now: Date): Promise<string>;
+  /** The session of a cookie's token, if it is live (then it counts as used now); else null. */
+  find(token: string | undefined, now: Date): Promise<ConsoleSession | null>;
+  /** Ends the session of a cookie's token. */
+  end(token: string): Promise<void>;
 }
 
 export const SESSION_COOKIE = 'xf_console';
+/** However active, a session ends this long after login. */
 export const SESSION_HOURS = 12;
+/** A session not used for this long has ended. */
+export const SESSION_IDLE_MINUTES = 120;
 
-/**
- * Stateless console sessions: the cookie carries the session and its HMAC, so every web process
- * (with the same secret from the database) accepts it. Nothing in it is secret, only unforgeable.
- */
-export class SessionCodec {
-  constructor(private readonly secret: string) {}
-
-  issue(personId: string, now: Date): { cookie: string; session: ConsoleSession } {
-    const session = { personId, expiresAt: now.getTime() + SESSION_HOURS * 3_600_000, nonce: randomBytes(12).toString('base64url') };
-    const payload = Buffer.from(JSON.stringify(session)).toString('base64url');
-    return { cookie: `${payload}.${this.sign(payload)}`, session };
-  }
-
-  read(cookie: string | undefined, now: Date): ConsoleSession | null {
-    if (!cookie) return null;
-    const [payload, sig] = cookie.split('.');
-    if (!payload || !sig || !same(sig, this.sign(payload))) return null;
-    try {
-      const s = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ConsoleSession;
-      if (typeof s.personId !== 'string' || typeof s.expiresAt !== 'number' || typeof s.nonce !== 'string') return null;
-      return s.expiresAt > now.getTime() ? s : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** The token every form of this session carries (CSRF). */
-  csrfToken(session: ConsoleSession): string {
-    return this.sign(`csrf:${session.personId}:${session.nonce}`);
-  }
-
-  checkCsrf(session: ConsoleSession, token: unknown): boolean {
-    return typeof token === 'string' && same(token, this.csrfToken(session));
-  }
-
-  private sign(text: string): string {
-    return createHmac('sha256', this.secret).update(text).digest('base64url');
-  }
+/** The token of the session's forms: derived from the cookie's secret token, so nobody without the cookie can know it. */
+export function csrfTokenOf(cookieToken: string): string {
+  return createHash('sha256').update(`csrf\n${cookieToken}`).digest('base64url');
 }
 
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+export function csrfMatches(session: ConsoleSession, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(session.csrf);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Clock } from '../../lib/clock.js';
@@ -5,6 +6,7 @@ import type { Logger } from '../../lib/logger.js';
 import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import type { DingTalkInbound } from './events.js';
 import { dingtalkSignature, signatureMatches } from './signature.js';
+import { UsedSignatures } from './used-signatures.js';
 
 export interface DingTalkHttpDeps {
   inbound: DingTalkInbound;
@@ -12,7 +14,7 @@ export interface DingTalkHttpDeps {
   appSecret: string;
   logger: Logger;
   clock: Clock;
-  /** Replay window either side of now (default 1 hour, as DingTalk documents). */
+  /** How far a callback's timestamp may be from now, either side (DINGTALK_CALLBACK_WINDOW_SECONDS; default 5 minutes). */
   maxSkewMs?: number;
   maxBodyBytes?: number;
 }
@@ -20,7 +22,7 @@ export interface DingTalkHttpDeps {
 export const DINGTALK_ROBOT_PATH = '/dingtalk/robot';
 export const DINGTALK_CARDS_PATH = '/dingtalk/cards';
 
-const MAX_SKEW_MS = 60 * 60_000;
+const MAX_SKEW_MS = 5 * 60_000;
 const MAX_BODY_BYTES = 256 * 1024;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,14 +30,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * HTTP callback mode: POST /dingtalk/robot (robot messages) and POST /dingtalk/cards (card
  * callbacks registered with callbackType HTTP). Nothing is dispatched before the signature and
- * its timestamp are checked. The signature covers the timestamp only: within the window a
- * captured pair of headers would carry any body, which is why stream mode is the default.
+ * its timestamp are checked. The signature covers the timestamp only: a captured pair of headers
+ * could carry any body while its timestamp is in the window, so the window is short and each
+ * signature is accepted with one body only (in this process) — and stream mode is the default.
  * Answers are empty: the bot's replies go out through the OpenAPI, not in the response.
  */
 export function dingtalkHttpRouter(deps: DingTalkHttpDeps): Router {
   const log = deps.logger.child({ platform: 'DINGTALK', component: 'dingtalk-http' });
   const maxSkew = deps.maxSkewMs ?? MAX_SKEW_MS;
-  const windowText = `${Math.round(maxSkew / 60_000)} 分钟`;
+  const windowText = maxSkew % 60_000 === 0 ? `${maxSkew / 60_000} 分钟` : `${Math.round(maxSkew / 1000)} 秒`;
+  const used = new UsedSignatures();
 
   const handle = (route: 'robot' | 'cards') => async (ctx: Context) => {
     const refuse = (status: number, error: string, message: string, fields: Record<string, unknown> = {}) => {
@@ -59,15 +63,16 @@ export function dingtalkHttpRouter(deps: DingTalkHttpDeps): Router {
     }
 
     let body: unknown;
+    let raw: string;
     const request = ctx.request as { body?: unknown };
     if (ctx.req.readableEnded && request.body !== undefined) {
       body = request.body; // a body parser ran first; the signature does not cover the body anyway
+      raw = JSON.stringify(body);
     } else {
-      let raw: string;
       try {
         raw = await readBody(ctx.req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
       } catch (err) {
-        if (err instanceof BodyTooLarge) return refuse(413, 'BODY_TOO_LARGE', '请求体过大 (request body too large)');
+        if (err instanceof BodyTooLarge) return refuse(err.status, err.code, err.message);
         throw err;
       }
       try {
@@ -77,6 +82,16 @@ export function dingtalkHttpRouter(deps: DingTalkHttpDeps): Router {
       }
     }
     if (!isObject(body)) return refuse(400, 'MALFORMED_JSON', '请求体必须是 JSON 对象 (JSON body must be an object)');
+
+    const use = used.use(sign, createHash('sha256').update(raw).digest('base64url'), Number(timestamp) + maxSkew, deps.clock.now().getTime());
+    if (use === 'other-body') return refuse(401, 'REPLAYED', '该签名已用于另一请求，已拒绝（防重放） (signature already used with another body)', { timestamp });
+    if (use === 'same-body') {
+      // DingTalk sending the very request again: it was taken the first time.
+      log.info({ route, timestamp }, 'dingtalk callback repeated: acknowledged, not dispatched again');
+      ctx.status = 200;
+      ctx.body = {};
+      return;
+    }
 
     // A signed payload we cannot read is acknowledged all the same: DingTalk sending it again would not help.
     const receipt = route === 'robot' ? deps.inbound.robotMessage(body) : deps.inbound.cardCallback(body);

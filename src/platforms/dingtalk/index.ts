@@ -122,7 +122,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
   const inbound = createDingTalkInbound({ dispatch: deps.dispatch, answer, confirm, logger: log, clock });
 
   let stream: DingTalkStream | null = null;
-  const router = config.DINGTALK_MODE === 'http' ? dingtalkHttpRouter({ inbound, appSecret: app.clientSecret, logger: log, clock }) : null;
+  const router = config.DINGTALK_MODE === 'http' ? dingtalkHttpRouter({ inbound, appSecret: app.clientSecret, logger: log, clock, maxSkewMs: config.DINGTALK_CALLBACK_WINDOW_SECONDS * 1000 }) : null;
   return {
     messenger,
     inbound,

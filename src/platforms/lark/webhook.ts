@@ -1,9 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Context } from 'koa';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import { sdkLogger } from './sdk-logger.js';
 import { decryptLark, larkSignature, signatureMatches } from './signature.js';
 
@@ -24,26 +24,6 @@ export const LARK_CARDS_PATH = '/lark/cards';
 
 const MAX_SKEW_MS = 5 * 60_000;
 const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const header = (ctx: Context, name: string) => {
@@ -77,7 +57,7 @@ export function larkWebhookRouter(deps: LarkWebhookDeps): Router {
       else if (ctx.req.readableEnded) raw = request.body === undefined ? '' : JSON.stringify(request.body);
       else raw = await readBody(ctx.req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return refuse(413, 'BODY_TOO_LARGE', '请求体过大 (request body too large)');
+      if (err instanceof BodyTooLarge) return refuse(err.status, err.code, err.message);
       throw err;
     }
     let body: unknown;

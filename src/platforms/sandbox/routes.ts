@@ -10,9 +10,11 @@ import type { ActionResponse } from '../../bot/messaging-port.js';
 import type { InboundEvent } from '../../bot/inbound.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import { readBody } from '../../lib/read-body.js';
+import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import { Conversations, p2pChat, TOWN_GROUP, TOWN_GROUP_TITLE, type SandboxEvent } from './conversations.js';
 import { sandboxCardHtml } from './messenger.js';
+import { PageTokens } from './page-token.js';
+import { sandboxGuard } from './request-guard.js';
 
 export interface SandboxPerson {
   id: string;
@@ -31,10 +33,14 @@ export interface SandboxRoutesDeps {
   publicDir: string;
   clock: Clock;
   logger: Logger;
-  /** Answer only requests from this machine (the default: acting as anyone must not be open to the network). */
+  /** Answer browsers on this machine only (the default: acting as anyone must not be open to the network). */
   loopbackOnly: boolean;
 }
 
+/** Room for a card form filled to every field's limit (Chinese text is 3 bytes a character). */
+const MAX_BODY_BYTES = 256 * 1024;
+/** Where index.html takes the page's token (page-token.ts). */
+const TOKEN_META = '<meta name="sandbox-token" content="">';
 const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
 const chatId = z.string().regex(/^(group:town|p2p:[0-9a-f-]{36})$/, { error: '会话不存在' });
 const personId = z.uuid({ error: '请选择演示人员' });
@@ -59,18 +65,15 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
   const router = new Router({ prefix: '/sandbox' });
   const known = async (id: string) => (await deps.people()).find((p) => p.id === id) ?? null;
 
-  router.use(async (ctx, next) => {
-    if (deps.loopbackOnly && !isLoopback(ctx.request.ip)) {
-      ctx.status = 403;
-      ctx.body = { error: 'FORBIDDEN', message: '沙盒只对本机开放：请在运行本程序的电脑上打开，或设置 SANDBOX=true 对网络开放（仅限演示数据）' };
-      return;
-    }
-    await next();
-  });
+  const tokens = new PageTokens();
+  router.use(sandboxGuard({ loopbackOnly: deps.loopbackOnly, tokens }));
 
   router.get('/', async (ctx) => {
+    const page = await readFile(join(deps.publicDir, 'index.html'), 'utf8');
     ctx.type = 'text/html; charset=utf-8';
-    ctx.body = await readFile(join(deps.publicDir, 'index.html'), 'utf8');
+    // A page's token is good in this process only: never serve a stored copy; never inside another site's frame.
+    ctx.set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" });
+    ctx.body = page.replace(TOKEN_META, `<meta name="sandbox-token" content="${tokens.issue()}">`);
   });
   router.get('/assets/:file', async (ctx) => {
     const type = ASSETS[ctx.params.file!];
@@ -183,9 +186,10 @@ async function asPerson(ctx: Context, known: (id: string) => Promise<SandboxPers
 async function parseBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | null> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readBody(ctx.req));
-  } catch {
-    refuse(ctx, 400, 'VALIDATION', '请求格式有误');
+    raw = JSON.parse(await readBody(ctx.req, MAX_BODY_BYTES));
+  } catch (err) {
+    if (err instanceof BodyTooLarge) refuse(ctx, err.status, err.code, err.message);
+    else refuse(ctx, 400, 'VALIDATION', '请求格式有误');
     return null;
   }
   const parsed = schema.safeParse(raw);
@@ -199,8 +203,4 @@ async function parseBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | nul
 function refuse(ctx: Context, status: number, error: string, message: string): void {
   ctx.status = status;
   ctx.body = { error, message };
-}
-
-function isLoopback(ip: string): boolean {
-  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 }

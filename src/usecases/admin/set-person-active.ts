@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Person } from '../../domain/model.js';
-import { selfChangeProblem } from '../../domain/organisation.js';
+import { endsSignIns, selfChangeProblem } from '../../domain/organisation.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
@@ -12,7 +12,8 @@ const input = z.object({ personId: id, active: z.boolean({ error: '请选择启�
 
 /**
  * A person who leaves is deactivated, never deleted: cases, duties and the audit log refer to
- * them. A deactivated person can do nothing (bot or console) and is offered in no picker.
+ * them. A deactivated person can do nothing (bot or console; their console sessions end at
+ * once) and is offered in no picker.
  */
 export async function setPersonActive(deps: Deps, actor: Actor, raw: unknown): Promise<{ person: Person; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
@@ -25,6 +26,7 @@ export async function setPersonActive(deps: Deps, actor: Actor, raw: unknown): P
     if (self) throw new DomainError('CONFLICT', self);
     if (before.active === v.active) return { person: before, changed: false };
     const person = await repos.organisation.updatePerson(before.id, { active: v.active });
+    if (endsSignIns(before, person)) await repos.consoleSessions.endAllOf(person.id);
     await audit(repos, actor, now, { action: v.active ? 'person.activate' : 'person.deactivate', entityType: 'Person', entityId: person.id, before, after: person });
     return { person, changed: true };
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Person } from '../../domain/model.js';
-import { selfChangeProblem } from '../../domain/organisation.js';
+import { endsSignIns, selfChangeProblem } from '../../domain/organisation.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
@@ -14,7 +14,7 @@ const input = z
   .object({ personId: id, name: personName.optional(), jobTitle, mobile, email, unitId: optionalId, roles: roles.optional() })
   .strict();
 
-/** The office corrects a person's name, contact, unit or roles; fields not given stay as they are. */
+/** The office corrects a person's name, contact, unit or roles; fields not given stay as they are. New roles end the person's console sessions. */
 export async function updatePerson(deps: Deps, actor: Actor, raw: unknown): Promise<{ person: Person; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
   const v = parseInput(input, raw);
@@ -29,6 +29,7 @@ export async function updatePerson(deps: Deps, actor: Actor, raw: unknown): Prom
     await assertUnitExists(repos, patch.unitId);
     await assertContactsFree(repos, { mobile: patch.mobile ?? null, email: patch.email ?? null }, before.id);
     const person = await repos.organisation.updatePerson(before.id, patch);
+    if (endsSignIns(before, person)) await repos.consoleSessions.endAllOf(person.id);
     await audit(repos, actor, now, { action: 'person.update', entityType: 'Person', entityId: person.id, before, after: person });
     return { person, changed: true };
   });

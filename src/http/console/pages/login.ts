@@ -5,6 +5,7 @@ import type { ConsoleDeps } from '../context.js';
 import { state } from '../context.js';
 import { html } from '../html.js';
 import { bare } from '../layout.js';
+import { setConsoleCookie } from '../cookies.js';
 import { SESSION_COOKIE, SESSION_HOURS } from '../session.js';
 
 /** Same-site paths only after login: never an open redirect. */
@@ -24,9 +25,9 @@ function redirectUri(ctx: Context, c: ConsoleDeps, path: string): string {
   return `${(c.publicUrl ?? `${ctx.protocol}://${ctx.host}`).replace(/\/+$/, '')}/console/login/${path}/callback`;
 }
 
-function login(ctx: Context, c: ConsoleDeps, personId: string): void {
-  const { cookie } = c.codec.issue(personId, c.deps.clock.now());
-  ctx.cookies.set(SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', path: '/console', maxAge: SESSION_HOURS * 3_600_000, secure: ctx.secure, overwrite: true });
+async function login(ctx: Context, c: ConsoleDeps, personId: string): Promise<void> {
+  const token = await c.sessions.start(personId, c.deps.clock.now());
+  setConsoleCookie(ctx, c, SESSION_COOKIE, token, { path: '/console', maxAge: SESSION_HOURS * 3_600_000 });
   c.logger.info({ personId }, 'console login');
 }
 
@@ -37,7 +38,7 @@ export function loginRoutes(router: Router, c: ConsoleDeps): void {
     ctx.body = bare(
       '登录信访办工作台',
       html`${buttons}
-<p>也可使用管理员提供的一次性登录链接（沙盒模式下，程序启动时会在日志中打印该链接；也可运行 <code>npm run console:link -- 手机号</code> 生成）。</p>
+<p>也可使用管理员提供的一次性登录链接（使用内置演示数据库时，程序启动时会在日志中打印该链接；也可运行 <code>npm run console:link -- 手机号</code> 生成）。</p>
 <p>链接只能使用一次，15 分钟内有效。</p>`,
     ).toString();
   });
@@ -55,12 +56,13 @@ export function loginRoutes(router: Router, c: ConsoleDeps): void {
       c.logger.warn({ ip: ctx.ip }, 'console login link refused');
       return;
     }
-    login(ctx, c, person.id);
+    await login(ctx, c, person.id);
     ctx.redirect(nextPath(ctx.query.next));
   });
 
-  router.post('/console/logout', (ctx) => {
-    ctx.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/console', maxAge: 0, overwrite: true });
+  router.post('/console/logout', async (ctx) => {
+    await c.sessions.end(ctx.cookies.get(SESSION_COOKIE) ?? '');
+    setConsoleCookie(ctx, c, SESSION_COOKIE, '', { path: '/console', maxAge: 0 });
     c.logger.info({ personId: state(ctx).viewer.id }, 'console logout');
     ctx.redirect('/console/login');
   });
@@ -72,7 +74,7 @@ function oauthRoutes(router: Router, c: ConsoleDeps, p: (typeof PROVIDERS)[numbe
     const web = p.login(c);
     if (!web) return void (ctx.status = 404);
     const state = randomBytes(18).toString('base64url');
-    ctx.cookies.set(OAUTH_COOKIE, `${state}.${encodeURIComponent(nextPath(ctx.query.next))}`, { httpOnly: true, sameSite: 'lax', path: '/console/login', maxAge: 10 * 60_000, secure: ctx.secure, overwrite: true });
+    setConsoleCookie(ctx, c, OAUTH_COOKIE, `${state}.${encodeURIComponent(nextPath(ctx.query.next))}`, { path: '/console/login', maxAge: 10 * 60_000 });
     ctx.redirect(web.authorizeUrl(redirectUri(ctx, c, p.path), state));
   });
 
@@ -80,7 +82,7 @@ function oauthRoutes(router: Router, c: ConsoleDeps, p: (typeof PROVIDERS)[numbe
     const web = p.login(c);
     if (!web) return void (ctx.status = 404);
     const [state, next] = (ctx.cookies.get(OAUTH_COOKIE) ?? '').split('.');
-    ctx.cookies.set(OAUTH_COOKIE, '', { path: '/console/login', maxAge: 0, overwrite: true });
+    setConsoleCookie(ctx, c, OAUTH_COOKIE, '', { path: '/console/login', maxAge: 0 });
     const refuse = (message: string) => {
       ctx.status = 403;
       ctx.body = bare(`${p.label}登录未完成`, html`<p>${message}</p><p><a href="/console/login">返回登录</a></p>`).toString();
@@ -100,7 +102,7 @@ function oauthRoutes(router: Router, c: ConsoleDeps, p: (typeof PROVIDERS)[numbe
       c.logger.warn({ platform: p.platform, openId: user.openId, unionId: user.unionId, userId: user.userId }, 'web login by an unlinked user');
       return refuse(`您的${p.label}账号（${user.name ?? user.userId ?? user.openId ?? ''}）尚未关联到本系统人员，请联系信访办。`);
     }
-    login(ctx, c, person.id);
+    await login(ctx, c, person.id);
     ctx.redirect(nextPath(next ? decodeURIComponent(next) : undefined));
   });
 }
