@@ -110,7 +110,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
   await ensureReferenceData(db.prisma);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
 
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
+  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma, undefined, logger) };
   // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
   const localRedis = !config.REDIS_URL && db.kind === 'embedded' ? await localRedisOrNone(config.DATA_DIR, logger) : null;
   if (localRedis) closers.push(() => localRedis.stop());
