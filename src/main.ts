@@ -19,6 +19,8 @@ import { openDatabase } from './db/database.js';
 import { createHttpApp } from './http/app.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
+import { redactSecrets } from './lib/log-redaction.js';
+import { maskPersonalText } from './domain/privacy/mask-text.js';
 import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger({ level: config.LOG_LEVEL, maskText: maskPersonalText });
   const clock = systemClock;
   // What is open closes in reverse order on a signal — also one that comes while starting up.
   const closers: (() => unknown)[] = [];
@@ -227,7 +229,8 @@ async function printAdminLink(db: Database, deps: Deps, port: number, logger: Re
     const admin = await deps.uow.read(async (repos) => (await repos.directory.peopleWithRole('ADMIN')).sort(byName)[0] ?? (await repos.directory.peopleWithRole('OFFICE_STAFF')).sort(byName)[0]);
     if (!admin) return;
     const token = await dbLoginLinks(db.prisma).issue(admin.id, deps.clock.now());
-    logger.info(`信访办工作台一次性登录链接（${admin.name}，15 分钟内有效，仅可使用一次）: http://localhost:${port}/console/login/link?token=${token}`);
+    // Printed beside the log, not in it: the log would rightly redact the token this line exists to hand over.
+    console.log(`信访办工作台一次性登录链接（${admin.name}，15 分钟内有效，仅可使用一次）: http://localhost:${port}/console/login/link?token=${token}`);
   } catch (err) {
     logger.warn({ err }, 'could not make the console login link');
   }
@@ -280,7 +283,7 @@ async function startScheduler(
   try {
     connection = await connectRedis(url);
   } catch (err) {
-    console.error(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`);
+    console.error(safeText(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`));
     process.exit(1);
   }
   const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
@@ -304,11 +307,16 @@ async function seedDemoIfWanted(
   logger.info('演示数据已生成 (demo township ready)');
 }
 
+/** What is printed outside the logger gets the logger's cleaning too. */
+function safeText(text: string): string {
+  return maskPersonalText(redactSecrets(text));
+}
+
 main().catch((err: unknown) => {
   if (err instanceof MigrationError) {
-    console.error(`数据库迁移失败，无法启动：${err.message}`);
+    console.error(safeText(`数据库迁移失败，无法启动：${err.message}`));
   } else {
-    console.error('启动失败 (start-up failed):', err);
+    console.error('启动失败 (start-up failed):', safeText(err instanceof Error ? (err.stack ?? err.message) : String(err)));
   }
   process.exit(1);
 });
