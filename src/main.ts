@@ -1,4 +1,4 @@
-import { ConfigError, databaseOptions, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
+import { ConfigError, databaseOptions, larkEnabled, loadConfig, payloadRetention, sandboxMode, type Config } from './config.js';
 import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -123,12 +123,12 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
   if (limitsRedis) closers.push(() => limitsRedis.disconnect());
   // The worker delivers through the platform's sender too, but never receives: no start() there.
   const lark = createLarkPlatform({
-    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock,
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma, payloadRetention(config)), chats: chatRepo(db.prisma), clock,
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
   if (lark) closers.push(() => lark.stop());
   const dingtalk = createDingTalkPlatform({
-    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock,
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma, payloadRetention(config)), clock,
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
   if (dingtalk) closers.push(() => dingtalk.stop());
@@ -180,7 +180,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
-      const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      const run = () => runSystemJobs(deps, logger, payloadRetention(config)).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
       const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
       closers.push(() => clearInterval(jobs));
@@ -269,7 +269,7 @@ function openLimitsRedis(url: string, logger: ReturnType<typeof createLogger>): 
 
 /** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */
 async function startScheduler(
-  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'URGENT_CHANNELS'>,
+  config: Config,
   deps: Deps,
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
   logger: ReturnType<typeof createLogger>,
@@ -287,7 +287,10 @@ async function startScheduler(
     process.exit(1);
   }
   const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
-  const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
+  const scheduler = new Scheduler({
+    deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, retention: payloadRetention(config),
+    deliver: (push) => notifier.deliverTo(push.notification, push.personId),
+  });
   await scheduler.start();
   logger.info('定时推送已启动 (scheduler started)');
   return scheduler;

@@ -12,6 +12,7 @@ import type { PushRecord } from '../usecases/ports/pushes.js';
 import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
 import type { EscalationPolicy } from '../domain/escalation/escalation-policy.js';
+import { DEFAULT_PAYLOAD_RETENTION, type PayloadRetention } from '../domain/privacy/payload-retention.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
@@ -37,6 +38,8 @@ export interface SchedulerOptions {
   escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
+  /** How long sent pushes and cards keep their content (R24); default 7 days delivered, 30 undelivered. */
+  retention?: PayloadRetention;
   /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
   periodicPattern?: string | null;
 }
@@ -64,11 +67,13 @@ export class Scheduler {
   private readonly workers: Worker[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly delivery: DeliveryPolicy;
+  private readonly retention: PayloadRetention;
 
   constructor(private readonly o: SchedulerOptions) {
     this.queues = openQueues(o.connection, o.prefix);
     this.deadlineJobs = new DeadlineJobs(this.queues, () => o.clock.now());
     this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
+    this.retention = o.retention ?? DEFAULT_PAYLOAD_RETENTION;
   }
 
   /** Starts the workers, rebuilds the jobs, and keeps rebuilding them every few minutes. */
@@ -253,7 +258,7 @@ export class Scheduler {
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
-    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger);
+    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger, this.retention);
     await refreshDeadlineJobs(this.deadlineJobs, this.o.deps, movedCaseIds);
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
@@ -276,7 +281,7 @@ export class Scheduler {
         this.o.logger.warn({ pushId, personId: push.personId }, 'push recipient has no platform account');
         return 'no-account';
       }
-      await this.o.deps.uow.run((repos) => repos.pushes.markSent(pushId, now(), attempt));
+      await this.o.deps.uow.run((repos) => repos.pushes.markSent(pushId, now(), attempt, this.retention.sentDays === 0));
       return 'sent';
     } catch (err) {
       const final = attempt >= this.delivery.attempts;
