@@ -94,6 +94,10 @@ describe('R20: keyword patterns cannot freeze the server', () => {
     expect(storedRuleProblem(lookahead)).toEqual({ problem: expect.stringContaining('不支持前后断言'), skipped: true });
     expect(storedRuleProblem(nested)).toEqual({ problem: expect.stringContaining('重复里又套着重复'), skipped: false });
     expect(storedRuleProblem(DEFAULT_KEYWORD_RULES[0]!)).toBeNull();
+    // A keyword of punctuation only is nothing once the text is normalized: it would flag every letter.
+    const punctuation: KeywordRule = { category: 'TROUBLE', pattern: '！！', isRegex: false };
+    expect(storedRuleProblem(punctuation)).toEqual({ problem: expect.stringContaining('不能只有空格或标点'), skipped: true });
+    expect(detectDanger({ text: '请求修缮水渠！！', signatories: 1, isLetter: false }, [punctuation])).toEqual([]);
     expect(compileKeywordRules(rules)).toBe(compiled);
     expect(detectDanger({ text: `${'砍'.repeat(MAX_SCAN_CHARS)}`, signatories: 1, isLetter: false }, rules)).toEqual([]);
     expect(detectDanger({ text: '再不赔就砍砍砍死他', signatories: 1, isLetter: false }, rules)).toEqual([{ category: 'MURDER', pattern: '(砍+)+死' }]);

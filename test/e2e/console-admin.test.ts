@@ -338,13 +338,13 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     const lookahead = await t.db.prisma.keywordRule.create({ data: { category: 'EXPLOSION', pattern: '(?=放)放炮仗', isRegex: true } });
     try {
       const page = await (await c.get('/console/admin/keywords', office.cookie)).text();
-      expect(page).toContain('有 2 条启用中的正则表达式按现在的规则不能保存');
+      expect(page).toContain('有 2 条启用中的规则按现在的检查不能保存');
       expect(page).toContain('登记时按不回溯的方式匹配，不会卡住系统');
       expect(page).toContain('登记时已跳过此规则');
     } finally {
       await t.db.prisma.keywordRule.updateMany({ where: { id: { in: [nested.id, lookahead.id] } }, data: { active: false } });
     }
-    expect(await (await c.get('/console/admin/keywords', office.cookie)).text()).not.toContain('按现在的规则不能保存');
+    expect(await (await c.get('/console/admin/keywords', office.cookie)).text()).not.toContain('按现在的检查不能保存');
   });
 
   it('R23: the office changes a deduction\'s points; a positive deduction or disabling the base score is refused', async () => {

@@ -123,5 +123,5 @@ export function validateKeywordPattern(pattern: string, isRegex: boolean): strin
 export function storedRuleProblem(rule: KeywordRule): { problem: string; skipped: boolean } | null {
   const problem = validateKeywordPattern(rule.pattern, rule.isRegex);
   if (!problem) return null;
-  return { problem, skipped: rule.isRegex && !compileKeywordRegex(rule.pattern).ok };
+  return { problem, skipped: rule.isRegex ? !compileKeywordRegex(rule.pattern).ok : !normalizeForScan(rule.pattern) };
 }

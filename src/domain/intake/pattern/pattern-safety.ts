@@ -49,7 +49,7 @@ function optionsOverlap(options: readonly PatternNode[]): boolean {
   return starts.some((a, i) => starts.slice(i + 1).some((b) => intersects(a, b)));
 }
 
-export function nullable(node: PatternNode): boolean {
+function nullable(node: PatternNode): boolean {
   switch (node.kind) {
     case 'chars':
       return false;

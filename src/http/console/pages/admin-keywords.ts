@@ -22,7 +22,7 @@ export function adminKeywordsRoutes(router: Router, c: ConsoleDeps): void {
       html`${adminNav(PAGE)}${flash(ctx)}
 <section class="card">
   <p class="note">登记信件和来访时，内容中出现以下关键词（忽略空格和标点）即标记为异常信件，立即提醒主要领导和分管领导阅处（R20）。正则表达式用于“集体……进京”这类中间隔字的说法；重复里套重复（如 (a+)+）等会让系统卡住的写法不能保存。</p>
-  ${unsafe.length > 0 ? html`<p class="flash error">有 ${unsafe.length} 条启用中的正则表达式按现在的规则不能保存，请停用后改写（见下表标注）。</p>` : ''}
+  ${unsafe.length > 0 ? html`<p class="flash error">有 ${unsafe.length} 条启用中的规则按现在的检查不能保存，请停用后改写（见下表标注）。</p>` : ''}
   <h3>新增规则</h3>
   <form method="post" action="${PAGE}" class="admin-form">${csrfField(ctx)}<div class="fields">
     <label>类别<select name="category">${options(CATEGORIES.map((k) => ({ value: k, label: DANGER_CATEGORY_LABELS[k] })), null, '请选择')}</select></label>
@@ -60,6 +60,6 @@ export function adminKeywordsRoutes(router: Router, c: ConsoleDeps): void {
 function ruleNotice(rule: KeywordRuleRow) {
   const found = storedRuleProblem(rule);
   if (!found) return '';
-  const meanwhile = found.skipped ? '登记时已跳过此规则' : '登记时按不回溯的方式匹配，不会卡住系统';
+  const meanwhile = found.skipped ? '登记时已跳过此规则' : rule.isRegex ? '登记时按不回溯的方式匹配，不会卡住系统' : '登记时仍照常匹配';
   return html`<div class="note">⚠ ${found.problem}（${meanwhile}）</div>`;
 }
