@@ -1,6 +1,7 @@
 import { URGENT_CHANNELS, type UrgentChannel } from './bot/messaging-port.js';
 import { z } from 'zod';
 import { DEFAULT_STATEMENT_CACHE } from './db/statement-names.js';
+import { DEFAULT_PAYLOAD_RETENTION, type PayloadRetention } from './domain/privacy/payload-retention.js';
 
 const optionalUrl = (protocols: string[], label: string) =>
   z
@@ -72,6 +73,10 @@ export const configSchema = z.object({
   /** Bearer token that /metrics requires when set; unset = /metrics open to whoever reaches the port. */
   METRICS_TOKEN: optionalSecret('METRICS_TOKEN', '/metrics 的访问令牌'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** R24: days a delivered card or push keeps its content (names, numbers) in the database; 0 = none once delivered. Ids, status and times stay. */
+  OUTBOUND_PAYLOAD_RETENTION_DAYS: intSetting('OUTBOUND_PAYLOAD_RETENTION_DAYS', 0, 365, DEFAULT_PAYLOAD_RETENTION.sentDays),
+  /** R24: days an undelivered one keeps it (retries take hours), so that a failure can be looked into. */
+  OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS: intSetting('OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS', 1, 365, DEFAULT_PAYLOAD_RETENTION.failedDays),
   /** Fill an empty embedded database with the demo township on first start (default: yes, embedded only). */
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'], { error: 'SEED_DEMO 只能是 auto、true 或 false' })
@@ -128,6 +133,11 @@ export function databaseOptions(config: Config): { databaseUrl: string | undefin
   return { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementCache: config.DATABASE_STATEMENT_CACHE };
 }
 
+/** R24: how long sent cards and pushes keep their content. */
+export function payloadRetention(config: Config): PayloadRetention {
+  return { sentDays: config.OUTBOUND_PAYLOAD_RETENTION_DAYS, failedDays: config.OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS };
+}
+
 /** DingTalk is switched on by its app credentials (AppKey / AppSecret of an enterprise internal app). */
 export function dingtalkEnabled(config: Config): boolean {
   return Boolean(config.DINGTALK_CLIENT_ID && config.DINGTALK_CLIENT_SECRET);
@@ -151,6 +161,9 @@ export function sandboxMode(config: Config, database: 'embedded' | 'postgres'): 
 
 // Rules across variables, kept apart from `configSchema` so that it stays a plain, extendable object.
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  if (c.OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS < c.OUTBOUND_PAYLOAD_RETENTION_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS'], message: 'OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS 不能小于 OUTBOUND_PAYLOAD_RETENTION_DAYS（未发出的消息至少与已发出的保留一样久）' });
+  }
   if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
     ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID 与 LARK_APP_SECRET 须同时设置 (set both or neither)' });
   }

@@ -1,4 +1,4 @@
-import { ConfigError, databaseOptions, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
+import { ConfigError, databaseOptions, larkEnabled, loadConfig, payloadRetention, sandboxMode, type Config } from './config.js';
 import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,8 @@ import { openDatabase } from './db/database.js';
 import { createHttpApp } from './http/app.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
+import { redactSecrets } from './lib/log-redaction.js';
+import { maskPersonalText } from './domain/privacy/mask-text.js';
 import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger({ level: config.LOG_LEVEL, maskText: maskPersonalText });
   const clock = systemClock;
   // What is open closes in reverse order on a signal — also one that comes while starting up.
   const closers: (() => unknown)[] = [];
@@ -109,7 +111,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
   await ensureReferenceData(db.prisma);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
 
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
+  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma, undefined, logger) };
   // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
   const localRedis = !config.REDIS_URL && db.kind === 'embedded' ? await localRedisOrNone(config.DATA_DIR, logger) : null;
   if (localRedis) closers.push(() => localRedis.stop());
@@ -120,12 +122,12 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
   if (limitsRedis) closers.push(() => limitsRedis.disconnect());
   // The worker delivers through the platform's sender too, but never receives: no start() there.
   const lark = createLarkPlatform({
-    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock,
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma, payloadRetention(config)), chats: chatRepo(db.prisma), clock,
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
   if (lark) closers.push(() => lark.stop());
   const dingtalk = createDingTalkPlatform({
-    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), clock,
+    config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma, payloadRetention(config)), clock,
     ...(limitsRedis && { sharedLimits: { redis: limitsRedis, keyPrefix: config.QUEUE_PREFIX } }),
   });
   if (dingtalk) closers.push(() => dingtalk.stop());
@@ -179,7 +181,7 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
-      const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      const run = () => runSystemJobs(deps, logger, payloadRetention(config)).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
       const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
       closers.push(() => clearInterval(jobs));
@@ -228,7 +230,8 @@ async function printAdminLink(db: Database, deps: Deps, port: number, logger: Re
     const admin = await deps.uow.read(async (repos) => (await repos.directory.peopleWithRole('ADMIN')).sort(byName)[0] ?? (await repos.directory.peopleWithRole('OFFICE_STAFF')).sort(byName)[0]);
     if (!admin) return;
     const token = await dbLoginLinks(db.prisma).issue(admin.id, deps.clock.now());
-    logger.info(`信访办工作台一次性登录链接（${admin.name}，15 分钟内有效，仅可使用一次）: http://localhost:${port}/console/login/link?token=${token}`);
+    // Printed beside the log, not in it: the log would rightly redact the token this line exists to hand over.
+    console.log(`信访办工作台一次性登录链接（${admin.name}，15 分钟内有效，仅可使用一次）: http://localhost:${port}/console/login/link?token=${token}`);
   } catch (err) {
     logger.warn({ err }, 'could not make the console login link');
   }
@@ -267,7 +270,7 @@ function openLimitsRedis(url: string, logger: ReturnType<typeof createLogger>): 
 
 /** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */
 async function startScheduler(
-  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'URGENT_CHANNELS'>,
+  config: Config,
   deps: Deps,
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
   logger: ReturnType<typeof createLogger>,
@@ -281,11 +284,14 @@ async function startScheduler(
   try {
     connection = await connectRedis(url);
   } catch (err) {
-    console.error(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`);
+    console.error(safeText(`无法连接 Redis（${url}）：${err instanceof Error ? err.message : String(err)}。请检查 REDIS_URL，或去掉它以关闭定时推送。`));
     process.exit(1);
   }
   const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
-  const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
+  const scheduler = new Scheduler({
+    deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, retention: payloadRetention(config),
+    deliver: (push) => notifier.deliverTo(push.notification, push.personId),
+  });
   await scheduler.start();
   logger.info('定时推送已启动 (scheduler started)');
   return scheduler;
@@ -305,11 +311,16 @@ async function seedDemoIfWanted(
   logger.info('演示数据已生成 (demo township ready)');
 }
 
+/** What is printed outside the logger gets the logger's cleaning too. */
+function safeText(text: string): string {
+  return maskPersonalText(redactSecrets(text));
+}
+
 main().catch((err: unknown) => {
   if (err instanceof MigrationError) {
-    console.error(`数据库迁移失败，无法启动：${err.message}`);
+    console.error(safeText(`数据库迁移失败，无法启动：${err.message}`));
   } else {
-    console.error('启动失败 (start-up failed):', err);
+    console.error('启动失败 (start-up failed):', safeText(err instanceof Error ? (err.stack ?? err.message) : String(err)));
   }
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ConfigError, configSchema, databaseOptions, dingtalkEnabled, loadConfig, sandboxMode } from '../src/config.js';
+import { ConfigError, configSchema, databaseOptions, dingtalkEnabled, loadConfig, payloadRetention, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -106,6 +106,14 @@ describe('configuration', () => {
     expect(databaseOptions(loadConfig({ DATABASE_URL: 'postgresql://x@db/xinfang' }))).toEqual({ databaseUrl: 'postgresql://x@db/xinfang', dataDir: './data', statementCache: 100 });
     expect(loadConfig({ DATABASE_STATEMENT_CACHE: '0' }).DATABASE_STATEMENT_CACHE).toBe(0);
     for (const bad of ['-1', '1001', '1.5', 'many']) expect(() => loadConfig({ DATABASE_STATEMENT_CACHE: bad }), bad).toThrow(/DATABASE_STATEMENT_CACHE 应为 0 到 1000 的整数/);
+  });
+
+  it('R24: sent cards and pushes keep their content 7 days when delivered, 30 when not; 0 drops it at delivery; the undelivered keep it at least as long', () => {
+    expect(payloadRetention(loadConfig({}))).toEqual({ sentDays: 7, failedDays: 30 });
+    expect(payloadRetention(loadConfig({ OUTBOUND_PAYLOAD_RETENTION_DAYS: '0', OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS: '2' }))).toEqual({ sentDays: 0, failedDays: 2 });
+    for (const bad of ['-1', '366', '1.5', 'week']) expect(() => loadConfig({ OUTBOUND_PAYLOAD_RETENTION_DAYS: bad }), bad).toThrow(/OUTBOUND_PAYLOAD_RETENTION_DAYS 应为 0 到 365 的整数/);
+    expect(() => loadConfig({ OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS: '0' })).toThrow(/OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS 应为 1 到 365 的整数/);
+    expect(() => loadConfig({ OUTBOUND_PAYLOAD_RETENTION_DAYS: '40' })).toThrow(/OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS 不能小于 OUTBOUND_PAYLOAD_RETENTION_DAYS/);
   });
 
   it('.env.example names every setting (for whoever deploys), and every value it shows is accepted', () => {

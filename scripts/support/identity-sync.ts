@@ -2,6 +2,7 @@ import { databaseOptions, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { prismaUnitOfWork } from '../../src/db/unit-of-work.js';
 import { systemClock } from '../../src/lib/clock.js';
+import { maskPersonalText } from '../../src/domain/privacy/mask-text.js';
 import { createLogger, type Logger } from '../../src/lib/logger.js';
 import { formatSyncSummary } from '../../src/platforms/lark/sync-users.js';
 import type { ContactDirectory } from '../../src/usecases/ports/identity-sync.js';
@@ -9,7 +10,7 @@ import { syncPlatformIdentities } from '../../src/usecases/platform/sync-identit
 
 /** The body of `npm run lark:sync-users` / `dingtalk:sync-users`: link people, print who, close. */
 export async function runIdentitySync(config: Config, what: string, directoryOf: (db: Database, logger: Logger) => ContactDirectory): Promise<void> {
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, maskText: maskPersonalText });
   const db = await openDatabase(databaseOptions(config));
   try {
     console.log(`${what} → ${db.location}`);

@@ -2,7 +2,8 @@ import { fromDbDate } from '../lib/local-date.js';
 import { chineseOfficialCalendar } from '../domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import { DEADLINE_POLICY_KEY, deadlinePolicySchema, type DeadlinePolicy } from '../domain/deadlines/deadline-policy.js';
-import { DEFAULT_KEYWORD_RULES, type DangerCategory, type KeywordRule } from '../domain/intake/danger-keywords.js';
+import { DEFAULT_KEYWORD_RULES, storedRuleProblem, type DangerCategory, type KeywordRule } from '../domain/intake/danger-keywords.js';
+import type { Logger } from '../lib/logger.js';
 import { DEFAULT_ASSESSMENT_RULES } from '../domain/assessment/rules.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ConfigSource } from '../usecases/ports.js';
@@ -19,6 +20,7 @@ export class DbConfigSource implements ConfigSource {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly ttlMs = 30_000,
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   invalidate(): void {
@@ -49,7 +51,12 @@ export class DbConfigSource implements ConfigSource {
   keywordRules(): Promise<KeywordRule[]> {
     return this.cached('keywords', async () => {
       const rows = await this.prisma.keywordRule.findMany({ where: { active: true }, orderBy: { createdAt: 'asc' } });
-      return rows.map((r) => ({ category: r.category as DangerCategory, pattern: r.pattern, isRegex: r.isRegex }));
+      const rules = rows.map((r) => ({ category: r.category as DangerCategory, pattern: r.pattern, isRegex: r.isRegex }));
+      for (const rule of rules) {
+        const found = storedRuleProblem(rule);
+        if (found) this.logger?.warn({ category: rule.category, pattern: rule.pattern, ...found }, '异常信件关键词规则按现在的检查不能保存，请在工作台停用后改写 (an R20 keyword rule fails today\'s checks)');
+      }
+      return rules;
     });
   }
 

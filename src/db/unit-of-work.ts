@@ -23,6 +23,7 @@ import { organisationRepo } from './repos/organisation-repo.js';
 import { receptionLogRepo } from './repos/reception-log-repo.js';
 import { worklistRepo } from './repos/worklist-repo.js';
 import { pushRepo } from './repos/push-repo.js';
+import { sentCopiesRepo } from './repos/sent-copies-repo.js';
 import { reminderFactsRepo } from './repos/reminder-facts-repo.js';
 import { consoleSessionRepo } from './repos/session-repo.js';
 import type { Tx } from './repos/tx.js';
@@ -56,6 +57,7 @@ export function reposFor(tx: Tx): Repos {
     receptionLogs: receptionLogRepo(tx),
     worklists: worklistRepo(tx),
     pushes: pushRepo(tx),
+    sentCopies: sentCopiesRepo(tx),
     reminderFacts: reminderFactsRepo(tx),
     organisation: organisationRepo(tx),
     consoleSessions: consoleSessionRepo(tx),

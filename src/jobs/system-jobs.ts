@@ -8,6 +8,8 @@ import { expireFollowUps } from '../usecases/follow-up/expire-follow-ups.js';
 import { recordAccountabilityFacts } from '../usecases/escalation/record-accountability-facts.js';
 import { openQuarterlyStatementDuties } from '../usecases/duties/open-quarterly-statement-duties.js';
 import { collectAssessmentEntries } from '../usecases/assessment/collect-assessment-entries.js';
+import { dropExpiredPayloads } from '../usecases/privacy/drop-expired-payloads.js';
+import { DEFAULT_PAYLOAD_RETENTION, type PayloadRetention } from '../domain/privacy/payload-retention.js';
 
 export interface SystemJobsReport {
   /** R7: running deadlines moved by a change of the working calendar. */
@@ -17,6 +19,8 @@ export interface SystemJobsReport {
   accountabilityFacts: number;
   statementDutiesOpened: number;
   assessmentEntries: number;
+  /** R24: sent cards and pushes whose content was dropped past its retention. */
+  payloadsDropped: number;
   /** Notifications the jobs produced; delivery belongs to the scheduler's outbox. */
   notifications: number;
 }
@@ -29,11 +33,11 @@ export interface SystemJobsRun {
 }
 
 /**
- * The state-keeping jobs of the rules (R7, R11, R13/R14, R22, R23, R27). Each is idempotent,
+ * The state-keeping jobs of the rules (R7, R11, R13/R14, R22, R23, R24, R27). Each is idempotent,
  * so running them again, or in two processes, records every fact once. Deadlines follow the
  * calendar first, so that R11 marks lateness by the deadlines as they now are.
  */
-export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJobsRun> {
+export async function runSystemJobs(deps: Deps, logger: Logger, retention: PayloadRetention = DEFAULT_PAYLOAD_RETENTION): Promise<SystemJobsRun> {
   const today = localDateOf(deps.clock.now());
   const followed = await followCalendar(deps);
   const overdue = await markOverdueCases(deps);
@@ -41,6 +45,7 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
   const facts = await recordAccountabilityFacts(deps);
   const duties = await openQuarterlyStatementDuties(deps, quarterOf(today));
   const assessment = await collectAssessmentEntries(deps, Number(today.slice(0, 4)));
+  const dropped = await dropExpiredPayloads(deps, retention);
   const notifications = [...followUps.notifications, ...duties.notifications, ...assessment.notifications];
   const report: SystemJobsReport = {
     deadlinesMoved: followed.moved.length,
@@ -49,6 +54,7 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
     accountabilityFacts: facts.recorded.length,
     statementDutiesOpened: duties.opened.length,
     assessmentEntries: assessment.recorded.length,
+    payloadsDropped: dropped.outbound + dropped.pushes,
     notifications: notifications.length,
   };
   logger.info(report, 'system jobs done');

@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { windowOpening, type DeliveryWindow } from '../domain/reminders/delivery-window.js';
 import { deliveryWindowOf, escalationPolicyOf } from '../domain/reminders/reminder-settings.js';
@@ -12,13 +13,15 @@ import type { PushRecord } from '../usecases/ports/pushes.js';
 import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
 import type { EscalationPolicy } from '../domain/escalation/escalation-policy.js';
+import { DEFAULT_PAYLOAD_RETENTION, type PayloadRetention } from '../domain/privacy/payload-retention.js';
 import { nextCheckAt } from '../domain/escalation/next-step.js';
 import { checkAlert } from '../usecases/escalation/check-alert.js';
 import { remindPeriodicDuties, type PeriodicRemindersResult } from '../usecases/reminders/remind-periodic-duties.js';
 import { runSystemJobs } from '../jobs/system-jobs.js';
 import { DeadlineJobs, refreshDeadlineJobs } from './deadline-jobs.js';
 import { deliveryJobOf, dutyJobOf, SWEEP_JOB_OPTIONS, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
-import { alertJobId, approvalJobId, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
+import { RedisWatch } from './redis-watch.js';
+import { alertJobId, approvalJobId, DEFAULT_QUEUE_PREFIX, deadlineJobId, DELIVERIES_QUEUE, DUTIES_QUEUE, openQueues, PERIODIC_SCHEDULER_ID, sweepJobId, type DeliveryJobData, type DutyJobData, type SchedulerQueues } from './queues.js';
 
 export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './job-options.js';
 
@@ -38,6 +41,10 @@ export interface SchedulerOptions {
   escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
+  /** How often to look whether Redis came back empty, besides at each reconnect (default 20 seconds; 0 = only at reconnects). */
+  redisCheckEveryMs?: number;
+  /** How long sent pushes and cards keep their content (R24); default 7 days delivered, 30 undelivered. */
+  retention?: PayloadRetention;
   /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
   periodicPattern?: string | null;
 }
@@ -64,12 +71,15 @@ export class Scheduler {
   private readonly deadlineJobs: DeadlineJobs;
   private readonly workers: Worker[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private watch: { redis: Redis; watch: RedisWatch } | undefined;
   private readonly delivery: DeliveryPolicy;
+  private readonly retention: PayloadRetention;
 
   constructor(private readonly o: SchedulerOptions) {
     this.queues = openQueues(o.connection, o.prefix);
     this.deadlineJobs = new DeadlineJobs(this.queues, () => o.clock.now());
     this.delivery = o.delivery ?? DEFAULT_DELIVERY_POLICY;
+    this.retention = o.retention ?? DEFAULT_PAYLOAD_RETENTION;
   }
 
   /** Starts the workers, rebuilds the jobs, and keeps rebuilding them every few minutes. */
@@ -84,6 +94,35 @@ export class Scheduler {
       }),
     );
     for (const w of this.workers) w.on('error', (err) => this.o.logger.error({ err, queue: w.name }, 'scheduler worker error'));
+    await this.rebuild();
+    const every = this.o.reconcileEveryMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.reconcile().catch((err: unknown) => this.o.logger.error({ err }, 'reconcile failed')), every);
+    }
+    const redis = watchConnection(this.o.connection);
+    redis.on('error', (err) => this.o.logger.debug({ err }, 'redis watch connection error'));
+    const watch = new RedisWatch({
+      redis,
+      markerKey: `${this.o.prefix ?? DEFAULT_QUEUE_PREFIX}:scheduler:alive`,
+      everyMs: this.o.redisCheckEveryMs ?? 20_000,
+      rebuild: () => this.rebuild().then(() => undefined),
+      logger: this.o.logger,
+      now: () => this.o.clock.now(),
+    });
+    this.watch = { redis, watch };
+    await watch.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.watch?.watch.stop();
+    this.watch?.redis.disconnect();
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.queues.close();
+  }
+
+  /** Everything Redis should hold, from the database: the hourly job scheduler, then every job (reconcile). */
+  async rebuild(): Promise<{ duties: number; alerts: number; deliveries: number }> {
     if (this.o.periodicPattern !== null) {
       await this.queues.duties.upsertJobScheduler(
         PERIODIC_SCHEDULER_ID,
@@ -91,17 +130,13 @@ export class Scheduler {
         { name: 'sweep', data: { type: 'sweep' }, opts: SWEEP_JOB_OPTIONS },
       );
     }
-    await this.reconcile();
-    const every = this.o.reconcileEveryMs ?? 5 * 60_000;
-    if (every > 0) {
-      this.timer = setInterval(() => void this.reconcile().catch((err: unknown) => this.o.logger.error({ err }, 'reconcile failed')), every);
-    }
+    return this.reconcile();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.workers.map((w) => w.close()));
-    await this.queues.close();
+  /** Looks now whether Redis came back empty, and rebuilds at once if so (also done at every reconnect and every `redisCheckEveryMs`); true when it rebuilt. */
+  checkRedis(): Promise<boolean> {
+    if (!this.watch) throw new Error('scheduler not started');
+    return this.watch.watch.check();
   }
 
   /** Adds every job the database implies (pending pushes, each open case's next reminder, each open alert's next check); existing jobs are left alone. */
@@ -254,7 +289,7 @@ export class Scheduler {
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
-    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger);
+    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger, this.retention);
     await refreshDeadlineJobs(this.deadlineJobs, this.o.deps, movedCaseIds);
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
@@ -281,7 +316,7 @@ export class Scheduler {
         this.o.logger.warn({ pushId, personId: push.personId }, 'push recipient has no platform account');
         return 'no-account';
       }
-      await this.o.deps.uow.run((repos) => repos.pushes.markSent(pushId, now(), attempt));
+      await this.o.deps.uow.run((repos) => repos.pushes.markSent(pushId, now(), attempt, this.retention.sentDays === 0));
       return 'sent';
     } catch (err) {
       const final = attempt >= this.delivery.attempts;
@@ -291,4 +326,10 @@ export class Scheduler {
       throw err;
     }
   }
+}
+
+/** A connection of the watch's own (a reconnect shows on it), failing a command fast while Redis is away. */
+function watchConnection(connection: ConnectionOptions): Redis {
+  const own = { maxRetriesPerRequest: 1 };
+  return connection instanceof Redis ? connection.duplicate(own) : new Redis({ ...(connection as RedisOptions), ...own });
 }

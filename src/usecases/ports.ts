@@ -1,4 +1,5 @@
 import type { PushRepo } from './ports/pushes.js';
+import type { SentCopiesRepo } from './ports/sent-copies.js';
 import type { ReminderSettings } from '../domain/reminders/reminder-settings.js';
 import type { ReminderFactsRepo } from './ports/reminder-facts.js';
 import type { Clock } from '../lib/clock.js';
@@ -163,6 +164,7 @@ export interface Repos {
   identities: IdentityRepo; // platform accounts
   events: ProcessedEventRepo; // platform event idempotency
   pushes: PushRepo; // the outbox of scheduled pushes (issue #4)
+  sentCopies: SentCopiesRepo; // R24: content of sent messages kept only for a while
   reminderFacts: ReminderFactsRepo; // R2, R26, R27 reminders and the weekly summary
   people: PeopleRepo; // platform identity sync
   receptionLogs: ReceptionLogRepo; // R14

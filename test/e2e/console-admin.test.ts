@@ -333,6 +333,22 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     expect(await flags()).toEqual([]);
   });
 
+  it('R20: a pattern open to ReDoS is refused on the page; an unsafe rule stored earlier is marked, with what intake does with it', async () => {
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '(a+)+b', isRegex: '1' }, '重复里又套着重复');
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '(a|aa)*c', isRegex: '1' }, '开头相同的选项');
+    const nested = await t.db.prisma.keywordRule.create({ data: { category: 'MURDER', pattern: '(砍+)+死', isRegex: true } });
+    const lookahead = await t.db.prisma.keywordRule.create({ data: { category: 'EXPLOSION', pattern: '(?=放)放炮仗', isRegex: true } });
+    try {
+      const page = await (await c.get('/console/admin/keywords', office.cookie)).text();
+      expect(page).toContain('有 2 条启用中的规则按现在的检查不能保存');
+      expect(page).toContain('登记时按不回溯的方式匹配，不会卡住系统');
+      expect(page).toContain('登记时已跳过此规则');
+    } finally {
+      await t.db.prisma.keywordRule.updateMany({ where: { id: { in: [nested.id, lookahead.id] } }, data: { active: false } });
+    }
+    expect(await (await c.get('/console/admin/keywords', office.cookie)).text()).not.toContain('按现在的检查不能保存');
+  });
+
   it('R23: the office changes a deduction\'s points; a positive deduction or disabling the base score is refused', async () => {
     await refused('/console/admin/assessment', { code: 'CASE_OVERDUE', label: '信访事项逾期未办结（每件）', points: '5', active: '1' }, '扣分项分值应在 -100 到 0 之间');
     await refused('/console/admin/assessment', { code: 'BASE_SCORE', label: '基础分', points: '100', active: '0' }, '基础分不能停用');

@@ -101,7 +101,7 @@ describe('npm start on embedded defaults', () => {
     expect(r.output()).toContain('DATABASE_URL 必须以 postgresql://');
   }, SPAWN_TIMEOUT_MS);
 
-  it('the worker role starts the scheduler on REDIS_URL and rebuilds its jobs from the database; a Redis that does not answer stops it', async () => {
+  it('the worker role starts the scheduler on REDIS_URL and rebuilds its jobs from the database; a Redis that does not answer stops it, its password not printed (R24)', async () => {
     const prefix = `{xstart${process.pid}}`;
     const worker = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: prefix }, ['worker']);
     await waitFor(worker, '定时推送已启动');
@@ -110,9 +110,11 @@ describe('npm start on embedded defaults', () => {
     expect(await worker.exited).toBe(0);
     await flushPrefix(prefix);
 
-    const down = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' }, ['worker']);
+    const down = start({ DATA_DIR: dataDir, REDIS_URL: 'redis://:s3cret@127.0.0.1:1' }, ['worker']);
     expect(await down.exited).toBe(1);
-    expect(down.output()).toContain('无法连接 Redis');
+    expect(down.output()).toContain('无法连接 Redis（redis://:[REDACTED]@127.0.0.1:1）');
+    // R24: its password appears nowhere in what it printed.
+    expect(down.output()).not.toContain('s3cret');
   }, SPAWN_TIMEOUT_MS);
 
   it('on embedded defaults it starts a redis-server of its own (data under DATA_DIR/redis) for the reminders, and stops it on exit; without one it says how to get one', async () => {

@@ -36,6 +36,7 @@ export function schedulerWith(town: Township, messengers: Map<PlatformName, Mess
     deliver: (push) => notifier.deliverTo(push.notification, push.personId),
     delivery,
     reconcileEveryMs: 0,
+    redisCheckEveryMs: 0,
     ...more,
   });
 }

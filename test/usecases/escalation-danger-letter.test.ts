@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeAlert } from '../../src/usecases/escalation/acknowledge-alert.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
+import { DbConfigSource } from '../../src/db/config-source.js';
+import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
 
@@ -63,5 +65,28 @@ describe('R20 dangerous letters on postgres', () => {
     const alert = await t.db.prisma.alert.findFirstOrThrow({ where: { caseId: c.id }, include: { recipients: true } });
     expect(alert.recipients.map((r) => r.personId)).not.toContain(town.people.villageCadre.id);
     expect(alert.recipients).toHaveLength(3);
+  });
+
+  it('R20: rules stored before unsafe patterns were refused cannot freeze an intake — an adversarial letter is registered, the unsafe rule still matches in linear time, one the matcher cannot run is left out and logged', async () => {
+    const p = t.db.prisma;
+    // A backtracking engine would take 2^4999 steps on this text with the first rule: the test would never end.
+    const nested = await p.keywordRule.create({ data: { category: 'TROUBLE', pattern: '(a+)+b', isRegex: true } });
+    const lookahead = await p.keywordRule.create({ data: { category: 'EXPLOSION', pattern: '(?=放)放炮仗', isRegex: true } });
+    try {
+      const { case: quiet } = await letter({ content: 'a'.repeat(4999) });
+      expect(quiet.dangerFlags).toEqual([]);
+      const { case: flagged } = await letter({ content: `${'a'.repeat(4998)}b` });
+      expect(flagged.dangerFlags).toEqual(['TROUBLE']);
+      expect((await letter({ content: '过年要去镇政府门口放炮仗' })).case.dangerFlags).toEqual([]);
+
+      const { logger, lines } = captureLogger('warn');
+      await new DbConfigSource(p, 0, logger).keywordRules();
+      expect(lines.map((l) => [l.pattern, l.skipped])).toEqual([
+        ['(a+)+b', false],
+        ['(?=放)放炮仗', true],
+      ]);
+    } finally {
+      await p.keywordRule.updateMany({ where: { id: { in: [nested.id, lookahead.id] } }, data: { active: false } });
+    }
   });
 });

@@ -97,6 +97,25 @@ describe.each(['postgres', 'embedded'] as const)('run-time settings on %s', (kin
     expect(await settingsState()).toEqual(before);
   });
 
+  it('R20: a pattern that could freeze the server (ReDoS) is refused with a Chinese message and the rules stay as they were', async () => {
+    const before = await settingsState();
+    for (const [pattern, why] of [['(a+)+b', '重复里又套着重复'], ['(a|aa)*c', '开头相同的选项'], ['(.*a){12}', '重复里又套着重复']] as const) {
+      await expect(addKeywordRule(town.deps, office(), { category: 'TROUBLE', pattern, isRegex: true }), pattern).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(new RegExp(`^输入有误：正则表达式.*${why}.*卡住`)),
+      });
+    }
+    expect(await settingsState()).toEqual(before);
+  });
+
+  it('R20: a rule stored before unsafe patterns were refused is not switched back on; switching it off is allowed', async () => {
+    const stored = await t.db.prisma.keywordRule.create({ data: { category: 'MURDER', pattern: '(砍+)+死', isRegex: true, active: false } });
+    await expect(setKeywordRuleActive(town.deps, office(), { ruleId: stored.id, active: true })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能启用：正则表达式中重复里又套着重复') });
+    expect((await t.db.prisma.keywordRule.findUniqueOrThrow({ where: { id: stored.id } })).active).toBe(false);
+    await t.db.prisma.keywordRule.update({ where: { id: stored.id }, data: { active: true } });
+    expect((await setKeywordRuleActive(town.deps, office(), { ruleId: stored.id, active: false })).rule.active).toBe(false);
+  });
+
   it('R9: a province with other limits changes them at run time; invalid limits change nothing', async () => {
     expect(await intakeDue({ source: 'LETTER' })).toBe('2027-02-22');
     const before = await settingsState();

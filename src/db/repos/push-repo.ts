@@ -1,4 +1,4 @@
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type * as db from '../../generated/prisma/client.js';
 import type { Notification } from '../../domain/notifications.js';
 import type { PushRecord, PushRepo } from '../../usecases/ports/pushes.js';
@@ -36,7 +36,7 @@ export function pushRepo(tx: Tx): PushRepo {
     },
     async get(id) {
       const row = await tx.push.findUnique({ where: { id } });
-      return row ? toPush(row) : null;
+      return row && row.payload !== null ? toPush(row) : null;
     },
     async recorded(key) {
       return (await tx.push.count({ where: { key } })) > 0;
@@ -49,8 +49,9 @@ export function pushRepo(tx: Tx): PushRepo {
       });
       return rows.map(toPush);
     },
-    async markSent(id, at, attempts) {
-      const { count } = await tx.push.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENT', sentAt: at, attempts, lastError: null } });
+    async markSent(id, at, attempts, dropPayload = false) {
+      const drop = dropPayload ? { payload: Prisma.DbNull, payloadDroppedAt: at } : {};
+      const { count } = await tx.push.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENT', sentAt: at, attempts, lastError: null, ...drop } });
       return count === 1;
     },
     async markWithheld(id, reason) {

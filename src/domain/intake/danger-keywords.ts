@@ -1,3 +1,6 @@
+import { compileKeywordRegex, keywordRegexProblem } from './pattern/keyword-regex.js';
+import { searchProgram } from './pattern/search-program.js';
+
 /** R20: categories of dangerous or important letters (异常信件). */
 export type DangerCategory = 'SUICIDE' | 'MURDER' | 'EXPLOSION' | 'TROUBLE' | 'BEIJING_COLLECTIVE' | 'JOINT_LETTER';
 
@@ -48,16 +51,59 @@ export interface LetterFacts {
   isLetter: boolean;
 }
 
+/**
+ * Text beyond this many characters (after normalizing) is not scanned: an intake holds at most a
+ * title and 5,000 characters of content, so only text from elsewhere is ever cut.
+ */
+export const MAX_SCAN_CHARS = 10_000;
+
+type Matcher = { rule: KeywordRule; test: (text: string, codePoints: readonly number[]) => boolean };
+
+/** A stored rule the linear-time matcher cannot run: it is left out of the scan (and said so on the console page). */
+export interface SkippedRule {
+  rule: KeywordRule;
+  problem: string;
+}
+
+interface CompiledRules {
+  matchers: Matcher[];
+  skipped: SkippedRule[];
+}
+
+// The rule list is cached by the configuration source: compiling once per list, not per intake.
+const compiledLists = new WeakMap<readonly KeywordRule[], CompiledRules>();
+
+/**
+ * The rules ready to scan. Regex rules never run on JavaScript's backtracking engine: each is
+ * compiled into an automaton searched in linear time, so no rule — not even one stored before
+ * unsafe patterns were refused — can freeze an intake.
+ */
+export function compileKeywordRules(rules: readonly KeywordRule[]): CompiledRules {
+  const hit = compiledLists.get(rules);
+  if (hit) return hit;
+  const compiled: CompiledRules = { matchers: [], skipped: [] };
+  for (const rule of rules) {
+    if (!rule.isRegex) {
+      const needle = normalizeForScan(rule.pattern);
+      if (needle) compiled.matchers.push({ rule, test: (text) => text.includes(needle) });
+      continue;
+    }
+    const regex = compileKeywordRegex(rule.pattern);
+    if (regex.ok) compiled.matchers.push({ rule, test: (_text, codePoints) => searchProgram(regex.program, codePoints).found });
+    else compiled.skipped.push({ rule, problem: regex.problem });
+  }
+  compiledLists.set(rules, compiled);
+  return compiled;
+}
+
 /** R20: the categories a letter or petition falls in, each with the first rule that matched. */
 export function detectDanger(facts: LetterFacts, rules: readonly KeywordRule[]): DangerMatch[] {
-  const text = normalizeForScan(facts.text);
+  const codePoints = [...normalizeForScan(facts.text)].slice(0, MAX_SCAN_CHARS).map((c) => c.codePointAt(0)!);
+  const text = String.fromCodePoint(...codePoints);
   const found = new Map<DangerCategory, DangerMatch>();
-  for (const rule of rules) {
+  for (const { rule, test } of compileKeywordRules(rules).matchers) {
     if (found.has(rule.category)) continue;
-    const hit = rule.isRegex
-      ? new RegExp(rule.pattern, 'u').test(text)
-      : text.includes(normalizeForScan(rule.pattern));
-    if (hit) found.set(rule.category, { category: rule.category, pattern: rule.pattern });
+    if (test(text, codePoints)) found.set(rule.category, { category: rule.category, pattern: rule.pattern });
   }
   if (facts.isLetter && facts.signatories >= 2 && !found.has('JOINT_LETTER')) {
     found.set('JOINT_LETTER', { category: 'JOINT_LETTER', pattern: `${facts.signatories}人署名` });
@@ -65,16 +111,17 @@ export function detectDanger(facts: LetterFacts, rules: readonly KeywordRule[]):
   return [...found.values()];
 }
 
-/** A rule the office types in is checked before it is stored: a broken regex changes nothing. */
+/** A rule the office types in is checked before it is stored: a broken regex, or one open to ReDoS, changes nothing. */
 export function validateKeywordPattern(pattern: string, isRegex: boolean): string | null {
   if (!pattern.trim()) return '关键词不能为空';
   if (pattern.length > 200) return '关键词不能超过200个字符';
-  if (isRegex) {
-    try {
-      new RegExp(pattern, 'u');
-    } catch {
-      return '正则表达式格式不正确';
-    }
-  }
-  return null;
+  if (!isRegex && !normalizeForScan(pattern)) return '关键词不能只有空格或标点（登记内容中的空格和标点会被忽略）';
+  return isRegex ? keywordRegexProblem(pattern) : null;
+}
+
+/** What is wrong with a rule already stored, by today's checks, and whether intake leaves it out; null when nothing. */
+export function storedRuleProblem(rule: KeywordRule): { problem: string; skipped: boolean } | null {
+  const problem = validateKeywordPattern(rule.pattern, rule.isRegex);
+  if (!problem) return null;
+  return { problem, skipped: rule.isRegex ? !compileKeywordRegex(rule.pattern).ok : !normalizeForScan(rule.pattern) };
 }

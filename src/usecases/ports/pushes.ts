@@ -24,13 +24,14 @@ export interface PushRecord extends NewPush {
 export interface PushRepo {
   /** Records the pushes whose key is new; returns those it recorded (a known key is left as it is). */
   record(pushes: readonly NewPush[]): Promise<PushRecord[]>;
+  /** The push, while it still holds its notification: null when unknown, or delivered (or given up) and its content dropped (R24). */
   get(id: string): Promise<PushRecord | null>;
   /** Whether a push of this key (notification key | person) was recorded already. */
   recorded(key: string): Promise<boolean>;
   /** Pending pushes in due order, after the given id (paging for the reconciler). */
   pending(limit: number, afterId?: string): Promise<PushRecord[]>;
-  /** PENDING → SENT; false when it was not pending any more (another worker sent it). */
-  markSent(id: string, at: Date, attempts: number): Promise<boolean>;
+  /** PENDING → SENT, dropping the notification at once when asked (a retention of 0 days); false when it was not pending any more (another worker sent it). */
+  markSent(id: string, at: Date, attempts: number, dropPayload?: boolean): Promise<boolean>;
   /** PENDING → CANCELLED: the rules forbid telling this recipient (R24/R26); `reason` says why, without personal data. */
   markWithheld(id: string, reason: string): Promise<void>;
   /** Notes a failed attempt; `final` gives up (FAILED), otherwise it stays PENDING for a retry. */

@@ -32,7 +32,7 @@ export async function addKeywordRule(deps: Deps, actor: Actor, raw: unknown): Pr
   return { rule };
 }
 
-/** R20: switches a rule off (kept for the record) or back on. */
+/** R20: switches a rule off (kept for the record) or back on; a rule that would be refused today is not switched back on. */
 export async function setKeywordRuleActive(deps: Deps, actor: Actor, raw: unknown): Promise<{ rule: KeywordRuleRow }> {
   const v = parseInput(activeInput, raw);
   assertGlobalAllowed(actor.person, 'EDIT_SETTINGS');
@@ -40,6 +40,8 @@ export async function setKeywordRuleActive(deps: Deps, actor: Actor, raw: unknow
   const rule = await deps.uow.run(async (repos) => {
     const before = await repos.settings.keywordRule(v.ruleId);
     if (!before) throw new DomainError('NOT_FOUND', '找不到该关键词规则');
+    const problem = v.active ? validateKeywordPattern(before.pattern, before.isRegex) : null;
+    if (problem) throw new DomainError('VALIDATION', `不能启用：${problem}`);
     const saved = await repos.settings.setKeywordRuleActive(v.ruleId, v.active);
     await audit(repos, actor, now, { action: v.active ? 'settings.keyword_enable' : 'settings.keyword_disable', entityType: 'KeywordRule', entityId: saved.id, before, after: saved });
     return saved;
