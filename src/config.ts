@@ -1,4 +1,5 @@
 import { URGENT_CHANNELS, type UrgentChannel } from './bot/messaging-port.js';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STATEMENT_CACHE } from './db/statement-names.js';
 
@@ -51,6 +52,12 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
   DATA_DIR: z.string().default('./data'),
+  /** R25: the key that signs the audit log, kept away from the database host; required with DATABASE_URL, else generated once in DATA_DIR/audit.key. */
+  AUDIT_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    error: 'AUDIT_KEY 至少需要 32 个字符（审计日志签名密钥，请使用 openssl rand -hex 32 的输出，并妥善备份）',
+  }),
+  /** R25: the append-only file of the audit log's anchored heads; default DATA_DIR/audit-anchors.jsonl. */
+  AUDIT_ANCHOR_FILE: optionalText,
   /** At most this many distinct SQL statements, each named on its second use, are prepared once per PostgreSQL connection (saves parsing and planning); 0 = off, for PgBouncer in transaction mode before 1.21. */
   DATABASE_STATEMENT_CACHE: intSetting('DATABASE_STATEMENT_CACHE', 0, 1000, DEFAULT_STATEMENT_CACHE),
   /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
@@ -119,6 +126,11 @@ export type Config = z.infer<typeof configSchema>;
 /** Where and how to open the database (`openDatabase`): PostgreSQL at DATABASE_URL, else embedded under DATA_DIR. */
 export function databaseOptions(config: Config): { databaseUrl: string | undefined; dataDir: string; statementCache: number } {
   return { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, statementCache: config.DATABASE_STATEMENT_CACHE };
+}
+
+/** R25: where the audit log's heads are anchored, outside the database. */
+export function auditAnchorsPath(config: Pick<Config, 'AUDIT_ANCHOR_FILE' | 'DATA_DIR'>): string {
+  return resolve(config.AUDIT_ANCHOR_FILE ?? join(config.DATA_DIR, 'audit-anchors.jsonl'));
 }
 
 /** DingTalk is switched on by its app credentials (AppKey / AppSecret of an enterprise internal app). */

@@ -1,4 +1,4 @@
-import { ConfigError, databaseOptions, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
+import { auditAnchorsPath, ConfigError, databaseOptions, larkEnabled, loadConfig, sandboxMode, type Config } from './config.js';
 import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,11 @@ import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
 import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
 import { runSystemJobs } from './jobs/system-jobs.js';
+import { AuditKeyMissing, auditKeyForApp } from './db/audit/audit-key-source.js';
+import type { AuditKey } from './db/audit/audit-key.js';
+import { anchorFile } from './db/audit/anchor-file.js';
+import { startSignedAudit } from './usecases/audit/start-signed-audit.js';
+import type { AuditAnchorLog } from './usecases/ports/audit-anchors.js';
 import { openDatabase } from './db/database.js';
 import { createHttpApp } from './http/app.js';
 import { systemClock } from './lib/clock.js';
@@ -59,10 +64,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let config;
+  let auditKey;
   try {
     config = loadConfig();
+    auditKey = auditKeyForApp(config);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuditKeyMissing) {
       console.error(err.message);
       process.exit(2);
     }
@@ -97,20 +104,21 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  startup = startUp(role, config, logger, clock, closers);
+  startup = startUp(role, config, auditKey, logger, clock, closers);
   await startup;
 }
 
 /** Opens everything the role needs, each with its closer, in the order they must close in reverse. */
-async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
+async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
   let config = loaded;
   const db = await openDatabase(databaseOptions(config));
   closers.push(() => db.close());
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');
   await ensureReferenceData(db.prisma);
-  await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
+  const deps = { uow: prismaUnitOfWork(db.prisma, auditKey), clock, config: new DbConfigSource(db.prisma) };
+  await startAuditSigning(deps, auditKey, logger);
+  await seedDemoIfWanted(config.SEED_DEMO, db, clock, auditKey, logger);
 
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
   // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
   const localRedis = !config.REDIS_URL && db.kind === 'embedded' ? await localRedisOrNone(config.DATA_DIR, logger) : null;
   if (localRedis) closers.push(() => localRedis.stop());
@@ -174,16 +182,29 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
     closers.push(() => new Promise<void>((resolve) => listening.close(() => resolve())));
   }
   if (role !== 'web') {
-    const scheduler = await startScheduler(config, deps, messengers, logger);
+    const auditAnchors = anchorFile(auditAnchorsPath(config), auditKey);
+    const scheduler = await startScheduler(config, deps, messengers, auditAnchors, logger);
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
-      const run = () => runSystemJobs(deps, logger).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      const run = () => runSystemJobs(deps, logger, auditAnchors).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
       const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
       closers.push(() => clearInterval(jobs));
     }
   }
+}
+
+/**
+ * R25 at start-up: signs the log from here on (a first signed row after unsigned ones), and warns
+ * when the key is not the one the newest rows were signed with (web and worker must share AUDIT_KEY).
+ */
+async function startAuditSigning(deps: Deps, auditKey: AuditKey, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const head = await startSignedAudit(deps);
+  if (head?.keyId && head.keyId !== auditKey.id) {
+    logger.warn({ signedWith: head.keyId, keyId: auditKey.id }, 'AUDIT_KEY 与审计日志最新记录的签名密钥不同：此后的记录用新密钥签名，旧记录须用原密钥核验；web 与 worker 须使用同一密钥 (AUDIT_KEY differs from the key of the newest audit rows)');
+  }
+  logger.info({ keyId: auditKey.id }, '审计日志签名已启用 (audit log signing on)');
 }
 
 async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof createLogger>): Promise<LocalRedis | null> {
@@ -269,6 +290,7 @@ async function startScheduler(
   config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'URGENT_CHANNELS'>,
   deps: Deps,
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
+  auditAnchors: AuditAnchorLog,
   logger: ReturnType<typeof createLogger>,
 ): Promise<Scheduler | undefined> {
   const url = config.REDIS_URL;
@@ -284,7 +306,7 @@ async function startScheduler(
     process.exit(1);
   }
   const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
-  const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
+  const scheduler = new Scheduler({ deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, auditAnchors, deliver: (push) => notifier.deliverTo(push.notification, push.personId) });
   await scheduler.start();
   logger.info('定时推送已启动 (scheduler started)');
   return scheduler;
@@ -294,13 +316,14 @@ async function seedDemoIfWanted(
   mode: 'auto' | 'true' | 'false',
   db: Awaited<ReturnType<typeof openDatabase>>,
   clock: typeof systemClock,
+  auditKey: AuditKey,
   logger: ReturnType<typeof createLogger>,
 ): Promise<void> {
   if (mode === 'false' || (mode === 'auto' && db.kind !== 'embedded')) return;
   if ((await db.prisma.case.count()) > 0) return;
   const { seedDemo } = await import('./demo/seed-demo.js');
   logger.info('首次启动：正在生成演示数据 (seeding the demo township)…');
-  await seedDemo(db, clock);
+  await seedDemo(db, clock, auditKey);
   logger.info('演示数据已生成 (demo township ready)');
 }
 

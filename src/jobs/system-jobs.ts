@@ -8,6 +8,8 @@ import { expireFollowUps } from '../usecases/follow-up/expire-follow-ups.js';
 import { recordAccountabilityFacts } from '../usecases/escalation/record-accountability-facts.js';
 import { openQuarterlyStatementDuties } from '../usecases/duties/open-quarterly-statement-duties.js';
 import { collectAssessmentEntries } from '../usecases/assessment/collect-assessment-entries.js';
+import { anchorAuditHead } from '../usecases/audit/anchor-audit-head.js';
+import type { AuditAnchorLog } from '../usecases/ports/audit-anchors.js';
 
 export interface SystemJobsReport {
   /** R7: running deadlines moved by a change of the working calendar. */
@@ -17,6 +19,8 @@ export interface SystemJobsReport {
   accountabilityFacts: number;
   statementDutiesOpened: number;
   assessmentEntries: number;
+  /** R25: the audit log's head written to the anchors file (false: unchanged, or no anchors file here). */
+  auditAnchored: boolean;
   /** Notifications the jobs produced; delivery belongs to the scheduler's outbox. */
   notifications: number;
 }
@@ -29,11 +33,13 @@ export interface SystemJobsRun {
 }
 
 /**
- * The state-keeping jobs of the rules (R7, R11, R13/R14, R22, R23, R27). Each is idempotent,
- * so running them again, or in two processes, records every fact once. Deadlines follow the
- * calendar first, so that R11 marks lateness by the deadlines as they now are.
+ * The state-keeping jobs of the rules (R7, R11, R13/R14, R22, R23, R25, R27). Each is idempotent,
+ * so running them again, or in two processes, records every fact once. The audit anchor goes
+ * first, on its own: a failing rule job must not stop the log's head being kept outside the
+ * database. Deadlines follow the calendar first, so that R11 marks lateness by the deadlines as they now are.
  */
-export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJobsRun> {
+export async function runSystemJobs(deps: Deps, logger: Logger, anchors?: AuditAnchorLog): Promise<SystemJobsRun> {
+  const anchored = anchors ? await anchorAuditHead(deps, anchors).catch((err: unknown) => void logger.error({ err }, 'audit anchor failed')) : undefined;
   const today = localDateOf(deps.clock.now());
   const followed = await followCalendar(deps);
   const overdue = await markOverdueCases(deps);
@@ -41,7 +47,7 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
   const facts = await recordAccountabilityFacts(deps);
   const duties = await openQuarterlyStatementDuties(deps, quarterOf(today));
   const assessment = await collectAssessmentEntries(deps, Number(today.slice(0, 4)));
-  const notifications = [...followUps.notifications, ...duties.notifications, ...assessment.notifications];
+  const notifications = [...(anchored?.notifications ?? []), ...followUps.notifications, ...duties.notifications, ...assessment.notifications];
   const report: SystemJobsReport = {
     deadlinesMoved: followed.moved.length,
     overdueMarked: overdue.length,
@@ -49,6 +55,7 @@ export async function runSystemJobs(deps: Deps, logger: Logger): Promise<SystemJ
     accountabilityFacts: facts.recorded.length,
     statementDutiesOpened: duties.opened.length,
     assessmentEntries: assessment.recorded.length,
+    auditAnchored: Boolean(anchored?.anchor),
     notifications: notifications.length,
   };
   logger.info(report, 'system jobs done');

@@ -9,6 +9,7 @@ import { remindApproval } from '../usecases/reminders/remind-approval.js';
 import type { Logger } from '../lib/logger.js';
 import type { Deps, Repos } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
+import type { AuditAnchorLog } from '../usecases/ports/audit-anchors.js';
 import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
 import type { EscalationPolicy } from '../domain/escalation/escalation-policy.js';
@@ -37,6 +38,8 @@ export interface SchedulerOptions {
   escalation?: EscalationPolicy;
   /** How often the reconciler rebuilds the jobs from the database (default 5 minutes; 0 = only at start). */
   reconcileEveryMs?: number;
+  /** R25: where the periodic sweep anchors the audit log's head; none = no anchors from this scheduler. */
+  auditAnchors?: AuditAnchorLog;
   /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
   periodicPattern?: string | null;
 }
@@ -253,7 +256,7 @@ export class Scheduler {
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
-    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger);
+    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger, this.o.auditAnchors);
     await refreshDeadlineJobs(this.deadlineJobs, this.o.deps, movedCaseIds);
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
