@@ -51,6 +51,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number({ error: 'PORT 必须是端口号' }).int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
+  /** The owner of the tables, for `npm run db:migrate` only: it migrates as this role and grants DATABASE_URL's role what the app needs. The app itself never uses it. */
+  DATABASE_OWNER_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_OWNER_URL'),
   DATA_DIR: z.string().default('./data'),
   /** R25: the key that signs the audit log, kept away from the database host; required with DATABASE_URL, else generated once in DATA_DIR/audit.key. */
   AUDIT_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {

@@ -18,6 +18,7 @@ import { runSystemJobs } from './jobs/system-jobs.js';
 import { AuditKeyMissing, auditKeyForApp } from './db/audit/audit-key-source.js';
 import type { AuditKey } from './db/audit/audit-key.js';
 import { anchorFile } from './db/audit/anchor-file.js';
+import { databaseRole } from './db/roles/database-role.js';
 import { startSignedAudit } from './usecases/audit/start-signed-audit.js';
 import type { AuditAnchorLog } from './usecases/ports/audit-anchors.js';
 import { openDatabase } from './db/database.js';
@@ -116,7 +117,7 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');
   await ensureReferenceData(db.prisma);
   const deps = { uow: prismaUnitOfWork(db.prisma, auditKey), clock, config: new DbConfigSource(db.prisma) };
-  await startAuditSigning(deps, auditKey, logger);
+  await startAuditSigning(db, deps, auditKey, logger);
   await seedDemoIfWanted(config.SEED_DEMO, db, clock, auditKey, logger);
 
   // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
@@ -197,9 +198,16 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
 
 /**
  * R25 at start-up: signs the log from here on (a first signed row after unsigned ones), and warns
- * when the key is not the one the newest rows were signed with (web and worker must share AUDIT_KEY).
+ * of what would weaken it — a role that owns the tables (it can disable the triggers), or a key
+ * other than the one the newest rows were signed with (web and worker must share AUDIT_KEY).
  */
-async function startAuditSigning(deps: Deps, auditKey: AuditKey, logger: ReturnType<typeof createLogger>): Promise<void> {
+async function startAuditSigning(db: Database, deps: Deps, auditKey: AuditKey, logger: ReturnType<typeof createLogger>): Promise<void> {
+  if (db.kind === 'postgres') {
+    const role = await databaseRole(db.sql);
+    if (role.owner || role.superuser) {
+      logger.warn({ role: role.user }, '应用以数据表所有者或超级用户身份连接数据库：它能停用审计日志的触发器。生产环境请按 README「数据库账号」使用不拥有数据表的应用账号 (the app connects as the tables\' owner or a superuser)');
+    }
+  }
   const head = await startSignedAudit(deps);
   if (head?.keyId && head.keyId !== auditKey.id) {
     logger.warn({ signedWith: head.keyId, keyId: auditKey.id }, 'AUDIT_KEY 与审计日志最新记录的签名密钥不同：此后的记录用新密钥签名，旧记录须用原密钥核验；web 与 worker 须使用同一密钥 (AUDIT_KEY differs from the key of the newest audit rows)');

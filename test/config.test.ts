@@ -95,6 +95,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ AUDIT_KEY: 'k'.repeat(31) })).toThrow(/AUDIT_KEY 至少需要 32 个字符/);
     expect(auditAnchorsPath(loadConfig({ DATA_DIR: '/srv/xf' }))).toBe('/srv/xf/audit-anchors.jsonl');
     expect(auditAnchorsPath(loadConfig({ AUDIT_ANCHOR_FILE: '/mnt/worm/anchors.jsonl' }))).toBe('/mnt/worm/anchors.jsonl');
+    expect(loadConfig({ DATABASE_OWNER_URL: 'postgresql://owner@db/x' }).DATABASE_OWNER_URL).toBe('postgresql://owner@db/x');
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'mysql://db/x' })).toThrow(/DATABASE_OWNER_URL 必须以 postgresql:\/\//);
   });
 
   it('R25: with PostgreSQL the audit key must be given; the embedded database makes one once in DATA_DIR and keeps it', () => {
