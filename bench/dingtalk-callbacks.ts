@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { createScratchDatabase, serverVersion } from './scratch-db.js';
+import { BENCH_AUDIT_KEY, createScratchDatabase, serverVersion } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { Dispatcher } from '../src/bot/dispatcher.js';
 import { GuidedForms } from '../src/bot/guided-form/guided-forms.js';
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       PUBLIC_URL: 'https://xinfang.example.gov.cn',
     });
     const clock = systemClock;
-    const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
+    const deps = { uow: prismaUnitOfWork(db.prisma, BENCH_AUDIT_KEY), clock, config: new DbConfigSource(db.prisma) };
     // The platform's own sleep (its default), counted: the rate limiter waits with it.
     const waits = { count: 0, totalMs: 0 };
     const sleep = (ms: number) => {

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import type { IncomingMessage, Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Koa from 'koa';
-import { createScratchDatabase, serverVersion } from './scratch-db.js';
+import { BENCH_AUDIT_KEY, createScratchDatabase, serverVersion } from './scratch-db.js';
 import { createBot } from '../src/bot/create-bot.js';
 import type { Dispatcher } from '../src/bot/dispatcher.js';
 import type { MessagingPort } from '../src/bot/messaging-port.js';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     const { logger, lines } = captureLogger('info');
     const config = loadConfig({ LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'bench-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN, LARK_DOMAIN: fakeLarkUrl });
     const clock = systemClock;
-    const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma) };
+    const deps = { uow: prismaUnitOfWork(db.prisma, BENCH_AUDIT_KEY), clock, config: new DbConfigSource(db.prisma) };
     let bot: Dispatcher | undefined;
     const platform = createLarkPlatform({ config, dispatch: (e) => bot!.dispatch(e), logger, outbound: outboundRepo(db.prisma), chats: chatRepo(db.prisma), clock });
     if (!platform?.router) throw new Error('the Lark platform did not start in webhook mode');
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
     const floors: { shape: FloorShape; levels: CallbackLevel[] }[] = [];
     let floorCards = 0;
     for (const shape of FLOOR_SHAPES) {
-      const floor = await createFloor({ databaseUrl: url, encryptKey: ENCRYPT_KEY, larkUrl: fakeLarkUrl, shape });
+      const floor = await createFloor({ databaseUrl: url, encryptKey: ENCRYPT_KEY, larkUrl: fakeLarkUrl, shape, auditKey: BENCH_AUDIT_KEY });
       const floorHttp = await listen(floor.app);
       servers.push(floorHttp.server);
       const floorUrl = `${floorHttp.url}${LARK_CARDS_PATH}`;

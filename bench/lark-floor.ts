@@ -2,7 +2,7 @@
  * The floor of a card callback on this machine, for scale (`bench:lark`): a Koa app that does only
  * what a callback must do at the HTTP and SQL level — check Lark's signature, decrypt, find the
  * person; for a progress report claim the event, lock the case, write the entry, touch the case and
- * append the audit row in one transaction; for a case view read the case with what its card shows,
+ * append the audit row, signed (R25: the head under the append lock, then the row with its MAC), in one transaction; for a case view read the case with what its card shows,
  * post a card to (fake) Lark and record the send — with hand-written, prepared SQL on the raw pg
  * driver, and nothing else: no domain rules, no authorization, no card builders, no logging, no
  * retries or rate limits. Two shapes:
@@ -15,6 +15,8 @@ import { createDecipheriv, createHash, randomUUID } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import Koa from 'koa';
 import pg from 'pg';
+import type { AuditKey } from '../src/db/audit/audit-key.js';
+import { auditRowMac, GENESIS_HASH, type AuditRowContent } from '../src/db/audit/audit-payload.js';
 
 export type FloorShape = 'statements' | 'combined';
 
@@ -39,7 +41,7 @@ type Query = (name: string, text: string, values: unknown[]) => Promise<pg.Query
 const PERSON = `SELECT p.* FROM "PlatformIdentity" i JOIN "Person" p ON p.id = i."personId" WHERE i.platform = 'LARK' AND i."openId" = $1`;
 
 /** A floor app on `databaseUrl` (a pool of 10, as the bot's), posting to the Lark open API at `larkUrl`. */
-export async function createFloor(opts: { databaseUrl: string; encryptKey: string; larkUrl: string; shape: FloorShape }): Promise<Floor> {
+export async function createFloor(opts: { databaseUrl: string; encryptKey: string; larkUrl: string; shape: FloorShape; auditKey: AuditKey }): Promise<Floor> {
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
   const lark = larkClient(opts.larkUrl);
   await lark.fetchToken();
@@ -64,7 +66,7 @@ export async function createFloor(opts: { databaseUrl: string; encryptKey: strin
     const action = ev.event.action;
     if (action.name?.startsWith('progress.submit')) {
       const caseId = action.name.slice(action.name.indexOf('caseId=') + 'caseId='.length);
-      const report = opts.shape === 'combined' ? await submitCombined(query, ev, caseId, person) : await submitStatements(pool, ev, caseId, person);
+      const report = opts.shape === 'combined' ? await submitCombined(pool, opts.auditKey, ev, caseId, person) : await submitStatements(pool, opts.auditKey, ev, caseId, person);
       ctx.body = { toast: { type: 'success', content: '进展已报送' }, card: { type: 'raw', data: plainCard(report.title, [report.content]) } };
       return;
     }
@@ -97,8 +99,21 @@ function plainCard(title: string, lines: string[]) {
   return { schema: '2.0', header: { title: { tag: 'plain_text', content: title } }, body: { elements: lines.map((content) => ({ tag: 'markdown', content })) } };
 }
 
-/** The progress report as the bot sends it: BEGIN, claim, lock, entry, case, audit, COMMIT. */
-async function submitStatements(pool: pg.Pool, ev: CardAction, caseId: string, person: { id: string; unitId: string | null }) {
+/** The progress report's audit row as the bot signs it (R25): its MAC needs the head, read under the append lock. */
+async function signedAudit(query: Query, key: AuditKey, r: Omit<AuditRowContent, 'seq' | 'prevHash'>): Promise<unknown[]> {
+  const head = (await query('floor_head', 'SELECT * FROM audit_log_lock_head()', [])).rows[0] as { seq: string | null; hash: string | null; mac: string | null };
+  const row: AuditRowContent = { ...r, seq: BigInt(head.seq ?? 0) + 1n, prevHash: head.hash ?? GENESIS_HASH };
+  return [row.seq.toString(), row.at, row.actorId, row.entityId, row.caseId, row.after, row.prevHash, auditRowMac(key, row, head.mac), key.id];
+}
+
+const AUDIT_VALUES = `$1, $2, $3, 'LARK', 'case.progress', 'ProgressEntry', $4, $5, $6, $7, '', $8, $9`;
+const progressAudit = (person: { id: string }, entryId: string, caseId: string, tag: string) => ({
+  at: new Date(), actorId: person.id, channel: 'LARK', action: 'case.progress', entityType: 'ProgressEntry', entityId: entryId, caseId,
+  before: null, after: JSON.stringify({ tag }), reason: null,
+});
+
+/** The progress report as the bot sends it: BEGIN, claim, lock, entry, case, audit head, audit, COMMIT. */
+async function submitStatements(pool: pg.Pool, key: AuditKey, ev: CardAction, caseId: string, person: { id: string; unitId: string | null }) {
   const client = await pool.connect();
   const query: Query = (name, text, values) => client.query({ name, text, values });
   const form = ev.event.action.form_value!;
@@ -117,8 +132,8 @@ async function submitStatements(pool: pg.Pool, ev: CardAction, caseId: string, p
     await query('floor_touch', `UPDATE "Case" SET "feedbackById" = $1, "feedbackAt" = now(), "updatedAt" = now() WHERE id = $2 RETURNING *`, [person.id, caseId]);
     await query(
       'floor_audit',
-      `INSERT INTO "AuditLog" (seq, at, "actorId", channel, action, "entityType", "entityId", "caseId", after, "prevHash", hash) VALUES (0, now(), $1, 'LARK', 'case.progress', 'ProgressEntry', $2, $3, $4, '', '')`,
-      [person.id, entry.id, caseId, JSON.stringify({ tag: entry.tag })],
+      `INSERT INTO "AuditLog" (seq, at, "actorId", channel, action, "entityType", "entityId", "caseId", after, "prevHash", hash, mac, "macKeyId") VALUES (${AUDIT_VALUES})`,
+      await signedAudit(query, key, progressAudit(person, entry.id, caseId, entry.tag)),
     );
     await client.query('COMMIT');
     return { title: kase.title, content: entry.content };
@@ -130,25 +145,38 @@ async function submitStatements(pool: pg.Pool, ev: CardAction, caseId: string, p
   }
 }
 
-/** The same report as one statement: the audit trigger still chains the row (R25). */
-async function submitCombined(query: Query, ev: CardAction, caseId: string, person: { id: string; unitId: string | null }) {
+/** The same report as one statement after the signed audit row's head (R25): BEGIN, head, one CTE, COMMIT. */
+async function submitCombined(pool: pg.Pool, key: AuditKey, ev: CardAction, caseId: string, person: { id: string; unitId: string | null }) {
+  const client = await pool.connect();
+  const query: Query = (name, text, values) => client.query({ name, text, values });
   const form = ev.event.action.form_value!;
-  const row = (
-    await query(
-      'floor_submit',
-      `WITH claim AS (INSERT INTO "ProcessedEvent" (platform, "eventId", "processedAt") VALUES ('LARK', $1, now()) ON CONFLICT DO NOTHING RETURNING 1),
-        kase AS (SELECT * FROM "Case" WHERE id = $2 AND EXISTS (SELECT 1 FROM claim) FOR UPDATE),
-        entry AS (INSERT INTO "ProgressEntry" (id, "caseId", "authorId", "unitId", tag, content, stability, "createdAt")
-          SELECT $3, kase.id, $4, $5, $6::"ProgressTag", $7, $8::"StabilityAssessment", now() FROM kase RETURNING *),
-        touch AS (UPDATE "Case" SET "feedbackById" = $4, "feedbackAt" = now(), "updatedAt" = now() FROM entry WHERE "Case".id = entry."caseId" RETURNING "Case".title),
-        audit AS (INSERT INTO "AuditLog" (seq, at, "actorId", channel, action, "entityType", "entityId", "caseId", after, "prevHash", hash)
-          SELECT 0, now(), $4, 'LARK', 'case.progress', 'ProgressEntry', entry.id, entry."caseId", json_build_object('tag', entry.tag)::text, '', '' FROM entry RETURNING id)
-      SELECT touch.title, entry.content FROM touch, entry, audit`,
-      [ev.header.event_id, caseId, randomUUID(), person.id, person.unitId, form.tag, form.content, form.stability ?? null],
-    )
-  ).rows[0] as { title: string; content: string } | undefined;
-  if (!row) throw new Error('duplicate event');
-  return row;
+  const entryId = randomUUID();
+  try {
+    await client.query('BEGIN');
+    const audit = await signedAudit(query, key, progressAudit(person, entryId, caseId, form.tag));
+    const row = (
+      await query(
+        'floor_submit',
+        `WITH claim AS (INSERT INTO "ProcessedEvent" (platform, "eventId", "processedAt") VALUES ('LARK', $10, now()) ON CONFLICT DO NOTHING RETURNING 1),
+          kase AS (SELECT * FROM "Case" WHERE id = $5 AND EXISTS (SELECT 1 FROM claim) FOR UPDATE),
+          entry AS (INSERT INTO "ProgressEntry" (id, "caseId", "authorId", "unitId", tag, content, stability, "createdAt")
+            SELECT $4, kase.id, $3, $11, $12::"ProgressTag", $13, $14::"StabilityAssessment", now() FROM kase RETURNING *),
+          touch AS (UPDATE "Case" SET "feedbackById" = $3, "feedbackAt" = now(), "updatedAt" = now() FROM entry WHERE "Case".id = entry."caseId" RETURNING "Case".title),
+          audit AS (INSERT INTO "AuditLog" (seq, at, "actorId", channel, action, "entityType", "entityId", "caseId", after, "prevHash", hash, mac, "macKeyId")
+            SELECT ${AUDIT_VALUES} FROM entry RETURNING id)
+        SELECT touch.title, entry.content FROM touch, entry, audit`,
+        [...audit, ev.header.event_id, person.unitId, form.tag, form.content, form.stability ?? null],
+      )
+    ).rows[0] as { title: string; content: string } | undefined;
+    await client.query('COMMIT');
+    if (!row) throw new Error('duplicate event');
+    return row;
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /** What the case card shows, read as the bot reads it: the case, then each relation. */

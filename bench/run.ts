@@ -5,7 +5,7 @@
 import { SYSTEM_SCOPE } from '../src/domain/privacy/case-scope.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createScratchDatabase, serverVersion } from './scratch-db.js';
+import { BENCH_AUDIT_KEY, createScratchDatabase, serverVersion } from './scratch-db.js';
 import { DbConfigSource, ensureReferenceData } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { myOpenCases } from '../src/db/queries/my-open-cases.js';
@@ -62,7 +62,7 @@ async function benchQueries(db: Database, today: string, year: number): Promise<
 
 async function benchIntake(db: Database, town: BenchTownship): Promise<{ cases: number; seconds: number; perSecond: number }> {
   await ensureReferenceData(db.prisma);
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock: systemClock, config: new DbConfigSource(db.prisma) };
+  const deps = { uow: prismaUnitOfWork(db.prisma, BENCH_AUDIT_KEY), clock: systemClock, config: new DbConfigSource(db.prisma) };
   const actor = { person: town.office, channel: 'SCRIPT' as const };
   const villages = (await db.prisma.village.findMany({ select: { id: true } })).map((v) => v.id);
   const sources = ['VISIT', 'LETTER', 'ONLINE', 'PHONE'] as const;

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { ConnectionOptions } from 'bullmq';
-import { createScratchDatabase, serverVersion } from './scratch-db.js';
+import { BENCH_AUDIT_KEY, createScratchDatabase, serverVersion } from './scratch-db.js';
 import { DbConfigSource } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { prismaUnitOfWork } from '../src/db/unit-of-work.js';
@@ -314,7 +314,7 @@ async function main(): Promise<void> {
     const pgVersion = await serverVersion(db.sql);
     const redisVersion = /^redis_version:(\S+)/m.exec(await redis.info('server'))?.[1] ?? '?';
     const today = localDateOf(systemClock.now());
-    const deps: Deps = { uow: prismaUnitOfWork(db.prisma), clock: systemClock, config: new DbConfigSource(db.prisma) };
+    const deps: Deps = { uow: prismaUnitOfWork(db.prisma, BENCH_AUDIT_KEY), clock: systemClock, config: new DbConfigSource(db.prisma) };
 
     let t = performance.now();
     const town = await loadTownship(db);

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { auditKeyFrom } from '../src/db/audit/audit-key.js';
 
 /** The PostgreSQL server benchmarks run on: DATABASE_URL, else the local test server. */
 export const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+/** The key benchmarks sign their scratch databases' audit rows with (R25): no secret, the databases are dropped. */
+export const BENCH_AUDIT_KEY = auditKeyFrom('bench-audit-key: scratch databases only, not a secret');
 
 /** The URL of another database on the same server. */
 export function urlFor(name: string): string {

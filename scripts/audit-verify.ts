@@ -1,20 +1,31 @@
-/** npm run audit:verify — checks the audit log's hash chain (R25); exits 1 when tampering is found. */
-import { databaseOptions, loadConfig } from '../src/config.js';
+/**
+ * npm run audit:verify [-- --anchors <file>] — R25: checks the audit log's hash chain, its MACs
+ * (with AUDIT_KEY, or the embedded database's DATA_DIR/audit.key) and the anchors file.
+ * Exit 0: intact; 1: tampering found; 2: could not check everything (no key) or bad settings.
+ */
+import { auditAnchorsPath, ConfigError, databaseOptions, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
-import { verifyAuditChain } from '../src/db/audit-verify.js';
+import { auditKeyForVerify } from '../src/db/audit/audit-key-source.js';
+import { verifyAudit } from '../src/db/audit/verify-audit.js';
+import { auditReportLines } from '../src/db/audit/audit-report-lines.js';
 
-const config = loadConfig();
+const args = process.argv.slice(2);
+const anchorsArg = args.indexOf('--anchors');
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+const anchorsFile = anchorsArg >= 0 && args[anchorsArg + 1] ? args[anchorsArg + 1]! : auditAnchorsPath(config);
+const { key, source } = auditKeyForVerify(config);
 const db = await openDatabase({ ...databaseOptions(config), migrate: false });
 try {
-  const result = await verifyAuditChain(db.prisma);
-  console.log(`审计日志 (${db.location}): ${result.rows} 条记录`);
-  if (result.ok) {
-    console.log(`✔ 哈希链完整。链头哈希 (head hash): ${result.headHash ?? '—'}`);
-  } else {
-    console.log(`✘ 发现 ${result.problems.length} 处问题:`);
-    for (const p of result.problems.slice(0, 50)) console.log(`  seq ${p.seq}: ${p.problem}`);
-    process.exitCode = 1;
-  }
+  const report = await verifyAudit(db.prisma, { key, anchorsFile });
+  for (const line of auditReportLines(report, { location: db.location, keySource: source, keyId: key?.id ?? null })) console.log(line);
+  process.exitCode = !report.ok ? 1 : key ? 0 : 2;
 } finally {
   await db.close();
 }

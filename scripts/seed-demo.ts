@@ -5,6 +5,7 @@
  */
 import { databaseOptions, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
+import { auditKeyForApp } from '../src/db/audit/audit-key-source.js';
 import { DemoSeedRefused, seedDemo } from '../src/demo/seed-demo.js';
 import { systemClock } from '../src/lib/clock.js';
 
@@ -18,11 +19,12 @@ if (seed !== undefined && !Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
+const auditKey = auditKeyForApp(config);
 const db = await openDatabase(databaseOptions(config));
 try {
   console.log(`正在写入演示乡镇 (seeding the demo township) → ${db.location}`);
   const started = Date.now();
-  const s = await seedDemo(db, systemClock, { force, seed });
+  const s = await seedDemo(db, systemClock, auditKey, { force, seed });
   console.log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒，截至 ${s.today}：`);
   console.log(`  人员 ${s.people}，片区 ${s.areas}，村 ${s.villages}，单位 ${s.units}`);
   console.log(`  信访事项 ${s.cases}（逾期在办 ${s.overdueOpen}，逾期办结 ${s.resolvedLate}）`);

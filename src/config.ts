@@ -1,4 +1,5 @@
 import { URGENT_CHANNELS, type UrgentChannel } from './bot/messaging-port.js';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STATEMENT_CACHE } from './db/statement-names.js';
 import { DEFAULT_PAYLOAD_RETENTION, type PayloadRetention } from './domain/privacy/payload-retention.js';
@@ -51,7 +52,15 @@ export const configSchema = z.object({
   PORT: z.coerce.number({ error: 'PORT 必须是端口号' }).int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_URL'),
+  /** The owner of the tables, for `npm run db:migrate` only: it migrates as this role and grants DATABASE_URL's role what the app needs. The app itself never uses it. */
+  DATABASE_OWNER_URL: optionalUrl(['postgresql://', 'postgres://'], 'DATABASE_OWNER_URL'),
   DATA_DIR: z.string().default('./data'),
+  /** R25: the key that signs the audit log, kept away from the database host; required with DATABASE_URL, else generated once in DATA_DIR/audit.key. */
+  AUDIT_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    error: 'AUDIT_KEY 至少需要 32 个字符（审计日志签名密钥，请使用 openssl rand -hex 32 的输出，并妥善备份）',
+  }),
+  /** R25: the append-only file of the audit log's anchored heads; default DATA_DIR/audit-anchors.jsonl. */
+  AUDIT_ANCHOR_FILE: optionalText,
   /** At most this many distinct SQL statements, each named on its second use, are prepared once per PostgreSQL connection (saves parsing and planning); 0 = off, for PgBouncer in transaction mode before 1.21. */
   DATABASE_STATEMENT_CACHE: intSetting('DATABASE_STATEMENT_CACHE', 0, 1000, DEFAULT_STATEMENT_CACHE),
   /** Redis of the BullMQ scheduler (worker role); unset = no timed reminders. */
@@ -136,6 +145,11 @@ export function databaseOptions(config: Config): { databaseUrl: string | undefin
 /** R24: how long sent cards and pushes keep their content. */
 export function payloadRetention(config: Config): PayloadRetention {
   return { sentDays: config.OUTBOUND_PAYLOAD_RETENTION_DAYS, failedDays: config.OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS };
+}
+
+/** R25: where the audit log's heads are anchored, outside the database. */
+export function auditAnchorsPath(config: Pick<Config, 'AUDIT_ANCHOR_FILE' | 'DATA_DIR'>): string {
+  return resolve(config.AUDIT_ANCHOR_FILE ?? join(config.DATA_DIR, 'audit-anchors.jsonl'));
 }
 
 /** DingTalk is switched on by its app credentials (AppKey / AppSecret of an enterprise internal app). */

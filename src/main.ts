@@ -1,4 +1,4 @@
-import { ConfigError, databaseOptions, larkEnabled, loadConfig, payloadRetention, sandboxMode, type Config } from './config.js';
+import { auditAnchorsPath, ConfigError, databaseOptions, larkEnabled, loadConfig, payloadRetention, sandboxMode, type Config } from './config.js';
 import { larkWebLogin } from './platforms/lark/web-login.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,12 @@ import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
 import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
 import { runSystemJobs } from './jobs/system-jobs.js';
+import { AuditKeyMissing, auditKeyForApp } from './db/audit/audit-key-source.js';
+import type { AuditKey } from './db/audit/audit-key.js';
+import { anchorFile } from './db/audit/anchor-file.js';
+import { databaseRole } from './db/roles/database-role.js';
+import { startSignedAudit } from './usecases/audit/start-signed-audit.js';
+import type { AuditAnchorLog } from './usecases/ports/audit-anchors.js';
 import { openDatabase } from './db/database.js';
 import { createHttpApp } from './http/app.js';
 import { systemClock } from './lib/clock.js';
@@ -60,10 +66,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let config;
+  let auditKey;
   try {
     config = loadConfig();
+    auditKey = auditKeyForApp(config);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuditKeyMissing) {
       console.error(err.message);
       process.exit(2);
     }
@@ -98,20 +106,21 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
-  startup = startUp(role, config, logger, clock, closers);
+  startup = startUp(role, config, auditKey, logger, clock, closers);
   await startup;
 }
 
 /** Opens everything the role needs, each with its closer, in the order they must close in reverse. */
-async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
+async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, logger: ReturnType<typeof createLogger>, clock: typeof systemClock, closers: (() => unknown)[]): Promise<void> {
   let config = loaded;
   const db = await openDatabase(databaseOptions(config));
   closers.push(() => db.close());
   logger.info({ database: db.kind, location: db.location }, '数据库已就绪 (database ready, migrations applied)');
   await ensureReferenceData(db.prisma);
-  await seedDemoIfWanted(config.SEED_DEMO, db, clock, logger);
+  const deps = { uow: prismaUnitOfWork(db.prisma, auditKey), clock, config: new DbConfigSource(db.prisma, undefined, logger) };
+  await startAuditSigning(db, deps, auditKey, logger);
+  await seedDemoIfWanted(config.SEED_DEMO, db, clock, auditKey, logger);
 
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock, config: new DbConfigSource(db.prisma, undefined, logger) };
   // On embedded defaults (`npm start`), a redis-server on PATH gives the timed reminders a Redis of the app's own.
   const localRedis = !config.REDIS_URL && db.kind === 'embedded' ? await localRedisOrNone(config.DATA_DIR, logger) : null;
   if (localRedis) closers.push(() => localRedis.stop());
@@ -177,16 +186,36 @@ async function startUp(role: ProcessRole, loaded: Config, logger: ReturnType<typ
     closers.push(() => new Promise<void>((resolve) => listening.close(() => resolve())));
   }
   if (role !== 'web') {
-    const scheduler = await startScheduler(config, deps, messengers, logger);
+    const auditAnchors = anchorFile(auditAnchorsPath(config), auditKey);
+    const scheduler = await startScheduler(config, deps, messengers, auditAnchors, logger);
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
-      const run = () => runSystemJobs(deps, logger, payloadRetention(config)).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      const run = () => runSystemJobs(deps, logger, { retention: payloadRetention(config), anchors: auditAnchors }).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
       const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
       closers.push(() => clearInterval(jobs));
     }
   }
+}
+
+/**
+ * R25 at start-up: signs the log from here on (a first signed row after unsigned ones), and warns
+ * of what would weaken it — a role that owns the tables (it can disable the triggers), or a key
+ * other than the one the newest rows were signed with (web and worker must share AUDIT_KEY).
+ */
+async function startAuditSigning(db: Database, deps: Deps, auditKey: AuditKey, logger: ReturnType<typeof createLogger>): Promise<void> {
+  if (db.kind === 'postgres') {
+    const role = await databaseRole(db.sql);
+    if (role.owner || role.superuser) {
+      logger.warn({ role: role.user }, '应用以数据表所有者或超级用户身份连接数据库：它能停用审计日志的触发器。生产环境请按 README「数据库账号」使用不拥有数据表的应用账号 (the app connects as the tables\' owner or a superuser)');
+    }
+  }
+  const head = await startSignedAudit(deps);
+  if (head?.keyId && head.keyId !== auditKey.id) {
+    logger.warn({ signedWith: head.keyId, keyId: auditKey.id }, 'AUDIT_KEY 与审计日志最新记录的签名密钥不同：此后的记录用新密钥签名，旧记录须用原密钥核验；web 与 worker 须使用同一密钥 (AUDIT_KEY differs from the key of the newest audit rows)');
+  }
+  logger.info({ keyId: auditKey.id }, '审计日志签名已启用 (audit log signing on)');
 }
 
 async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof createLogger>): Promise<LocalRedis | null> {
@@ -273,6 +302,7 @@ async function startScheduler(
   config: Config,
   deps: Deps,
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
+  auditAnchors: AuditAnchorLog,
   logger: ReturnType<typeof createLogger>,
 ): Promise<Scheduler | undefined> {
   const url = config.REDIS_URL;
@@ -289,7 +319,7 @@ async function startScheduler(
   }
   const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS });
   const scheduler = new Scheduler({
-    deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, retention: payloadRetention(config),
+    deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, retention: payloadRetention(config), auditAnchors,
     deliver: (push) => notifier.deliverTo(push.notification, push.personId),
   });
   await scheduler.start();
@@ -301,13 +331,14 @@ async function seedDemoIfWanted(
   mode: 'auto' | 'true' | 'false',
   db: Awaited<ReturnType<typeof openDatabase>>,
   clock: typeof systemClock,
+  auditKey: AuditKey,
   logger: ReturnType<typeof createLogger>,
 ): Promise<void> {
   if (mode === 'false' || (mode === 'auto' && db.kind !== 'embedded')) return;
   if ((await db.prisma.case.count()) > 0) return;
   const { seedDemo } = await import('./demo/seed-demo.js');
   logger.info('首次启动：正在生成演示数据 (seeding the demo township)…');
-  await seedDemo(db, clock);
+  await seedDemo(db, clock, auditKey);
   logger.info('演示数据已生成 (demo township ready)');
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { ConfigError, configSchema, databaseOptions, dingtalkEnabled, loadConfig, payloadRetention, sandboxMode } from '../src/config.js';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditKeyForApp, auditKeyForVerify } from '../src/db/audit/audit-key-source.js';
+import { auditAnchorsPath, ConfigError, configSchema, databaseOptions, dingtalkEnabled, loadConfig, payloadRetention, sandboxMode } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -114,6 +117,33 @@ describe('configuration', () => {
     for (const bad of ['-1', '366', '1.5', 'week']) expect(() => loadConfig({ OUTBOUND_PAYLOAD_RETENTION_DAYS: bad }), bad).toThrow(/OUTBOUND_PAYLOAD_RETENTION_DAYS 应为 0 到 365 的整数/);
     expect(() => loadConfig({ OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS: '0' })).toThrow(/OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS 应为 1 到 365 的整数/);
     expect(() => loadConfig({ OUTBOUND_PAYLOAD_RETENTION_DAYS: '40' })).toThrow(/OUTBOUND_FAILED_PAYLOAD_RETENTION_DAYS 不能小于 OUTBOUND_PAYLOAD_RETENTION_DAYS/);
+  });
+
+  it('R25: AUDIT_KEY is an optional secret of at least 32 characters; anchors go to DATA_DIR unless AUDIT_ANCHOR_FILE says where', () => {
+    expect(loadConfig({}).AUDIT_KEY).toBeUndefined();
+    expect(loadConfig({ AUDIT_KEY: ` ${'k'.repeat(32)} ` }).AUDIT_KEY).toBe('k'.repeat(32));
+    expect(() => loadConfig({ AUDIT_KEY: 'k'.repeat(31) })).toThrow(/AUDIT_KEY 至少需要 32 个字符/);
+    expect(auditAnchorsPath(loadConfig({ DATA_DIR: '/srv/xf' }))).toBe('/srv/xf/audit-anchors.jsonl');
+    expect(auditAnchorsPath(loadConfig({ AUDIT_ANCHOR_FILE: '/mnt/worm/anchors.jsonl' }))).toBe('/mnt/worm/anchors.jsonl');
+    expect(loadConfig({ DATABASE_OWNER_URL: 'postgresql://owner@db/x' }).DATABASE_OWNER_URL).toBe('postgresql://owner@db/x');
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'mysql://db/x' })).toThrow(/DATABASE_OWNER_URL 必须以 postgresql:\/\//);
+  });
+
+  it('R25: with PostgreSQL the audit key must be given; the embedded database makes one once in DATA_DIR and keeps it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'xf-key-'));
+    try {
+      expect(() => auditKeyForApp(loadConfig({ DATABASE_URL: 'postgresql://app@db/x', DATA_DIR: dataDir }))).toThrow(/使用 PostgreSQL 时必须设置 AUDIT_KEY/);
+      expect(auditKeyForVerify(loadConfig({ DATA_DIR: dataDir })).key).toBeNull();
+      const made = auditKeyForApp(loadConfig({ DATA_DIR: dataDir }));
+      expect(statSync(join(dataDir, 'audit.key')).mode & 0o777).toBe(0o600);
+      expect(auditKeyForApp(loadConfig({ DATA_DIR: dataDir })).id).toBe(made.id);
+      expect(auditKeyForVerify(loadConfig({ DATA_DIR: dataDir })).key!.id).toBe(made.id);
+      const given = auditKeyForApp(loadConfig({ DATABASE_URL: 'postgresql://app@db/x', AUDIT_KEY: 'g'.repeat(40) }));
+      expect(given.id).not.toBe(made.id);
+      expect(given.id).toMatch(/^[0-9a-f]{16}$/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('.env.example names every setting (for whoever deploys), and every value it shows is accepted', () => {

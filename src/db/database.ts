@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { applyMigrations } from './migrate.js';
+import { applyMigrations, migrateOrCheck } from './migrate.js';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner.js';
 import { DEFAULT_STATEMENT_CACHE, statementNamer } from './statement-names.js';
 
@@ -22,7 +22,7 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Folder of the embedded database when no URL is given. */
   dataDir?: string;
-  /** Apply pending migrations first (default true). */
+  /** Apply pending migrations first when this role owns the tables; else only check none is pending (default true). */
   migrate?: boolean;
   poolSize?: number;
   /** Distinct statements prepared per PostgreSQL connection; 0 = none (PgBouncer in transaction mode). */
@@ -34,7 +34,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.statementCache ?? DEFAULT_STATEMENT_CACHE) : await openEmbedded(opts.dataDir ?? './data');
   if (opts.migrate ?? true) {
     try {
-      await applyMigrations(db.sql);
+      await migrateOrCheck(db.sql);
     } catch (err) {
       await db.close();
       throw err;

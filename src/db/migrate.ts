@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlRunner } from './sql-runner.js';
+import { canMigrate, databaseRole } from './roles/database-role.js';
 
 /** prisma/migrations of the project, found upwards from here (works from src/ and from dist/src/). */
 function findMigrationsDir(): string {
@@ -50,6 +51,32 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export class MigrationError extends Error {}
 
+interface RecordedMigration {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+const recordedMigrations = (db: SqlRunner) =>
+  db.query<RecordedMigration>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"');
+
+/** The migrations still to apply; throws on one that failed before or was edited after being applied. */
+function pendingMigrations(migrations: Migration[], rows: RecordedMigration[]): Migration[] {
+  const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
+  if (failed) {
+    throw new MigrationError(`迁移 ${failed.migration_name} 上次执行失败，需人工处理后再启动 (see prisma migrate resolve).`);
+  }
+  const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+  return migrations.filter((m) => {
+    const recorded = done.get(m.name);
+    if (recorded !== undefined && recorded !== m.checksum) {
+      throw new MigrationError(`迁移 ${m.name} 在应用后被修改 (checksum mismatch): never edit an applied migration.`);
+    }
+    return recorded === undefined;
+  });
+}
+
 /**
  * Applies the migrations not yet recorded in `_prisma_migrations`, each in its own
  * transaction, under an advisory lock so that concurrent start-ups apply each one once.
@@ -59,25 +86,8 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
   const migrations = readMigrations(dir);
   return db.withLock(MIGRATION_LOCK_KEY, async () => {
     await db.exec(CREATE_MIGRATIONS_TABLE);
-    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
-    );
-    const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
-    if (failed) {
-      throw new MigrationError(
-        `迁移 ${failed.migration_name} 上次执行失败，需人工处理后再启动 (see prisma migrate resolve).`,
-      );
-    }
-    const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
-    for (const m of migrations) {
-      const recorded = done.get(m.name);
-      if (recorded !== undefined) {
-        if (recorded !== m.checksum) {
-          throw new MigrationError(`迁移 ${m.name} 在应用后被修改 (checksum mismatch): never edit an applied migration.`);
-        }
-        continue;
-      }
+    for (const m of pendingMigrations(migrations, await recordedMigrations(db))) {
       const id = randomUUID();
       await db.exec('BEGIN');
       try {
@@ -96,4 +106,23 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
     }
     return applied;
   });
+}
+
+/**
+ * At start-up: the owner of the tables (or a superuser, or the first start on an empty database)
+ * applies what is pending; the application's own role, which owns nothing, must not try — it
+ * only checks that nothing is pending and otherwise says who has to migrate.
+ */
+export async function migrateOrCheck(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const role = await databaseRole(db);
+  if (canMigrate(role)) return applyMigrations(db, dir);
+  const pending = role.migrated ? pendingMigrations(readMigrations(dir), await recordedMigrations(db)) : readMigrations(dir);
+  if (pending.length > 0) {
+    throw new MigrationError(
+      `数据库尚有 ${pending.length} 个迁移未应用（${pending.map((m) => m.name).join(', ')}）；当前账号 ${role.user} 不是表的所有者，不能迁移：` +
+        `请先以所有者身份运行 npm run db:migrate（设置 DATABASE_OWNER_URL，见 README「数据库账号」）。` +
+        ` (${role.user} owns no table and does not migrate: run npm run db:migrate as the owner first.)`,
+    );
+  }
+  return [];
 }

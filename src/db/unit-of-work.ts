@@ -27,8 +27,10 @@ import { sentCopiesRepo } from './repos/sent-copies-repo.js';
 import { reminderFactsRepo } from './repos/reminder-facts-repo.js';
 import { consoleSessionRepo } from './repos/session-repo.js';
 import type { Tx } from './repos/tx.js';
+import type { AuditKey } from './audit/audit-key.js';
 
-export function reposFor(tx: Tx): Repos {
+/** The repositories on a transaction, or (`outside` given) on the client itself. */
+export function reposFor(tx: Tx, auditKey: AuditKey, outside?: PrismaClient): Repos {
   return {
     cases: caseRepo(tx),
     proposals: proposalRepo(tx),
@@ -36,7 +38,7 @@ export function reposFor(tx: Tx): Repos {
     progress: progressRepo(tx),
     extensions: extensionRepo(tx),
     directory: directoryRepo(tx),
-    audit: auditRepo(tx),
+    audit: auditRepo(tx, auditKey, outside),
     reviews: reviewRepo(tx),
     followUps: followUpRepo(tx),
     assessment: assessmentRepo(tx),
@@ -64,15 +66,15 @@ export function reposFor(tx: Tx): Repos {
   };
 }
 
-/** One Prisma interactive transaction per use case call. */
-export function prismaUnitOfWork(prisma: PrismaClient): UnitOfWork {
+/** One Prisma interactive transaction per use case call; audit rows are signed with `auditKey` (R25). */
+export function prismaUnitOfWork(prisma: PrismaClient, auditKey: AuditKey): UnitOfWork {
   return {
     run(fn) {
       // Generous waits: intakes queue behind the case-number row and the audit chain lock.
-      return prisma.$transaction((tx) => fn(reposFor(tx)), { maxWait: 30_000, timeout: 60_000 });
+      return prisma.$transaction((tx) => fn(reposFor(tx, auditKey)), { maxWait: 30_000, timeout: 60_000 });
     },
     read(fn) {
-      return fn(reposFor(prisma));
+      return fn(reposFor(prisma, auditKey, prisma));
     },
   };
 }

@@ -3,6 +3,7 @@ import { DbConfigSource, ensureReferenceData } from '../db/config-source.js';
 import type { Database } from '../db/database.js';
 import { overdueCases } from '../db/queries/overdue-cases.js';
 import { prismaUnitOfWork } from '../db/unit-of-work.js';
+import type { AuditKey } from '../db/audit/audit-key.js';
 import { FixedClock, type Clock } from '../lib/clock.js';
 import { addDays, localDateOf, type LocalDate } from '../lib/local-date.js';
 import { markOverdueCases } from '../usecases/cases/mark-overdue-cases.js';
@@ -59,7 +60,7 @@ const DAYS_OF_HISTORY = 340;
  * R6 progress, R10 extension, resolution, R27 follow-up, archive) with the clock moved to the
  * moment each step happened, so numbers, deadlines and the audit trail are the real ones.
  */
-export async function seedDemo(db: Database, clock: Clock, opts: SeedDemoOptions = {}): Promise<DemoSummary> {
+export async function seedDemo(db: Database, clock: Clock, auditKey: AuditKey, opts: SeedDemoOptions = {}): Promise<DemoSummary> {
   const existing = await db.prisma.case.count();
   if (existing > 0 && !opts.force) throw new DemoSeedRefused(existing);
   const seed = opts.seed ?? 20261128;
@@ -68,7 +69,7 @@ export async function seedDemo(db: Database, clock: Clock, opts: SeedDemoOptions
   const demoClock = new FixedClock(end);
   // Configuration does not change while seeding: cache it for the whole run.
   const config = new DbConfigSource(db.prisma, Number.POSITIVE_INFINITY);
-  const deps = { uow: prismaUnitOfWork(db.prisma), clock: demoClock, config };
+  const deps = { uow: prismaUnitOfWork(db.prisma, auditKey), clock: demoClock, config };
   await ensureReferenceData(db.prisma);
   const calendar = await config.calendar();
   const dir = await buildDirectory(db);

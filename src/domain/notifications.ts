@@ -36,7 +36,9 @@ export type NotificationKind =
   | 'REPORT_REMINDER' // R2: this reporting period's progress report is not in yet
   | 'REVIEW_REMINDER' // R26: a 复查/复核 answer is due soon or overdue
   | 'FOLLOW_UP_REMINDER' // R27: the call-back window of a resolved case is closing
-  | 'WEEKLY_SUMMARY'; // the office's and principal leaders' Monday figures
+  | 'WEEKLY_SUMMARY' // the office's and principal leaders' Monday figures
+  | 'AUDIT_ANCHOR' // R25: the day's anchor of the audit log's head
+  | 'AUDIT_TAMPERING'; // R25: the log no longer holds an anchored head
 
 export interface Notification {
   kind: NotificationKind;

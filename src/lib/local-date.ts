@@ -19,6 +19,11 @@ export function localDateOf(instant: Date): LocalDate {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Beijing time of an instant to the minute, 'YYYY-MM-DD HH:mm'. */
+export function localMinuteOf(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The instant a Beijing-time date starts (00:00 +08:00). */
 export function startOfLocalDate(date: LocalDate): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);

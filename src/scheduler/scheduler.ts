@@ -10,6 +10,7 @@ import { remindApproval } from '../usecases/reminders/remind-approval.js';
 import type { Logger } from '../lib/logger.js';
 import type { Deps, Repos } from '../usecases/ports.js';
 import type { PushRecord } from '../usecases/ports/pushes.js';
+import type { AuditAnchorLog } from '../usecases/ports/audit-anchors.js';
 import { remindDeadline, type DeadlineDuty } from '../usecases/reminders/remind-deadline.js';
 import { nextDeadlineReminder } from '../domain/reminders/deadline-reminders.js';
 import type { EscalationPolicy } from '../domain/escalation/escalation-policy.js';
@@ -45,6 +46,8 @@ export interface SchedulerOptions {
   redisCheckEveryMs?: number;
   /** How long sent pushes and cards keep their content (R24); default 7 days delivered, 30 undelivered. */
   retention?: PayloadRetention;
+  /** R25: where the periodic sweep anchors the audit log's head; none = no anchors from this scheduler. */
+  auditAnchors?: AuditAnchorLog;
   /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
   periodicPattern?: string | null;
 }
@@ -289,7 +292,7 @@ export class Scheduler {
 
   /** The state-keeping system jobs, then the periodic reminders (with what the jobs had to say) into the outbox. */
   async runPeriodicDuties(): Promise<PeriodicRemindersResult> {
-    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger, this.retention);
+    const { notifications, movedCaseIds } = await runSystemJobs(this.o.deps, this.o.logger, { retention: this.retention, ...(this.o.auditAnchors ? { anchors: this.o.auditAnchors } : {}) });
     await refreshDeadlineJobs(this.deadlineJobs, this.o.deps, movedCaseIds);
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);

@@ -20,6 +20,7 @@ import type { Area, OrganisationRepo, Unit, Village } from './ports/organisation
 import type { ReceptionLogRepo } from './ports/reception-log.js';
 import type { WorklistRepo } from './ports/worklists.js';
 import type { ConsoleSessionRepo } from './ports/sessions.js';
+import type { AuditHead } from './ports/audit-anchors.js';
 import type {
   CaseRecord, Channel, Extension, OwnershipProposal, OwnershipTerms, Person, Petitioner, ProgressEntry, Role,
 } from '../domain/model.js';
@@ -135,7 +136,12 @@ export interface NameIndex {
 }
 
 export interface AuditRepo {
+  /** Appends a signed row after the current head, holding the log until commit (outside `uow.run`: a transaction of its own). */
   append(entry: AuditEntry): Promise<void>;
+  /** The newest row, or null for an empty log; inside `uow.run` it holds the log until commit, as `append` does. */
+  head(): Promise<AuditHead | null>;
+  /** The row of this sequence number, or null when there is none. */
+  at(seq: number): Promise<AuditHead | null>;
 }
 
 /** The repositories of one transaction. */

@@ -8,6 +8,7 @@ import { CASE_SOURCES, CASE_STATUSES, COMPLEXITIES, PROGRESS_TAGS, ROLES } from 
 import { FixedClock } from '../../src/lib/clock.js';
 import { isValidIdNumber } from '../../src/usecases/support/fields.js';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
+import { TEST_AUDIT_KEY } from '../support/audit-key.js';
 
 const NOW = '2026-11-28T10:00:00+08:00';
 const TODAY = '2026-11-28';
@@ -27,7 +28,7 @@ describe('demo township', () => {
 
   beforeAll(async () => {
     db = await openMemoryDatabase();
-    summary = await seedDemo(db, new FixedClock(new Date(NOW)));
+    summary = await seedDemo(db, new FixedClock(new Date(NOW)), TEST_AUDIT_KEY);
   }, 180_000);
   afterAll(() => db.close());
 
@@ -145,7 +146,7 @@ describe('demo township', () => {
 
   it('refuses to seed a database that already has cases, and leaves it unchanged', async () => {
     const before = { cases: await db.prisma.case.count(), audit: await db.prisma.auditLog.count(), people: await db.prisma.person.count() };
-    await expect(seedDemo(db, new FixedClock(new Date(NOW)))).rejects.toBeInstanceOf(DemoSeedRefused);
+    await expect(seedDemo(db, new FixedClock(new Date(NOW)), TEST_AUDIT_KEY)).rejects.toBeInstanceOf(DemoSeedRefused);
     expect({ cases: await db.prisma.case.count(), audit: await db.prisma.auditLog.count(), people: await db.prisma.person.count() }).toEqual(before);
   });
 
@@ -157,10 +158,10 @@ describe('demo township', () => {
     afterAll(() => pg.drop());
 
     it('produces the same township (deterministic), and --force adds the cases again without new people', async () => {
-      await seedDemo(pg.db, new FixedClock(new Date(NOW)));
+      await seedDemo(pg.db, new FixedClock(new Date(NOW)), TEST_AUDIT_KEY);
       expect(await fingerprint(pg.db)).toEqual(await fingerprint(db));
       const people = await pg.db.prisma.person.count();
-      const again = await seedDemo(pg.db, new FixedClock(new Date(NOW)), { force: true });
+      const again = await seedDemo(pg.db, new FixedClock(new Date(NOW)), TEST_AUDIT_KEY, { force: true });
       expect(again.cases).toBe(160);
       expect(again.people).toBe(people);
     }, 240_000);

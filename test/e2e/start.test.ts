@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { flushPrefix } from '../support/scheduler.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ function start(env: Record<string, string>, args: string[] = []): Running {
   let out = '';
   const cleanEnv = { ...process.env };
   delete cleanEnv.DATABASE_URL;
+  delete cleanEnv.AUDIT_KEY;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { ...cleanEnv, LOG_LEVEL: 'info', ...env } });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -66,6 +67,8 @@ describe('npm start on embedded defaults', () => {
     const home = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { name: string; summary: { total: number } };
     expect(home.name).toBe('信访包案助手');
     expect(home.summary.total).toBeGreaterThanOrEqual(70);
+    // R25: the embedded database's audit key, made once beside it (not in it).
+    const key = readFileSync(join(dataDir, 'audit.key'), 'utf8');
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
@@ -74,6 +77,7 @@ describe('npm start on embedded defaults', () => {
     expect(second.output()).not.toContain('演示数据已生成');
     const again = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { summary: { total: number } };
     expect(again.summary.total).toBe(home.summary.total);
+    expect(readFileSync(join(dataDir, 'audit.key'), 'utf8')).toBe(key);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, SPAWN_TIMEOUT_MS);
@@ -99,6 +103,12 @@ describe('npm start on embedded defaults', () => {
     expect(r.output()).toContain('配置有误');
     expect(r.output()).toContain('PORT');
     expect(r.output()).toContain('DATABASE_URL 必须以 postgresql://');
+  }, SPAWN_TIMEOUT_MS);
+
+  it('R25: with PostgreSQL and no AUDIT_KEY it refuses to start, saying why, before touching the database', async () => {
+    const r = start({ DATA_DIR: dataDir, DATABASE_URL: 'postgresql://xinfang_app@127.0.0.1:1/none' });
+    expect(await r.exited).toBe(2);
+    expect(r.output()).toContain('使用 PostgreSQL 时必须设置 AUDIT_KEY');
   }, SPAWN_TIMEOUT_MS);
 
   it('the worker role starts the scheduler on REDIS_URL and rebuilds its jobs from the database; a Redis that does not answer stops it, its password not printed (R24)', async () => {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
 import { flushPrefix, REDIS_URL, testPrefix } from '../support/scheduler.js';
+import { TEST_AUDIT_SECRET } from '../support/audit-key.js';
 
 // Issue #4: the web role as main.ts composes it — its own Redis connection for /readyz, /metrics
 // and Bull Board; it starts while Redis is away and says so on /readyz.
@@ -20,7 +21,7 @@ async function freePort(): Promise<number> {
 
 function startWeb(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'web'], { env: { ...process.env, LOG_LEVEL: 'info', SEED_DEMO: 'false', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'web'], { env: { ...process.env, LOG_LEVEL: 'info', SEED_DEMO: 'false', AUDIT_KEY: TEST_AUDIT_SECRET, ...env } });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return { child, output: () => out, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };

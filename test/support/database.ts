@@ -1,24 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, openMemoryDatabase, type Database } from '../../src/db/database.js';
+import { databaseWithRoles } from './app-role.js';
+import { admin, urlFor } from './pg-server.js';
 
-export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-function urlFor(name: string): string {
-  const u = new URL(SERVER_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { SERVER_URL } from './pg-server.js';
 
 export interface TestDatabase {
   db: Database;
@@ -26,8 +11,21 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty, migrated database on the real PostgreSQL server, dropped afterwards. */
+/**
+ * A new, empty, migrated database on the real PostgreSQL server, dropped afterwards. With
+ * TEST_DATABASE_ROLE=app the suite runs as the application's role of a production setup (owns no
+ * table, only the grants of src/db/roles/app-grants.ts): a way to check those grants against a suite.
+ */
 export async function freshPostgres(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE_ROLE === 'app' && opts.migrate !== false) {
+    const roles = await databaseWithRoles();
+    const db = await openDatabase({ databaseUrl: roles.appUrl, poolSize: 20 });
+    const drop = async () => {
+      await db.close();
+      await roles.drop();
+    };
+    return { db, url: roles.appUrl, drop };
+  }
   const name = `xf_test_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = urlFor(name);

@@ -2,6 +2,7 @@ import { FixedClock } from '../../src/lib/clock.js';
 import type { Database } from '../../src/db/database.js';
 import { DbConfigSource, ensureReferenceData } from '../../src/db/config-source.js';
 import { prismaUnitOfWork } from '../../src/db/unit-of-work.js';
+import { TEST_AUDIT_KEY } from './audit-key.js';
 import { toPerson } from '../../src/db/repos/mappers.js';
 import type { Actor, Person, Role } from '../../src/domain/model.js';
 import type { Deps } from '../../src/usecases/ports.js';
@@ -67,7 +68,7 @@ export async function buildTownship(db: Database, now = '2026-11-02T09:00:00+08:
   });
   const config = new DbConfigSource(p, 0);
   return {
-    deps: { uow: prismaUnitOfWork(p), clock, config },
+    deps: { uow: prismaUnitOfWork(p, TEST_AUDIT_KEY), clock, config },
     clock,
     people,
     units: { office: office.id, justice: justice.id, police: police.id, villageA: villageA.id, discipline: discipline.id },

@@ -118,7 +118,7 @@ describe('R24: copies of sent messages keep no personal data beyond their retent
     await outbound().record(entry('jobs-1', 'SENT'));
     await sinceRecorded('jobs-1', 2 * DAY);
     const { logger, lines } = captureLogger('info');
-    const { report } = await runSystemJobs(town.deps, logger, { sentDays: 1, failedDays: 3 });
+    const { report } = await runSystemJobs(town.deps, logger, { retention: { sentDays: 1, failedDays: 3 } });
     expect(report.payloadsDropped).toBeGreaterThanOrEqual(1);
     expect((await row('jobs-1')).payload).toBeNull();
     expect(lines.find((l) => l.msg === 'system jobs done')).toMatchObject({ payloadsDropped: report.payloadsDropped });

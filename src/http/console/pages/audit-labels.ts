@@ -56,6 +56,7 @@ const LABELS: Record<string, string> = {
   'settings.deadline_policy': '修改办理时限',
   'settings.reminders': '修改提醒设置',
   'assessment.rule.update': '修改考核分值',
+  'audit.signing_started': '审计日志开始签名',
 };
 
 export function auditActionLabel(action: string): string {
