@@ -19,6 +19,8 @@ import { caseCommand, helpCommand, intakeCommand, mineCommand, overdueCommand, s
 import { syncUsersCommand } from './commands/sync-users-command.js';
 import { meetingCommand, receptionCommand, screeningCommand, todoCommand, visitCommand } from './commands/duty-commands.js';
 import { Dispatcher } from './dispatcher.js';
+import type { CommandHandler } from './handler.js';
+import { ACTION_POLICIES } from './action-policies.js';
 import type { MessagingPort, UrgentChannel } from './messaging-port.js';
 import { Notifier } from './notifier.js';
 import type { PushQueue } from './ports/push-queue.js';
@@ -57,6 +59,15 @@ function privateMessengers(messengers: ReadonlyMap<PlatformName, MessagingPort>,
   return new Map([...messengers].map(([platform, m]) => [platform, privateMessenger(m, privacy)]));
 }
 
+/** Every command of the bot, each with its policy (action-policies.ts). */
+export function botCommands(directories: ReadonlyMap<PlatformName, ContactDirectory>): CommandHandler[] {
+  return [
+    helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(directories), todoCommand, visitCommand,
+    receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand,
+    receptionListCommand, higherLevelVisitCommand,
+  ];
+}
+
 /** The bot every platform feeds: commands, card actions and notification delivery. */
 export function createBot(o: BotOptions): Dispatcher {
   const notifier = createNotifier(o);
@@ -71,9 +82,10 @@ export function createBot(o: BotOptions): Dispatcher {
     privacy,
     notifier,
     logger: o.logger,
-    commands: [helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(o.directories ?? new Map()), todoCommand, visitCommand, receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand, receptionListCommand, higherLevelVisitCommand],
+    commands: botCommands(o.directories ?? new Map()),
     fallback: helpCommand,
     actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions, ...officeDutyActions },
+    actionPolicies: ACTION_POLICIES,
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },
     ...(o.guidedForms && { guidedForms: o.guidedForms }),

@@ -15,6 +15,8 @@ import { sendUuid, type Notifier } from './notifier.js';
 import type { ReadModel } from './ports.js';
 import type { NameBook } from './support/name-book.js';
 import type { CardPrivacy } from './support/private-messenger.js';
+import type { ActionPolicy } from './action-policies.js';
+import { authorizeAction, authorizeCommand } from './authorize-action.js';
 import { maskPersonalText } from '../domain/privacy/mask-text.js';
 
 export interface DispatcherOptions {
@@ -32,6 +34,8 @@ export interface DispatcherOptions {
   /** Called for anything that is not a command: the help card, never silence. */
   fallback: CommandHandler;
   actions: Readonly<Record<string, ActionHandler>>;
+  /** What each action requires (action-policies.ts): checked here, before its handler. */
+  actionPolicies: Readonly<Record<string, ActionPolicy>>;
   /** Reads the action name of an untrusted click (cards/actions.ts); throws a VALIDATION DomainError. */
   decodeAction(value: unknown): Record<string, unknown> & { a: string };
   views: { notRegistered(): Card; error(message: string): Card };
@@ -102,6 +106,7 @@ export class Dispatcher {
     const [word = '', ...rest] = e.text.trim().split(/\s+/);
     const command = this.commandByWord.get(word) ?? this.o.fallback;
     try {
+      authorizeCommand(person, command.policy);
       await command.run(ctx, command === this.o.fallback ? e.text.trim() : rest.join(' '));
     } catch (err) {
       await reply(this.o.views.error(this.explain(err, e)));
@@ -129,7 +134,9 @@ export class Dispatcher {
     try {
       const action = this.o.decodeAction(e.value);
       const handler = this.o.actions[action.a];
-      if (!handler) return { toast: { type: 'error', text: '该按钮已失效，请重新发送指令' } };
+      const policy = this.o.actionPolicies[action.a];
+      if (!handler || !policy) return { toast: { type: 'error', text: '该按钮已失效，请重新发送指令' } };
+      await this.o.deps.uow.read((repos) => authorizeAction(repos, person, policy, action));
       const response = await this.masked(await handler(ctx, action, e.form));
       // The card sent (or the form's first question) is the answer; "sent" would come after it as a message of its own.
       return replied && messenger?.toastsAsMessages && response.toast?.type === 'info' && !response.card ? {} : response;

@@ -5,6 +5,7 @@ import type { Deps, Repos } from '../usecases/ports.js';
 import type { InboundEvent } from './inbound.js';
 import type { ActionResponse } from './messaging-port.js';
 import type { ReadModel } from './ports.js';
+import type { CommandPolicy } from './action-policies.js';
 import type { NameBook } from './support/name-book.js';
 
 /** What every handler gets: capabilities, not clients (bolt's `say`). */
@@ -32,6 +33,8 @@ export interface HandlerContext {
 export interface CommandHandler {
   /** The words that call it, e.g. ['登记']. */
   words: string[];
+  /** Who may use it: checked by the dispatcher before it runs. */
+  policy: CommandPolicy;
   run(ctx: HandlerContext, args: string): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
+import { TEST_AUDIT_SECRET } from '../support/audit-key.js';
 
 // `npm start` on a fresh machine: no credentials, no database server — the embedded database
 // in DATA_DIR, seeded with the demo township on first run, surviving a restart.
@@ -168,7 +169,7 @@ describe('start on a real PostgreSQL without a chat platform', () => {
 
   it('turns the sandbox on by itself only on the embedded demo database: not here, unless SANDBOX=true; and prints no console login link either way', async () => {
     const port = await freePort();
-    const auto = start({ DATABASE_URL: t.url, PORT: String(port) });
+    const auto = start({ DATABASE_URL: t.url, PORT: String(port), AUDIT_KEY: TEST_AUDIT_SECRET });
     await waitFor(auto, '信访包案助手已启动');
     expect((await fetch(`http://127.0.0.1:${port}/sandbox`)).status).toBe(404);
     expect(auto.output()).not.toContain('沙盒聊天');
@@ -176,7 +177,7 @@ describe('start on a real PostgreSQL without a chat platform', () => {
     expect(await auto.exited).toBe(0);
     expect(auto.output()).not.toContain('一次性登录链接');
 
-    const asked = start({ DATABASE_URL: t.url, PORT: String(port), SANDBOX: 'true' });
+    const asked = start({ DATABASE_URL: t.url, PORT: String(port), SANDBOX: 'true', AUDIT_KEY: TEST_AUDIT_SECRET });
     await waitFor(asked, '信访包案助手已启动');
     expect((await fetch(`http://127.0.0.1:${port}/sandbox`)).status).toBe(200);
     expect(asked.output()).toContain('SANDBOX=true');

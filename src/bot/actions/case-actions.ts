@@ -74,6 +74,7 @@ export const caseActions: Record<string, ActionHandler> = {
   'ownership.return-open': async (ctx, a) => {
     const proposal = await ctx.lookup((repos) => repos.proposals.get(str(a.proposalId)));
     if (!proposal) throw new DomainError('NOT_FOUND', '找不到该包案意见');
+    if (proposal.status !== 'PENDING') throw new DomainError('ALREADY_DONE', '该包案意见已经审定过了');
     const c = await caseOf(ctx, proposal.caseId);
     return sendForm(ctx, returnFormCard({ proposalId: proposal.id, case: caseHead(c) }));
   },

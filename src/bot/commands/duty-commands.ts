@@ -11,6 +11,7 @@ const notice = (title: string, message: string) => resultCard({ title, message }
 /** 下访 (R15): the visit form with the leader's villages and open cases. */
 export const visitCommand: CommandHandler = {
   words: ['下访'],
+  policy: { global: 'LOG_VISIT' },
   run: async (ctx) => ctx.reply(await visitForm(ctx)),
 };
 
@@ -20,6 +21,7 @@ export const visitCommand: CommandHandler = {
  */
 export const receptionCommand: CommandHandler = {
   words: ['接访'],
+  policy: { global: 'LOG_VISIT' },
   async run(ctx, args) {
     assertGlobalAllowed(ctx.actor.person, 'LOG_VISIT');
     const date = args.trim();
@@ -39,6 +41,7 @@ export const receptionCommand: CommandHandler = {
 /** 排查 (R17): the report form of the unit's earliest-due open period; others are named (待办 lists them all). */
 export const screeningCommand: CommandHandler = {
   words: ['排查'],
+  policy: { global: 'SUBMIT_UNIT_REPORT' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'SUBMIT_UNIT_REPORT');
     const unitId = ctx.actor.person.unitId;
@@ -56,11 +59,13 @@ export const screeningCommand: CommandHandler = {
 /** 会议 (R12): the office records a leading-group meeting. */
 export const meetingCommand: CommandHandler = {
   words: ['会议'],
+  policy: { global: 'RECORD_MEETING' },
   run: async (ctx) => ctx.reply(await meetingForm(ctx)),
 };
 
 /** 待办: everything waiting for me, each with the button that does it. */
 export const todoCommand: CommandHandler = {
   words: ['待办'],
+  policy: { anyone: true },
   run: async (ctx) => ctx.reply(await todoCardFor(ctx)),
 };

@@ -8,24 +8,28 @@ import { higherLevelVisitForm, receptionScheduleForm, screeningPeriodForm } from
 /** 排查期 (R17): the office declares a screening period and the units that must report. */
 export const screeningPeriodCommand: CommandHandler = {
   words: ['排查期'],
+  policy: { global: 'DECLARE_SCREENING' },
   run: async (ctx) => ctx.reply(await screeningPeriodForm(ctx)),
 };
 
 /** 安排接访 (R14): the office puts a leader on the reception schedule. */
 export const receptionScheduleCommand: CommandHandler = {
   words: ['安排接访'],
+  policy: { global: 'SCHEDULE_RECEPTION' },
   run: async (ctx) => ctx.reply(await receptionScheduleForm(ctx)),
 };
 
 /** 越级上访 (R23): the office records a unit's people petitioning a higher level. */
 export const higherLevelVisitCommand: CommandHandler = {
   words: ['越级上访'],
+  policy: { global: 'RECORD_ASSESSMENT' },
   run: async (ctx) => ctx.reply(await higherLevelVisitForm(ctx)),
 };
 
 /** 接访安排 (R14): the reception schedule of the next 30 days, for everyone (it is public). */
 export const receptionListCommand: CommandHandler = {
   words: ['接访安排'],
+  policy: { global: 'VIEW_DUTY_SCHEDULE' },
   async run(ctx) {
     const from = localDateOf(ctx.now);
     const to = addDays(from, 30);

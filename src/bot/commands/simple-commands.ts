@@ -13,12 +13,14 @@ const today = (ctx: HandlerContext) => localDateOf(ctx.now);
 /** 帮助, and anything the bot does not understand: never silence. */
 export const helpCommand: CommandHandler = {
   words: ['帮助', 'help', '?', '？'],
+  policy: { anyone: true },
   run: (ctx) => ctx.reply(helpCard({ person: ctx.actor.person })),
 };
 
 /** 登记: the intake form (R1 flags and R20 keywords fire on submit). */
 export const intakeCommand: CommandHandler = {
   words: ['登记'],
+  policy: { global: 'INTAKE' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'INTAKE');
     const villages = await ctx.lookup((repos) => repos.directory.villages());
@@ -29,18 +31,21 @@ export const intakeCommand: CommandHandler = {
 /** 我的: my open cases, most urgent first. */
 export const mineCommand: CommandHandler = {
   words: ['我的'],
+  policy: { anyone: true },
   run: async (ctx) => ctx.reply(await listCard(ctx, 'mine')),
 };
 
 /** 逾期: the township's overdue list (office and principal leaders). */
 export const overdueCommand: CommandHandler = {
   words: ['逾期'],
+  policy: { global: 'LIST_ALL_CASES' },
   run: async (ctx) => ctx.reply(await listCard(ctx, 'overdue')),
 };
 
 /** 统计: township figures of this year. */
 export const statisticsCommand: CommandHandler = {
   words: ['统计'],
+  policy: { global: 'LIST_ALL_CASES' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'LIST_ALL_CASES');
     const year = Number(today(ctx).slice(0, 4));
@@ -65,6 +70,7 @@ export const statisticsCommand: CommandHandler = {
 /** 案件 XF-2026-0042: the case card with the buttons this person may use. */
 export const caseCommand: CommandHandler = {
   words: ['案件'],
+  policy: { case: 'VIEW' },
   async run(ctx, args) {
     const number = args.trim();
     if (!number) throw new DomainError('VALIDATION', '请在“案件”后写上案件编号，例如：案件 XF-2026-0042');

@@ -10,6 +10,7 @@ import type { CommandHandler } from '../handler.js';
 export function syncUsersCommand(directories: ReadonlyMap<PlatformName, ContactDirectory>): CommandHandler {
   return {
     words: ['同步用户'],
+    policy: { global: 'EDIT_SETTINGS' },
     async run(ctx) {
       assertGlobalAllowed(ctx.actor.person, 'EDIT_SETTINGS');
       const directory = directories.get(ctx.event.platform);

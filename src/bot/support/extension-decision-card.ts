@@ -8,6 +8,7 @@ import { deadlineOf } from '../../usecases/support/deadline.js';
 export async function extensionDecisionCardFor(repos: Repos, config: ConfigSource, extensionId: string): Promise<Card> {
   const ext = await repos.extensions.get(extensionId);
   if (!ext) throw new DomainError('NOT_FOUND', '找不到该延期申请');
+  if (ext.status !== 'PENDING') throw new DomainError('ALREADY_DONE', `该延期申请已${ext.status === 'APPROVED' ? '批准' : '审批未通过'}，无需再审批`);
   const c = await repos.cases.get(ext.caseId);
   if (!c) throw new DomainError('NOT_FOUND', '找不到该案件');
   const { milestones } = await deadlineOf(repos, config, c);

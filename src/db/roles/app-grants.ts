@@ -50,6 +50,7 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   GuidedForm: WRITE_DELETE,
   PlatformIdentity: WRITE_DELETE,
   Setting: WRITE_DELETE,
+  ConsoleSession: WRITE_DELETE,
   // Read at start-up to check that nothing is pending: the application never migrates.
   _prisma_migrations: ['SELECT'],
 };

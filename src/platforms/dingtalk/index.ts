@@ -110,8 +110,10 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
       return;
     }
     if (response.toast) {
+      // A toast is the clicker's own (Lark shows it to them alone): in a group a refusal would tell
+      // everyone why this person may not see a case (R24), so it goes to them 1:1.
       const toast: Card = { title: response.toast.text, colour: response.toast.type === 'error' ? 'red' : response.toast.type === 'warning' ? 'orange' : 'green', elements: [] };
-      await messenger.send(destinationOf(action), toast, { uuid: sendUuid('toast', action.eventId) });
+      await messenger.send({ kind: 'user', user: action.operator }, toast, { uuid: sendUuid('toast', action.eventId) });
     }
   };
   const confirm = async (r: DingTalkConfirmRequest): Promise<void> => {
