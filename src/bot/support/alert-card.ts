@@ -3,6 +3,7 @@ import type { Card } from '../../../cards/model.js';
 import type { ReportableStage } from '../../domain/escalation/ack-stage.js';
 import type { RecipientReason } from '../../domain/escalation/alert-kinds.js';
 import type { Repos } from '../../usecases/ports.js';
+import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
 /** An alert (R18/R20/R21) as one recipient sees it: who must answer, and their own buttons. */
 export async function alertCardForRepos(repos: Repos, alertId: string, viewerId: string | null): Promise<Card | null> {
@@ -21,11 +22,12 @@ export async function alertCardForRepos(repos: Repos, alertId: string, viewerId:
     })),
   );
   const me = alert.recipients.find((r) => r.personId === viewerId);
+  const mask = (await caseMaskers(repos, [alert.caseId]))(alert.caseId);
   return alertCard({
     alertId: alert.id,
     kind: alert.kind,
-    title: alert.title,
-    detail: alert.detail,
+    title: mask.text(alert.title),
+    detail: mask.text(alert.detail),
     villageName: village?.name ?? null,
     caseNumber: c?.number ?? null,
     raisedAt: alert.raisedAt,

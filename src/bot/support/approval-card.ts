@@ -4,6 +4,7 @@ import { authorizeCase } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Repos } from '../../usecases/ports.js';
 import type { HandlerContext } from '../handler.js';
+import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
 /** R4: a pending proposal as the standing committee sees it, with 同意 / 退回 for approvers. */
 export function approvalCardFor(ctx: HandlerContext, proposalId: string): Promise<Card> {
@@ -17,22 +18,23 @@ export async function approvalCardForRepos(repos: Repos, proposalId: string, vie
     const c = await repos.cases.get(p.caseId);
     if (!c) throw new DomainError('NOT_FOUND', '找不到该案件');
     const viewer = await repos.directory.person(viewerId);
+    const r = (await caseMaskers(repos, [c.id]))(c.id);
     const person = async (id: string) => (await repos.directory.person(id))?.name ?? '—';
     const unit = async (id: string | null) => (id ? ((await repos.directory.unit(id))?.name ?? '—') : null);
     return approvalCard({
       proposalId: p.id,
       kind: p.kind,
-      case: { caseId: c.id, number: c.number, title: c.title },
+      case: { caseId: c.id, number: c.number, title: r.text(c.title) },
       leaderName: await person(p.leaderId),
       unitName: (await unit(p.unitId)) ?? '—',
       responsibleName: await person(p.responsiblePersonId),
-      requirements: p.requirements,
+      requirements: r.text(p.requirements),
       deadline: p.deadline,
       reportingCadence: p.reportingCadence,
-      reportingNote: p.reportingNote,
+      reportingNote: r.maybe(p.reportingNote),
       territorialUnitName: await unit(p.territorialUnitId),
       functionalUnitName: await unit(p.functionalUnitId),
-      reason: p.reason,
+      reason: r.maybe(p.reason),
       currentLeaderName: c.ownerLeaderId ? await person(c.ownerLeaderId) : null,
       proposedByName: await person(p.proposedById),
       proposedAt: p.proposedAt,

@@ -3,6 +3,7 @@ import type { Card } from '../../../cards/model.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ConfigSource, Repos } from '../../usecases/ports.js';
 import { deadlineOf } from '../../usecases/support/deadline.js';
+import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
 /** R10: an extension request as the leading group decides it, with R9's ceiling shown. */
 export async function extensionDecisionCardFor(repos: Repos, config: ConfigSource, extensionId: string): Promise<Card> {
@@ -12,12 +13,13 @@ export async function extensionDecisionCardFor(repos: Repos, config: ConfigSourc
   const c = await repos.cases.get(ext.caseId);
   if (!c) throw new DomainError('NOT_FOUND', '找不到该案件');
   const { milestones } = await deadlineOf(repos, config, c);
+  const r = (await caseMaskers(repos, [c.id]))(c.id);
   return extensionDecisionCard({
     extensionId: ext.id,
-    case: { caseId: c.id, number: c.number, title: c.title },
+    case: { caseId: c.id, number: c.number, title: r.text(c.title) },
     currentDueOn: c.dueOn ?? ext.requestedDueOn,
     requestedDueOn: ext.requestedDueOn,
-    reason: ext.reason,
+    reason: r.text(ext.reason),
     requestedByName: (await repos.directory.person(ext.requestedById))?.name ?? '—',
     requestedAt: ext.requestedAt,
     ceiling: milestones.statutoryCeiling,

@@ -9,6 +9,7 @@ import { alertCardForRepos } from './alert-card.js';
 import { approvalCardForRepos } from './approval-card.js';
 import { extensionDecisionCardFor } from './extension-decision-card.js';
 import { weeklyChartPng } from './weekly-chart.js';
+import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
 const REMINDERS: ReadonlySet<NotificationKind> = new Set([
   'DEADLINE_REMINDER', 'CALENDAR_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
@@ -34,8 +35,11 @@ export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n:
       const card = await alertCardForRepos(repos, n.alertId, recipientId);
       if (card) return card;
     }
-    if (REMINDERS.has(n.kind)) return noticeCard({ title: n.title, body: n.body, caseId: n.caseId, tone: n.urgency !== 'NORMAL' || /逾期/.test(n.title) ? 'overdue' : 'due' });
-    return resultCard({ title: n.title, message: n.body, caseId: n.caseId });
+    // R24: a notification is masked with its case's petitioners, wherever it is read.
+    const r = (await caseMaskers(repos, [n.caseId]))(n.caseId);
+    const [title, body] = [r.text(n.title), r.text(n.body)];
+    if (REMINDERS.has(n.kind)) return noticeCard({ title, body, caseId: n.caseId, tone: n.urgency !== 'NORMAL' || /逾期/.test(n.title) ? 'overdue' : 'due' });
+    return resultCard({ title, message: body, caseId: n.caseId });
   });
 }
 

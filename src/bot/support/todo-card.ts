@@ -8,6 +8,7 @@ import { localDateOf } from '../../lib/local-date.js';
 import { dutiesOverview, type PendingDuty } from '../../usecases/duties/duties-overview.js';
 import type { HandlerContext } from '../handler.js';
 import { readOnlyDeps } from './read-only-deps.js';
+import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
 /** How many pending decisions are read before filtering by who may decide them. */
 const PENDING_LIMIT = 50;
@@ -31,20 +32,25 @@ export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
       return cases.get(id)!;
     };
     const nameOf = async (id: string) => (await repos.directory.person(id))?.name ?? '—';
-    const ref = (c: CaseRecord) => ({ number: c.number, title: c.title });
+    // R24: titles masked with their own petitioners (the card may be posted to a group).
+    const masked = new Map<string, string>();
+    const ref = async (c: CaseRecord) => {
+      if (!masked.has(c.id)) masked.set(c.id, (await caseMaskers(repos, [c.id]))(c.id).text(c.title));
+      return { number: c.number, title: masked.get(c.id)! };
+    };
 
     const approvals: TodoInput['approvals'][number][] = [];
     for (const p of await repos.worklists.pendingProposals(PENDING_LIMIT)) {
       const c = await caseOf(p.caseId);
       if (c && authorizeCase(person, 'DECIDE_OWNERSHIP', c).allowed) {
-        approvals.push({ proposalId: p.id, kind: p.kind, case: ref(c), proposedByName: await nameOf(p.proposedById) });
+        approvals.push({ proposalId: p.id, kind: p.kind, case: await ref(c), proposedByName: await nameOf(p.proposedById) });
       }
     }
     const extensions: TodoInput['extensions'][number][] = [];
     for (const e of await repos.worklists.pendingExtensions(PENDING_LIMIT)) {
       const c = await caseOf(e.caseId);
       if (c && authorizeCase(person, 'DECIDE_EXTENSION', c).allowed) {
-        extensions.push({ extensionId: e.id, case: ref(c), requestedDueOn: e.requestedDueOn, requestedByName: await nameOf(e.requestedById) });
+        extensions.push({ extensionId: e.id, case: await ref(c), requestedDueOn: e.requestedDueOn, requestedByName: await nameOf(e.requestedById) });
       }
     }
     const alerts = (await repos.worklists.alertsAwaiting(me)).flatMap((a) => {
@@ -54,7 +60,7 @@ export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
     const persuasions: TodoInput['persuasions'][number][] = [];
     for (const p of await repos.worklists.openPersuasions(me)) {
       const c = await caseOf(p.caseId);
-      if (c) persuasions.push({ persuasionId: p.id, case: ref(c), destination: p.destination, occurredOn: p.occurredOn });
+      if (c) persuasions.push({ persuasionId: p.id, case: await ref(c), destination: p.destination, occurredOn: p.occurredOn });
     }
 
     // The quarter's duties of the overview first, then any other opened statement (R21, earlier quarters).
@@ -66,7 +72,7 @@ export async function todoCardFor(ctx: HandlerContext): Promise<Card> {
     const statements: TodoInput['statements'][number][] = [];
     for (const s of ordered) {
       const c = s.caseId ? await caseOf(s.caseId) : null;
-      statements.push({ statementId: s.id, kind: s.kind, period: s.period, dueOn: s.dueOn, case: c ? ref(c) : null });
+      statements.push({ statementId: s.id, kind: s.kind, period: s.period, dueOn: s.dueOn, case: c ? await ref(c) : null });
     }
 
     const mayReport = authorizeGlobal(person, 'SUBMIT_UNIT_REPORT').allowed;

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/model.js';
 import type { Notification } from '../../domain/notifications.js';
 import type { Deps } from '../ports.js';
 import { parseInput } from '../support/parse-input.js';
+import { textsAbout } from '../support/case-texts.js';
 
 export const sheetInput = z.object({
   year: z.coerce.number({ error: '考核年度应为数字' }).int().min(2000, { error: '考核年度不正确' }).max(2100, { error: '考核年度不正确' }),
@@ -23,7 +24,10 @@ export async function getAssessmentSheet(deps: Deps, actor: Actor, raw: unknown)
   assertGlobalAllowed(actor.person, 'VIEW_ASSESSMENT');
   return deps.uow.run(async (repos) => {
     const stored = await repos.assessment.rules();
-    const entries = await repos.assessment.entries(year);
+    const recorded = await repos.assessment.entries(year);
+    // R24: the sheet is exported: each piece of evidence as this reader may read it.
+    const evidence = await textsAbout(repos, actor.person, 'EXPORT', recorded.map((e) => e.evidence));
+    const entries = recorded.map((e, i) => ({ ...e, evidence: evidence[i]! }));
     const units = await repos.assessment.assessedUnits(year);
     return { year, ...assessmentSheet(units, entries, stored), rules: effectiveRules(stored), notifications: [] };
   });

@@ -4,6 +4,7 @@ import { STATUS_LABELS } from '../../domain/case-status.js';
 import type { Actor } from '../../domain/model.js';
 import { PROGRESS_TAG_LABELS } from '../../domain/progress/closing-conditions.js';
 import { maskName } from '../../domain/privacy/masks.js';
+import { maskedFor } from '../../domain/privacy/redactor.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
@@ -25,6 +26,8 @@ export async function reportUp(deps: Deps, actor: Actor, raw: unknown): Promise<
     const ownership = await repos.ownerships.active(c.id);
     const name = async (personId: string | null) => (personId ? (await repos.directory.person(personId))?.name ?? '—' : '—');
     const when = (d: Date | null) => (d ? localDateOf(d) : '—');
+    // R24: the material leaves the township: masked like a group chat, whoever asks.
+    const r = maskedFor(petitioners);
     const lines = [
       `【信访事项上报】${c.number} ${c.title}`,
       `信访人：${petitioners.map((p) => maskName(p.name)).join('、')}（共${c.headcount}人）`,
@@ -37,6 +40,6 @@ export async function reportUp(deps: Deps, actor: Actor, raw: unknown): Promise<
     ];
     await repos.cases.update(c.id, { reportedUpById: actor.person.id, reportedUpAt: now });
     await audit(repos, actor, now, { action: 'case.report_up', entityType: 'Case', entityId: c.id, caseId: c.id });
-    return { summary: lines.join('\n') };
+    return { summary: r.text(lines.join('\n')) };
   });
 }
