@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, SHOTS } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { Dispatcher } from '../../src/bot/dispatcher.js';
@@ -22,8 +22,6 @@ import { buildTownship, type Township } from '../support/township.js';
 // A newcomer's path through the real pages in Debian's chromium (installed by .ci/run): the
 // sandbox chat and the office console, over the real bot and a real PostgreSQL.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'reports', 'screenshots');
 /** Generous: the suite runs many files at once on two cores. */
 const UI_WAIT_MS = 45_000;
 const CLEAR_TOASTS = "document.querySelectorAll('#toasts .toast').forEach((x) => x.remove())";
@@ -51,12 +49,8 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
