@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, migrateOrCheck } from './migrate.js';
+import { singleConnectionClient } from './open-transaction.js';
 import { pgRunner, pgliteRunner, type SqlRunner } from './sql-runner.js';
 import { DEFAULT_STATEMENT_CACHE, statementNamer } from './statement-names.js';
 
@@ -63,7 +64,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
+  const prisma = singleConnectionClient(new PrismaClient({ adapter: new PrismaPGlite(pglite) as never }));
   return {
     kind: 'embedded',
     prisma,
@@ -79,7 +80,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 /** An in-memory embedded database: for tests and one-off tools. */
 export async function openMemoryDatabase(): Promise<Database> {
   const pglite = await PGlite.create();
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
+  const prisma = singleConnectionClient(new PrismaClient({ adapter: new PrismaPGlite(pglite) as never }));
   const db: Database = {
     kind: 'embedded',
     prisma,

@@ -13,11 +13,11 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { collectiveCase, ownedCase } from '../support/flows.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
 
-describe('case lifecycle (R5, R6, R9–R11) on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('case lifecycle (R5, R6, R9–R11) on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

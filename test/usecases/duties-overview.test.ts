@@ -4,11 +4,11 @@ import { logVisit } from '../../src/usecases/duties/log-visit.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, type Township } from '../support/township.js';
 
-describe('R12–R17 duties overview on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R12–R17 duties overview on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db, '2026-12-18T09:00:00+08:00');
   });
   afterAll(() => t.drop());

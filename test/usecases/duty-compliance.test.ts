@@ -17,7 +17,7 @@ const at = (date: string) => `${date}T09:00:00+08:00`;
 const OCT_TO_DEC = ['2026-10', '2026-11', '2026-12'];
 const JUL_TO_DEC = ['2026-07', '2026-08', '2026-09', ...OCT_TO_DEC];
 
-describe('R12–R17 duty compliance grid on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R12–R17 duty compliance grid on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   let periodId: string;
@@ -27,7 +27,7 @@ describe('R12–R17 duty compliance grid on postgres', () => {
 
   // 孙副镇长 (deputy) is linked to 青山村; 陈片长 (areaLeader) leads the area of both villages.
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db, at('2026-07-01'));
     const office = town.actor(town.people.office);
     town.clock.set(at('2026-10-01'));

@@ -7,11 +7,11 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { ownedCase } from '../support/flows.js';
 import { buildTownship, type Township } from '../support/township.js';
 
-describe('R21 abnormal petitions on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R21 abnormal petitions on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

@@ -6,11 +6,11 @@ import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
 
-describe('R20 dangerous letters on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R20 dangerous letters on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

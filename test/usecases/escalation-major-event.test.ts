@@ -8,11 +8,11 @@ import { buildTownship, type Township } from '../support/township.js';
 
 const MIN = 60_000;
 
-describe('R18 major events on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R18 major events on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

@@ -5,11 +5,11 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { collectiveCase, ownedCase, ownershipTerms } from '../support/flows.js';
 import { buildTownship, type Township } from '../support/township.js';
 
-describe('ownership: proposal, approval, transfer (R2–R4) on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('ownership: proposal, approval, transfer (R2–R4) on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

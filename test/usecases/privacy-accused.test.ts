@@ -44,8 +44,7 @@ describe.each(['postgres', 'embedded'] as const)('R24/R26: the accused never han
     expect(ok.case.responsiblePersonId).toBe(p.discipline.id);
   });
 
-  // Ownership on the embedded database waits on issue #15 (the run-time config read outside the open transaction).
-  it.skipIf(kind === 'embedded')('R24: a proposal naming the accused as leader, responsible person or R19 unit is refused, and so is approving one after the case named them', async () => {
+  it('R24: a proposal naming the accused as leader, responsible person or R19 unit is refused, and so is approving one after the case named them', async () => {
     const p = town.people;
     const { case: named } = await intakeCase(town.deps, office(), intakeForm({ title: '反映副镇长处事不公', headcount: 12, accusedPersonId: p.deputy.id }));
     await expect(proposeOwnership(town.deps, office(), ownershipTerms(town, named.id))).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('包案领导是本案的被反映人') });

@@ -14,11 +14,11 @@ import { buildTownship, type Township } from '../support/township.js';
 const DAY = 86_400_000;
 const CARD = { header: '李雪莲来访', body: '身份证420101199001011234，电话13912345678' };
 
-describe('R24: copies of sent messages keep no personal data beyond their retention (real PostgreSQL, injected clock)', () => {
+describe.each(['postgres', 'embedded'] as const)('R24: copies of sent messages keep no personal data beyond their retention (%s, injected clock)', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

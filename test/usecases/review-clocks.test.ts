@@ -10,11 +10,11 @@ import { expectRefusedUnchanged } from '../support/refusal.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';
 
-describe('R26 处理意见书, 复查 and 复核 on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('R26 处理意见书, 复查 and 复核 on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
   });
   afterAll(() => t.drop());

@@ -5,12 +5,12 @@ import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { ownedCase } from '../support/flows.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
 
-describe('viewing a case (R24) on postgres', () => {
+describe.each(['postgres', 'embedded'] as const)('viewing a case (R24) on %s', (kind) => {
   let t: TestDatabase;
   let town: Township;
   let caseId: string;
   beforeAll(async () => {
-    t = await freshDatabase('postgres');
+    t = await freshDatabase(kind);
     town = await buildTownship(t.db);
     caseId = (await ownedCase(town)).id;
   });
