@@ -9,6 +9,7 @@ import { viewCase } from '../../../usecases/cases/view-case.js';
 import { pageContext, state, type ConsoleDeps } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
+import { flash } from './admin-forms.js';
 import { auditActionLabel } from './audit-labels.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -32,7 +33,12 @@ export function caseDetailRoutes(router: Router, c: ConsoleDeps): void {
     ctx.body = page(
       `${k.number} ${k.title}`,
       pageContext(ctx, 'case'),
-      html`<section class="card">
+      html`${flash(ctx)}${
+        v.allowedActions.includes('CORRECT_REGISTRATION') && k.status !== 'ARCHIVED'
+          ? html`<p class="actions"><a class="button secondary" href="/console/cases/${k.id}/correct">更正登记信息</a></p>`
+          : ''
+      }
+<section class="card">
   <dl class="facts">
     <dt>状态</dt><dd>${STATUS_LABELS[k.status]}</dd>
     <dt>来源</dt><dd>${CASE_SOURCE_LABELS[k.source]}（${beijingDate(k.receivedAt)} 收件）</dd>
@@ -46,6 +52,7 @@ export function caseDetailRoutes(router: Router, c: ConsoleDeps): void {
   <h2>反映内容</h2>
   <p class="content">${k.content}</p>
   <h2>信访人</h2>
+  ${k.petitionersPending ? html`<p class="flash error" role="alert">本案由民情信息转办，尚未登记信访人${v.allowedActions.includes('CORRECT_REGISTRATION') ? html`：<a href="/console/cases/${k.id}/correct">补充信访人</a>` : '，待信访办补充'}。</p>` : ''}
   <table><thead><tr><th>姓名</th><th>电话</th><th>身份证号</th><th>住址</th></tr></thead><tbody>
   ${v.petitioners.map((p) => html`<tr><td>${p.name}</td><td>${p.phone ?? ''}</td><td>${p.idNumber ?? ''}</td><td>${p.address ?? ''}</td></tr>`)}
   </tbody></table>
