@@ -30,11 +30,24 @@ export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   eventKind: '事项类别', detail: '情况说明', destination: '去向', collective: '集体访', occurredOn: '发生日期',
   name: '名称', kind: '类别', startsOn: '开始日期', endsOn: '结束日期', reportDueOn: '报送截止日期', unitIds: '报送单位',
   location: '接访地点', level: '上访去向', evidence: '依据', poorWork: '工作不力所致',
-  accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间', answeredAt: '答复时间', answer: '答复意见',
+  remove: '删除', accusedPersonId: '被反映人', accusedUnitId: '被反映单位', issuedAt: '出具时间', answeredAt: '答复时间', answer: '答复意见',
 };
 
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 const ID_NUMBER = /^\d{17}[\dX]$/;
+
+/** A petitioner's number, phone and address as forms ask them; the use case checks the ID number's check digit, as at intake. */
+const petitionerDetails = {
+  petitionerIdNumber: optionalText(18).transform((v) => v?.toUpperCase() ?? null)
+    .refine((v) => v === null || ID_NUMBER.test(v), { error: '身份证号应为18位' }),
+  petitionerPhone: optionalText(20).refine((v) => v === null || PHONE.test(v), { error: '电话号码格式不正确' }),
+  petitionerAddress: optionalText(200),
+};
+
+type PetitionerFields = { petitionerName: string | null; petitionerIdNumber: string | null; petitionerPhone: string | null; petitionerAddress: string | null };
+
+const NAME_FIRST = '填写信访人电话、身份证号或住址时，请同时填写姓名';
+const hasDetails = (f: PetitionerFields) => f.petitionerIdNumber !== null || f.petitionerPhone !== null || f.petitionerAddress !== null;
 
 export const intakeForm = z
   .object({
@@ -47,10 +60,7 @@ export const intakeForm = z
     headcount: optionalCount(1, 100000),
     receivedOn: optionalDate,
     petitionerName: requiredText(30),
-    petitionerIdNumber: optionalText(18).transform((v) => v?.toUpperCase() ?? null)
-      .refine((v) => v === null || ID_NUMBER.test(v), { error: '身份证号应为18位' }),
-    petitionerPhone: optionalText(20).refine((v) => v === null || PHONE.test(v), { error: '电话号码格式不正确' }),
-    petitionerAddress: optionalText(200),
+    ...petitionerDetails,
     otherPetitioners: optionalText(2000),
     sudden: checkbox,
     important: checkbox,
@@ -185,8 +195,30 @@ export const sentimentConvertForm = z
     headcount: optionalCount(1, 100000),
     important: checkbox,
     sudden: checkbox,
+    petitionerName: optionalText(30),
+    ...petitionerDetails,
   })
-  .transform(({ headcount, ...rest }) => ({ ...rest, ...(headcount !== null ? { headcount } : {}) }));
+  .refine((f) => f.petitionerName !== null || !hasDetails(f), { error: NAME_FIRST, path: ['petitionerName'] })
+  .transform(({ headcount, petitionerName, petitionerIdNumber, petitionerPhone, petitionerAddress, ...rest }) => ({
+    ...rest,
+    ...(headcount !== null ? { headcount } : {}),
+    // R16: a report that names nobody becomes a case awaiting its petitioners.
+    ...(petitionerName !== null ? { petitioners: [{ name: petitionerName, idNumber: petitionerIdNumber, phone: petitionerPhone, address: petitionerAddress }] } : {}),
+  }));
+
+/**
+ * The office adds or corrects one petitioner of a case. Adding needs a name; correcting keeps
+ * every field left blank as it was (the card cannot show the full data to fill it in: R24).
+ */
+export const petitionerForm = z
+  .object({ petitionerName: optionalText(30), ...petitionerDetails, remove: checkbox })
+  .transform((f) => ({
+    remove: f.remove,
+    ...(f.petitionerName !== null ? { name: f.petitionerName } : {}),
+    ...(f.petitionerIdNumber !== null ? { idNumber: f.petitionerIdNumber } : {}),
+    ...(f.petitionerPhone !== null ? { phone: f.petitionerPhone } : {}),
+    ...(f.petitionerAddress !== null ? { address: f.petitionerAddress } : {}),
+  }));
 
 /** R26: the written answer to a 复查 or 复核 request, and when it was given. */
 export const reviewAnswerForm = z.object({ answeredAt: dateTime('请选择答复时间'), answer: requiredText(5000) });

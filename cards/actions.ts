@@ -4,7 +4,7 @@ import { DomainError } from '../src/domain/errors.js';
 import {
   abnormalPetitionForm, assignForm, higherLevelVisitForm, receptionScheduleForm, reviewAnswerForm, screeningPeriodForm, sentimentConvertForm,
   sentimentForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
-  meetingForm, ownershipForm, persuasionForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
+  meetingForm, ownershipForm, persuasionForm, petitionerForm, progressForm, receptionForm, resolveForm, returnForm, reviewRequestForm, screeningForm,
   statementForm, transferForm, visitForm,
 } from './action-forms.js';
 import { parseCardData } from './form-fields.js';
@@ -57,6 +57,9 @@ const PARAMS = {
   /** R5 上报: one click makes the summary for the county. */
   'case.report-up': z.object(caseRef),
   'case.archive': z.object(caseRef),
+  /** The office completes or corrects a case's petitioners: with petitionerId that one, without it the list and an add form. */
+  'petitioner.open': z.object({ ...caseRef, petitionerId: uuid.optional() }),
+  'petitioner.submit': z.object({ ...caseRef, petitionerId: uuid.optional() }),
   'screening-period.open': z.object({}),
   'screening-period.submit': z.object({}),
   'reception-day.open': z.object({}),
@@ -119,6 +122,7 @@ const FORMS = {
   'reception.submit': receptionForm,
   'screening.submit': screeningForm,
   'meeting.submit': meetingForm,
+  'petitioner.submit': petitionerForm,
 } as const satisfies Partial<Record<keyof typeof PARAMS, z.ZodType>>;
 
 export type ActionName = keyof typeof PARAMS;
@@ -150,7 +154,7 @@ const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, 
 
 const PARAM_LABELS: Record<string, string> = {
   caseId: '案件', proposalId: '包案意见', extensionId: '延期申请', alertId: '预警', stage: '确认', persuasionId: '劝返任务',
-  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表', reportId: '民情信息',
+  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表', reportId: '民情信息', petitionerId: '信访人',
 };
 
 const STALE = '卡片数据有误，请重新打开卡片后再试：';

@@ -170,7 +170,7 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
       db,
       logger,
       summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin, pushQueue)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, { messengers, ...(dingtalk?.webLogin && { dingtalkLogin: dingtalk.webLogin }), ...(pushQueue && { pushQueue }) })],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -235,9 +235,15 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 }
 
 /** The office console (信访办工作台) at /console. */
-async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin, pushQueue?: PushQueue) {
+async function officeConsole(
+  config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>,
+  { messengers, dingtalkLogin, pushQueue }: { messengers: ReadonlyMap<PlatformName, MessagingPort>; dingtalkLogin?: WebLogin; pushQueue?: PushQueue },
+) {
   const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
+  // Corrections made at the console tell people as the bot would (R1 needs-owner, R20 alerts).
+  const notifier = createNotifier({ deps, messengers, logger, urgentChannels: config.URGENT_CHANNELS, ...(pushQueue && { pushQueue }) });
   return consoleRouter({
+    notify: (notifications) => notifier.deliver(notifications),
     ...(lark && { larkLogin: lark }),
     ...(dingtalkLogin && { dingtalkLogin }),
     ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),

@@ -29,6 +29,8 @@ export interface CaseCardInput {
   receivedAt: Date;
   /** As the use case returned them, like every text here: masked unless the person asked for and may see full data. */
   petitioners: Petitioner[];
+  /** R16: converted from a report that named nobody; the office is to complete its petitioners. */
+  petitionersPending?: boolean;
   personalDataVisible: boolean;
   /** Where the card goes: a group chat always shows masked data (R24). */
   context: 'GROUP' | 'DIRECT';
@@ -122,6 +124,9 @@ function officeButtons(c: CaseCardInput): CardButton[] {
   if (may('RECORD_REVIEW') && c.classification === 'CLAIM' && handled && c.opinionIssued === false) out.push(button('出具处理意见书', 'opinion.open', { caseId }));
   if (may('ARCHIVE') && c.status === 'FOLLOWED_UP') out.push(button('归档', 'case.archive', { caseId }));
   if (may('REPORT_UP')) out.push(button('上报', 'case.report-up', { caseId }));
+  if (may('CORRECT_REGISTRATION') && c.status !== 'ARCHIVED') {
+    out.push(c.petitionersPending ? button('补充信访人', 'petitioner.open', { caseId }, 'primary') : button('更正信访人', 'petitioner.open', { caseId }));
+  }
   return out;
 }
 
@@ -149,7 +154,9 @@ export function caseCard(c: CaseCardInput): Card {
     { label: '办结时限', value: badge.text, colour: badge.colour },
     { label: '来源', value: `${CASE_SOURCE_LABELS[c.source]}（${beijingDate(c.receivedAt)} 收件）` },
     { label: '所属村', value: c.villageName ?? '未填' },
-    { label: '信访人', value: shown.length ? `${shown.join('；')}${c.headcount >= 5 ? `，共 ${c.headcount} 人（集体访）` : ''}` : '未填' },
+    c.petitionersPending
+      ? { label: '信访人', value: '待补充（民情信息转办时未留信访人）', colour: 'orange' }
+      : { label: '信访人', value: shown.length ? `${shown.join('；')}${c.headcount >= 5 ? `，共 ${c.headcount} 人（集体访）` : ''}` : '未填' },
   ];
   const reasons = (c.ownershipReasons ?? []).map((r) => OWNERSHIP_REASON_LABELS[r as OwnershipReason]).filter(Boolean);
   if (reasons.length) fields.push({ label: '需包案', value: reasons.join('、') });

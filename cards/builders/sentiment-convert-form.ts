@@ -18,7 +18,7 @@ export function sentimentConvertFormCard(input: SentimentConvertFormInput): Card
     colour: 'blue',
     elements: [
       { kind: 'fields', fields: [{ label: '民情信息', value: r.content }] },
-      { kind: 'note', text: '信访人情况可在登记后补充；标题不填则按民情信息自动生成。' },
+      { kind: 'note', text: '标题不填则按民情信息自动生成。已知信访人的请填写；不填则案件登记为“信访人待补充”，由信访办核实后补充。' },
       {
         kind: 'form',
         name: 'sentiment_convert_form',
@@ -29,6 +29,10 @@ export function sentimentConvertFormCard(input: SentimentConvertFormInput): Card
           { kind: 'text', name: 'headcount', label: '人数', required: false, maxLength: 6 },
           { kind: 'checkbox', name: 'important', label: '重要信访' },
           { kind: 'checkbox', name: 'sudden', label: '突发性' },
+          { kind: 'text', name: 'petitionerName', label: '信访人姓名', required: false, maxLength: 30 },
+          { kind: 'text', name: 'petitionerPhone', label: '联系电话', required: false, maxLength: 20 },
+          { kind: 'text', name: 'petitionerIdNumber', label: '身份证号', required: false, maxLength: 18 },
+          { kind: 'text', name: 'petitionerAddress', label: '住址', required: false, maxLength: 200 },
         ],
         submit: { label: '转为案件', action: actionValue('sentiment.convert-submit', { reportId: r.reportId }) },
       },

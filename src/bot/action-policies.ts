@@ -52,6 +52,8 @@ export const ACTION_POLICIES: { readonly [N in ActionName]: ActionPolicy } = {
   'opinion.submit': { case: 'RECORD_REVIEW' },
   'case.report-up': { case: 'REPORT_UP' },
   'case.archive': { case: 'ARCHIVE' },
+  'petitioner.open': { case: 'CORRECT_REGISTRATION' },
+  'petitioner.submit': { case: 'CORRECT_REGISTRATION' },
   'screening-period.open': { global: 'DECLARE_SCREENING' },
   'screening-period.submit': { global: 'DECLARE_SCREENING' },
   'reception-day.open': { global: 'SCHEDULE_RECEPTION' },

@@ -11,6 +11,7 @@ import { moreCaseActions } from './actions/more-case-actions.js';
 import { dutyActions } from './actions/duty-actions.js';
 import { escalationActions } from './actions/escalation-actions.js';
 import { officeCaseActions } from './actions/office-case-actions.js';
+import { petitionerActions } from './actions/petitioner-actions.js';
 import { majorEventCommand, sentimentCommand } from './commands/escalation-commands.js';
 import { sentimentActions } from './actions/sentiment-actions.js';
 import { officeDutyActions } from './actions/office-duty-actions.js';
@@ -84,7 +85,7 @@ export function createBot(o: BotOptions): Dispatcher {
     logger: o.logger,
     commands: botCommands(o.directories ?? new Map()),
     fallback: helpCommand,
-    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...sentimentActions, ...officeDutyActions },
+    actions: { ...caseActions, ...moreCaseActions, ...dutyActions, ...escalationActions, ...officeCaseActions, ...petitionerActions, ...sentimentActions, ...officeDutyActions },
     actionPolicies: ACTION_POLICIES,
     decodeAction: (value) => decodeAction(value),
     views: { notRegistered: notRegisteredCard, error: (message) => errorCard(message) },

@@ -20,7 +20,9 @@ export type CaseAction =
   | 'REPORT_ABNORMAL'
   | 'RECORD_PERSUASION'
   | 'ARCHIVE'
-  | 'REPORT_UP';
+  | 'REPORT_UP'
+  /** Correct the registration: title, content, source, complexity, village, headcount, petitioners. */
+  | 'CORRECT_REGISTRATION';
 
 /** What someone may do outside any one case. */
 export type GlobalAction =
@@ -121,6 +123,7 @@ function decide(p: Person, action: CaseAction, c: CaseAccessFacts): Decision {
     case 'RECORD_REVIEW':
     case 'ARCHIVE':
     case 'REPORT_UP':
+    case 'CORRECT_REGISTRATION':
       return office ? allow : deny('此操作由信访办（信访领导小组）办理');
     case 'PROPOSE_TRANSFER':
       return office || c.ownerLeaderId === p.id ? allow : deny('只有信访办或现任包案领导可以提出移交');

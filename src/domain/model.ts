@@ -82,6 +82,8 @@ export interface CaseRecord {
   villageId: string | null;
   headcount: number;
   ownershipReasons: string[];
+  /** R16: converted from a report that named nobody; the office is to complete its petitioners. */
+  petitionersPending: boolean;
   dangerFlags: string[];
   beijingPetition: boolean;
   ownerLeaderId: string | null;

@@ -29,6 +29,7 @@ const CENTERED = [1, 4, 11, 12, 13, 14, 15];
 
 /** 张大明、李四等12人: the named petitioners, and the head count when more came. */
 function petitionerText(r: LedgerRow): string {
+  if (r.petitionersPending) return '待补充';
   const names = r.petitioners.map((p) => p.name).join('、');
   return r.headcount > r.petitioners.length && names ? `${names}等${r.headcount}人` : names;
 }

@@ -3,29 +3,26 @@ import { assertGlobalAllowed } from '../domain/authorization.js';
 import { caseDeadline } from '../domain/deadlines/case-deadlines.js';
 import { DomainError } from '../domain/errors.js';
 import { DANGER_CATEGORY_LABELS, detectDanger } from '../domain/intake/danger-keywords.js';
-import { OWNERSHIP_REASON_LABELS, ownershipReasons } from '../domain/intake/ownership-scope.js';
-import { CASE_SOURCES, CLASSIFICATIONS, COMPLEXITIES, type Actor, type CaseRecord } from '../domain/model.js';
-import { notification, type Notification } from '../domain/notifications.js';
+import { ownershipReasons } from '../domain/intake/ownership-scope.js';
+import { CLASSIFICATIONS, type Actor, type CaseRecord } from '../domain/model.js';
+import type { Notification } from '../domain/notifications.js';
 import { localDateOf } from '../lib/local-date.js';
 import type { Deps } from './ports.js';
 import { audit } from './support/audit.js';
-import { id, optionalText, petitioner, text } from './support/fields.js';
+import { AT_LEAST_ONE_PETITIONER, id, petitioner } from './support/fields.js';
+import { registrationFields } from './support/registration-fields.js';
 import { parseInput } from './support/parse-input.js';
-import { idsWithRole } from './support/recipients.js';
+import { needsOwnerNotification, reasonText } from './support/registration-flags.js';
 import { transition } from './support/transition.js';
 import { raiseDangerLetterAlert } from './escalation/support/danger-letter-alert.js';
 
 export const intakeInput = z.object({
-  title: text(100),
-  content: text(5000),
-  source: z.enum(CASE_SOURCES),
-  category: optionalText(50),
-  complexity: z.enum(COMPLEXITIES).default('GENERAL'),
+  ...registrationFields,
+  complexity: registrationFields.complexity.default('GENERAL'),
   classification: z.enum(CLASSIFICATIONS).optional().nullable().transform((v) => v ?? null),
   receivedAt: z.coerce.date({ error: '收件时间格式不正确' }).optional(),
-  villageId: id.optional().nullable().transform((v) => v ?? null),
-  headcount: z.number().int().min(1).max(100000).optional(),
-  petitioners: z.array(petitioner).min(1, { error: '至少填写一名信访人' }).max(200),
+  headcount: registrationFields.headcount.optional(),
+  petitioners: z.array(petitioner).min(1, { error: AT_LEAST_ONE_PETITIONER }).max(200),
   sudden: z.boolean().default(false),
   important: z.boolean().default(false),
   beijingPetition: z.boolean().default(false),
@@ -37,6 +34,14 @@ export const intakeInput = z.object({
 });
 export type IntakeInput = z.input<typeof intakeInput>;
 
+/** R16: a case converted from a sentiment report may name nobody yet; the office completes it later. */
+const intakeAwaitingPetitioners = intakeInput.extend({ petitioners: z.array(petitioner).max(200) });
+
+export interface IntakeOptions {
+  /** Register without petitioners, flagged for the office to complete (R16 conversion only). */
+  petitionersMayWait?: boolean;
+}
+
 export interface IntakeResult {
   case: CaseRecord;
   notifications: Notification[];
@@ -47,8 +52,8 @@ export function formatCaseNumber(year: number, seq: number): string {
 }
 
 /** Registers a petition: number, R1 ownership flags, R20 danger scan, R7–R9 deadline. */
-export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promise<IntakeResult> {
-  const input = parseInput(intakeInput, raw);
+export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: IntakeOptions = {}): Promise<IntakeResult> {
+  const input = parseInput(opts.petitionersMayWait ? intakeAwaitingPetitioners : intakeInput, raw);
   assertGlobalAllowed(actor.person, 'INTAKE');
   const now = deps.clock.now();
   const receivedAt = input.receivedAt ?? now;
@@ -63,7 +68,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
     deps.config.deadlinePolicy(),
     deps.config.keywordRules(),
   ]);
-  const headcount = input.headcount ?? input.petitioners.length;
+  const headcount = input.headcount ?? Math.max(1, input.petitioners.length);
   const reasons = ownershipReasons({
     source: input.source,
     headcount,
@@ -116,6 +121,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
         villageId: input.villageId,
         headcount,
         ownershipReasons: reasons,
+        petitionersPending: input.petitioners.length === 0,
         dangerFlags: danger.map((d) => d.category),
         beijingPetition: input.beijingPetition,
         ownerLeaderId: null,
@@ -160,6 +166,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
         source: created.source,
         complexity: created.complexity,
         ownershipReasons: reasons,
+        petitionersPending: input.petitioners.length === 0,
         dangerFlags: created.dangerFlags,
         dueOn: created.dueOn,
         dueRule: created.dueRule,
@@ -168,19 +175,8 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown): Promis
 
     const notifications: Notification[] = [];
     if (reasons.length > 0) {
-      const why = reasons.map((r) => OWNERSHIP_REASON_LABELS[r]).join('、');
-      created = await transition(repos, actor, now, created, 'AWAITING_OWNER', `R1 包案范围：${why}`);
-      notifications.push(
-        notification({
-          kind: 'CASE_NEEDS_OWNER',
-          key: `needs-owner:${created.id}`,
-          urgency: 'NORMAL',
-          recipientIds: await idsWithRole(repos, 'OFFICE_STAFF'),
-          caseId: created.id,
-          title: `${created.number} 需确定包案领导`,
-          body: `${created.title}（${why}）`,
-        }),
-      );
+      created = await transition(repos, actor, now, created, 'AWAITING_OWNER', `R1 包案范围：${reasonText(reasons)}`);
+      notifications.push(await needsOwnerNotification(repos, created, reasons));
     }
     if (danger.length > 0) {
       const labels = danger.map((d) => DANGER_CATEGORY_LABELS[d.category]).join('、');

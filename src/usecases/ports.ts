@@ -54,8 +54,16 @@ export interface CaseRepo {
   /** Reads the case and holds it until the transaction ends: one writer per case at a time. */
   lock(id: string): Promise<CaseRecord | null>;
   update(id: string, patch: Partial<NewCase>): Promise<CaseRecord>;
+  /** The case's petitioners now: without the rows a correction replaced or removed. */
   petitioners(caseId: string): Promise<Petitioner[]>;
-  /** R24: who each case's free text must not name (its petitioners), for masking; every id asked is in the map. */
+  /** A petitioner added by a correction (or completing a case that awaited them, R16). */
+  addPetitioner(caseId: string, p: Petitioner): Promise<Petitioner>;
+  /** Marks a current petitioner of the case replaced or removed (the row stays: R25); false if it is not one. */
+  supersedePetitioner(caseId: string, id: string, at: Date): Promise<boolean>;
+  /**
+   * R24: who each case's free text must not name, for masking: its petitioners, and those a
+   * correction replaced (text written earlier may name them); every id asked is in the map.
+   */
   subjects(caseIds: readonly string[]): Promise<Map<string, PersonalSubject[]>>;
   /** The same for cases named by number (XF-2026-0042): what a card naming them must not show. */
   subjectsByNumber(numbers: readonly string[]): Promise<Map<string, PersonalSubject[]>>;
@@ -70,6 +78,8 @@ export interface CaseRepo {
 export interface CaseDossier {
   case: CaseRecord;
   petitioners: Petitioner[];
+  /** Petitioners a correction replaced or removed: not shown, but masked in text like the others (R24). */
+  formerPetitioners: PersonalSubject[];
   ownership: ActiveOwnership | null;
   progress: ProgressEntry[];
   pendingProposalId: string | null;

@@ -46,6 +46,8 @@ const SAMPLES: { [N in ActionName]: ActionParams<N> } = {
   'opinion.submit': { caseId: uid(1) },
   'case.report-up': { caseId: uid(1) },
   'case.archive': { caseId: uid(1) },
+  'petitioner.open': { caseId: uid(1) },
+  'petitioner.submit': { caseId: uid(1), petitionerId: uid(10) },
   'screening-period.open': {},
   'screening-period.submit': {},
   'reception-day.open': {},
@@ -112,6 +114,7 @@ const FORMS: { [N in SubmitActionName]: Record<string, unknown> } = {
   'reception.submit': { visitors: '12', summary: '接待群众12人次，受理3件' },
   'screening.submit': { isZero: true },
   'meeting.submit': { date: '2026-11-25 +0800', topic: '研究重大疑难案件', decisions: '明确责任', attendees: '李书记\n王镇长、赵主任' },
+  'petitioner.submit': { petitionerName: '张三明', petitionerPhone: '13812345678', remove: false },
 };
 
 function refusal(f: () => unknown): DomainError {

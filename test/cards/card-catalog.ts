@@ -29,6 +29,7 @@ import { abnormalPetitionFormCard } from '../../cards/builders/abnormal-petition
 import { progressFormCard } from '../../cards/builders/progress-form.js';
 import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js';
 import { resolveFormCard } from '../../cards/builders/resolve-form.js';
+import { petitionerCorrectionCard, petitionersCard } from '../../cards/builders/petitioner-form.js';
 import { resultCard } from '../../cards/builders/result.js';
 import { noticeCard } from '../../cards/builders/notice.js';
 import { weeklySummaryCard } from '../../cards/builders/weekly-summary.js';
@@ -159,6 +160,10 @@ export const CARDS: Record<string, () => Card> = {
   'sentiment form': () => sentimentFormCard({ villages: [{ id: uid(401), name: '青山村' }] }),
   'sentiment convert form': () =>
     sentimentConvertFormCard({ report: { reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，影响春耕', reportedOn: '2026-11-25' } }),
+  'petitioners (awaiting, R16)': () => petitionersCard({ case: CASE, petitionersPending: true, petitioners: [] }),
+  'petitioners': () =>
+    petitionersCard({ case: CASE, petitionersPending: false, petitioners: [{ id: uid(981), name: '张*明', phone: '138****5678', idNumber: '4201**********1234' }, { id: uid(982), name: '李*', phone: null, idNumber: null }] }),
+  'petitioner correction form': () => petitionerCorrectionCard({ case: CASE, petitioner: { id: uid(981), name: '张*明', phone: '138****5678', idNumber: null } }),
   'major event form': () => majorEventFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }] }),
   'abnormal petition form': () => abnormalPetitionFormCard({ case: CASE, today: TODAY }),
   'persuasion form': () => persuasionFormCard({ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25', now: '2026-11-27 09:00' }),

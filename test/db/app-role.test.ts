@@ -10,7 +10,10 @@ import { MigrationError } from '../../src/db/migrate.js';
 import { APP_TABLE_PRIVILEGES } from '../../src/db/roles/app-grants.js';
 import { databaseRole } from '../../src/db/roles/database-role.js';
 import { runSystemJobs } from '../../src/jobs/system-jobs.js';
+import { addPetitioner } from '../../src/usecases/cases/add-petitioner.js';
 import { addProgress } from '../../src/usecases/cases/add-progress.js';
+import { correctPetitioner } from '../../src/usecases/cases/correct-petitioner.js';
+import { removePetitioner } from '../../src/usecases/cases/remove-petitioner.js';
 import { resolveCase } from '../../src/usecases/cases/resolve-case.js';
 import { viewCase } from '../../src/usecases/cases/view-case.js';
 import { startSignedAudit } from '../../src/usecases/audit/start-signed-audit.js';
@@ -96,6 +99,20 @@ describe('the application\'s database role (R25)', () => {
     await refused(`CREATE TABLE "Shadow" (id int)`);
     // The owner can: which is why the application must not be it, and why the chain is signed.
     await expect(asRole(roles.ownerUrl, `ALTER TABLE "AuditLog" DISABLE TRIGGER USER; ALTER TABLE "AuditLog" ENABLE TRIGGER USER`)).resolves.toBeDefined();
+  });
+
+  it('R25: the app role corrects a petitioner by a new row and marks the old one superseded — it cannot rewrite, unmark or delete a row', async () => {
+    const c = await ownedCase(town);
+    const [first] = await app.prisma.petitioner.findMany({ where: { caseId: c.id } });
+    const office = town.actor(town.people.office);
+    const { petitioner } = await correctPetitioner(town.deps, office, { caseId: c.id, petitionerId: first!.id, phone: '13912345678' });
+    await removePetitioner(town.deps, office, { caseId: c.id, petitionerId: (await addPetitioner(town.deps, office, { caseId: c.id, name: '李四' })).petitioner.id });
+    expect((await app.prisma.petitioner.findMany({ where: { caseId: c.id, supersededAt: null } })).map((p) => p.id)).toEqual([petitioner.id]);
+    await expect(asRole(roles.appUrl, `UPDATE "Petitioner" SET "name" = 'x' WHERE "id" = '${petitioner.id}'`)).rejects.toThrow(/permission denied/);
+    await expect(asRole(roles.appUrl, `DELETE FROM "Petitioner" WHERE "id" = '${petitioner.id}'`)).rejects.toThrow(/permission denied/);
+    await expect(asRole(roles.appUrl, `UPDATE "Petitioner" SET "supersededAt" = NULL WHERE "id" = '${first!.id}'`)).rejects.toThrow(/kept as written/);
+    // Not even the owner edits a row in place: the trigger stands for every role.
+    await expect(asRole(roles.ownerUrl, `UPDATE "Petitioner" SET "phone" = '1' WHERE "id" = '${petitioner.id}'`)).rejects.toThrow(/kept as written/);
   });
 
   it('the application with the app role does not migrate: with a migration pending it stops and says who must run db:migrate', async () => {

@@ -109,10 +109,12 @@ describe.each(['postgres', 'embedded'] as const)('ledger (台账) query on %s', 
       overdueDays: 10,
       resolvedOn: null,
       headcount: 5,
+      petitionersPending: false,
       petitioners: [
         { name: '张大明', phone: '13812345678', idNumber: '110101199003074514', address: null },
         { name: '李小红', phone: '13900001111', idNumber: null, address: null },
       ],
+      formerPetitioners: [],
     });
     const e = all.rows[0]!;
     expect(e).toMatchObject({ villageName: null, unitName: null, ownerLeaderName: null, responsiblePersonName: null, dueOn: null, overdueState: null, overdueDays: 0 });

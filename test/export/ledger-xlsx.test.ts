@@ -14,8 +14,8 @@ import { buildTownship, intakeForm } from '../support/township.js';
 const row = (over: Partial<LedgerRow>): LedgerRow => ({
   id: 'c1', number: 'XF-2026-0001', title: '宅基地边界纠纷', source: 'VISIT', status: 'IN_PROGRESS', complexity: 'GENERAL',
   receivedOn: '2026-11-01', villageName: '青山村', unitName: '司法所', ownerLeaderName: '孙副镇长', responsiblePersonName: '吴志强',
-  dueOn: '2026-11-30', overdueState: null, overdueDays: 0, resolvedOn: null, headcount: 1,
-  petitioners: [{ name: '张大明', phone: '13812345678', idNumber: null, address: null }], ...over,
+  dueOn: '2026-11-30', overdueState: null, overdueDays: 0, resolvedOn: null, headcount: 1, petitionersPending: false,
+  petitioners: [{ name: '张大明', phone: '13812345678', idNumber: null, address: null }], formerPetitioners: [], ...over,
 });
 
 const ROWS: LedgerRow[] = [

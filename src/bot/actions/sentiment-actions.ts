@@ -20,6 +20,7 @@ export const sentimentActions: Record<string, ActionHandler> = {
   'sentiment.convert-submit': async (ctx, a, form) => {
     const r = await convertSentimentToCase(ctx.deps, ctx.actor, { reportId: a.reportId, ...decodeForm({ a: 'sentiment.convert-submit' }, form) });
     ctx.notify(r.notifications);
-    return done(`已转为案件 ${r.case.number}`, { caseId: r.case.id, note: '信访人情况请在案件中补充' });
+    const note = r.case.petitionersPending ? '信访人待补充：请核实后在案件卡片中点击“补充信访人”，或在信访办工作台补充' : '已按登记流程办理';
+    return done(`已转为案件 ${r.case.number}`, { caseId: r.case.id, note });
   },
 };

@@ -19,6 +19,7 @@ export async function caseCardInput(ctx: HandlerContext, view: CaseView, context
     headcount: c.headcount,
     receivedAt: c.receivedAt,
     petitioners: view.petitioners,
+    petitionersPending: c.petitionersPending,
     personalDataVisible: view.personalDataVisible,
     context,
     ownerName: await names.person(c.ownerLeaderId),

@@ -8,6 +8,7 @@ export interface AuditEntryView {
   channel: string;
   action: string;
   entityType: string;
+  entityId: string;
   reason: string | null;
   before: string | null;
   after: string | null;
@@ -25,6 +26,7 @@ export async function auditEntries(prisma: PrismaClient, where: Prisma.AuditLogW
     channel: r.channel,
     action: r.action,
     entityType: r.entityType,
+    entityId: r.entityId,
     reason: r.reason,
     before: r.before,
     after: r.after,

@@ -60,12 +60,16 @@ export interface LedgerRow {
   overdueDays: number;
   resolvedOn: LocalDate | null;
   headcount: number;
+  /** R16: converted from a report that named nobody; its petitioners are still to be completed. */
+  petitionersPending: boolean;
   /**
    * Raw personal data, primary petitioner first. R24: before showing or exporting, mask per viewer
    * with src/domain/privacy.ts: maskName, maskPhone and maskIdNumber (maskPetitioner needs the
    * address and isPrimary, which the ledger does not carry).
    */
   petitioners: LedgerPetitioner[];
+  /** Petitioners a correction replaced or removed: not shown, but masked in the title like the others (R24). */
+  formerPetitioners: LedgerPetitioner[];
 }
 
 export interface LedgerPage {
@@ -140,15 +144,17 @@ function search(q: string, personalData: boolean): Prisma.Sql {
   const title = latin ? Prisma.sql`c."title" ILIKE ${pattern}` : Prisma.sql`c."title" LIKE ${pattern}`;
   const number = Prisma.sql`c."number" LIKE ${pattern.toUpperCase()}`;
   const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
-  const names = Prisma.sql`p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()}`;
+  const names = Prisma.sql`p."supersededAt" IS NULL AND (p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()})`;
   if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitioner(names)})`;
   // The term overlaps a petitioner's name (either way round) or number: not a match on the title.
   const overlaps = Prisma.sql`strpos(p."name", ${q}) > 0 OR strpos(${q}, p."name") > 0 OR strpos(coalesce(p."phone", ''), ${q}) > 0 OR strpos(coalesce(p."idNumber", ''), ${q.toUpperCase()}) > 0 OR strpos(coalesce(p."address", ''), ${q}) > 0`;
   return Prisma.sql`(${number} OR (${title} AND NOT ${petitioner(overlaps)}))`;
 }
 
-interface Row extends Omit<LedgerRow, 'petitioners'> {
-  petitioners: LedgerPetitioner[] | string;
+type StoredPetitioner = LedgerPetitioner & { current: boolean };
+
+interface Row extends Omit<LedgerRow, 'petitioners' | 'formerPetitioners'> {
+  petitioners: StoredPetitioner[] | string;
 }
 
 /** One page of the ledger, newest receipt first, and the number of all matching cases, of what the reader may see. */
@@ -169,7 +175,7 @@ export async function ledgerCases(
     prisma.$queryRaw<Row[]>(Prisma.sql`
       WITH hits AS (
         SELECT c."id", c."number", c."title", c."source", c."status", c."complexity", c."receivedAt",
-               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount",
+               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount", c."petitionersPending",
                ${beijingDate('receivedAt')} AS "receivedOn", ${beijingDate('resolvedAt')} AS "resolvedOn",
                CASE WHEN c."status" IN (${OPEN_STATUS_SQL}) THEN
                       CASE WHEN c."dueOn" < ${today}::date THEN 'OPEN' END
@@ -188,9 +194,9 @@ export async function ledgerCases(
                 WHEN 'OPEN' THEN ${today}::date - h."dueOn"
                 WHEN 'RESOLVED_LATE' THEN GREATEST(0, COALESCE(h."resolvedOn" - h."dueOn", 0))
                 ELSE 0 END)::int AS "overdueDays",
-             to_char(h."resolvedOn", 'YYYY-MM-DD') AS "resolvedOn", h."headcount",
+             to_char(h."resolvedOn", 'YYYY-MM-DD') AS "resolvedOn", h."headcount", h."petitionersPending",
              COALESCE((
-               SELECT json_agg(json_build_object('name', p."name", 'phone', p."phone", 'idNumber', p."idNumber", 'address', p."address")
+               SELECT json_agg(json_build_object('name', p."name", 'phone', p."phone", 'idNumber', p."idNumber", 'address', p."address", 'current', p."supersededAt" IS NULL)
                                ORDER BY p."isPrimary" DESC, p."name" ASC)
                FROM "Petitioner" p WHERE p."caseId" = h."id"
              ), '[]'::json) AS "petitioners"
@@ -204,10 +210,11 @@ export async function ledgerCases(
   ]);
   return {
     total: count?.total ?? 0,
-    rows: rows.map((r) => ({
-      ...r,
+    rows: rows.map((r) => {
       // The pg adapter parses json; PGlite's adapter may hand it over as text.
-      petitioners: typeof r.petitioners === 'string' ? (JSON.parse(r.petitioners) as LedgerPetitioner[]) : r.petitioners,
-    })),
+      const all = typeof r.petitioners === 'string' ? (JSON.parse(r.petitioners) as StoredPetitioner[]) : r.petitioners;
+      const plain = ({ current: _c, ...p }: StoredPetitioner): LedgerPetitioner => p;
+      return { ...r, petitioners: all.filter((p) => p.current).map(plain), formerPetitioners: all.filter((p) => !p.current).map(plain) };
+    }),
   };
 }

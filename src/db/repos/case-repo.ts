@@ -7,6 +7,8 @@ import type { CaseRepo, NewCase } from '../../usecases/ports.js';
 import { toCase, toOwnership, toPetitioner, toProgress } from './mappers.js';
 import type { Tx } from './tx.js';
 
+const subjectOf = (p: db.Petitioner): PersonalSubject => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address });
+
 const dates = <T extends Partial<NewCase>>(c: T) => ({
   ...c,
   ...(c.dueOn !== undefined ? { dueOn: c.dueOn === null ? null : toDbDate(c.dueOn) } : {}),
@@ -72,7 +74,8 @@ export function caseRepo(tx: Tx): CaseRepo {
       const active = ownerships[0];
       return {
         case: toCase(c),
-        petitioners: petitioners.map(toPetitioner),
+        petitioners: petitioners.filter((p) => p.supersededAt === null).map(toPetitioner),
+        formerPetitioners: petitioners.filter((p) => p.supersededAt !== null).map(subjectOf),
         ownership: active ? { ...toOwnership(active), territorialUnitId: active.proposal.territorialUnitId, functionalUnitId: active.proposal.functionalUnitId } : null,
         progress: progress.map(toProgress),
         pendingProposalId: proposals[0]?.id ?? null,
@@ -109,8 +112,16 @@ export function caseRepo(tx: Tx): CaseRepo {
       return out;
     },
     async petitioners(caseId) {
-      const rows = await tx.petitioner.findMany({ where: { caseId }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });
+      const rows = await tx.petitioner.findMany({ where: { caseId, supersededAt: null }, orderBy: [{ isPrimary: 'desc' }, { name: 'asc' }] });
       return rows.map(toPetitioner);
+    },
+    async addPetitioner(caseId, p) {
+      const { id: _id, ...data } = p;
+      return toPetitioner(await tx.petitioner.create({ data: { ...data, caseId } }));
+    },
+    async supersedePetitioner(caseId, id, at) {
+      const { count } = await tx.petitioner.updateMany({ where: { id, caseId, supersededAt: null }, data: { supersededAt: at } });
+      return count === 1;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../sql-runner.js';
 
-type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+/** A table privilege, or UPDATE of named columns only: `UPDATE ("col")`. */
+type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | `UPDATE (${string})`;
 
 // What the application does to each table (its repositories and raw SQL), and no more. A table
 // the application only appends to gets no UPDATE or DELETE: its rows stay as written even if the
@@ -17,7 +18,10 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   FollowUp: APPEND,
   Meeting: APPEND,
   MeetingCase: APPEND,
-  Petitioner: APPEND,
+  // R24/R25: a correction of a petitioner adds a row and marks the old one superseded, so the
+  // petitioner as first registered stays in the table next to the correction (and in the log's
+  // before → after); the application can set that mark and nothing else (a trigger: only once).
+  Petitioner: ['SELECT', 'INSERT', 'UPDATE ("supersededAt")'],
   ProcessedEvent: APPEND,
   ProgressEntry: APPEND,
   ScreeningPeriod: APPEND,

@@ -14,6 +14,17 @@ export const ACCOUNTABILITY_REASONS = [
 ] as const;
 export type AccountabilityReason = (typeof ACCOUNTABILITY_REASONS)[number];
 
+export const ACCOUNTABILITY_KIND_LABELS: Record<AccountabilityKind, string> = { INACTION: '不作为', SLOW_ACTION: '慢作为', WRONG_ACTION: '乱作为', ESCALATION: '越级上访' };
+
+export const ACCOUNTABILITY_REASON_LABELS: Record<AccountabilityReason, string> = {
+  ACK_NEVER_GIVEN: '预警始终未确认',
+  ACK_INCOMPLETE: '预警未确认到位',
+  REPEATED_OVERDUE: '多次逾期',
+  REOPENED: '同一问题重新办理',
+  ABNORMAL_PETITION: '发生非正常上访',
+  ABNORMAL_PETITION_OVERDUE: '逾期期间发生非正常上访',
+};
+
 /** A fact about a person or a unit; `sourceKey` names it so that it is kept once however often it is seen. */
 export interface AccountabilityFactDraft {
   sourceKey: string;

@@ -15,6 +15,20 @@ export type DeadlineRule =
   | 'R9_HANDLING'
   | 'R10_EXTENSION';
 
+/** The rules that compute a deadline from the case, the calendar and the policy (R27's reopening date is set by hand). */
+export const COMPUTED_DEADLINE_RULES: ReadonlySet<string> = new Set<DeadlineRule>(['R7_SIMPLE', 'R7_GENERAL', 'R7_COMPLEX', 'R8_OWNERSHIP', 'R9_HANDLING', 'R10_EXTENSION']);
+
+/** What set a stored deadline (Case.dueRule), in words. */
+export const DEADLINE_RULE_LABELS: Readonly<Record<string, string>> = {
+  R7_SIMPLE: '简单事项当日办结（R7）',
+  R7_GENERAL: '一般事项工作日时限（R7）',
+  R7_COMPLEX: '重点疑难复杂事项（R7）',
+  R8_OWNERSHIP: '包案审定时限（R8）',
+  R9_HANDLING: '法定办理期限（R9）',
+  R10_EXTENSION: '批准延期（R10）',
+  R27_REOPEN: '不满意重新办理（R27）',
+};
+
 export interface DeadlineFacts {
   source: CaseSource;
   complexity: Complexity;

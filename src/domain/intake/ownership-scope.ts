@@ -44,3 +44,20 @@ export function ownershipReasons(f: ScopeFacts): OwnershipReason[] {
   if (f.markedByLeadingGroup) reasons.push('LEADING_GROUP');
   return reasons;
 }
+
+/**
+ * R1 after the office corrects a case's source or headcount: the reasons those decide are decided
+ * again (5 people or more is collective; an important case from a reception day is named as such),
+ * the flags set at intake stay.
+ */
+export function rescopedReasons(current: readonly string[], f: Pick<ScopeFacts, 'source' | 'headcount'>): OwnershipReason[] {
+  const has = (r: OwnershipReason) => current.includes(r);
+  return ownershipReasons({
+    source: f.source,
+    headcount: f.headcount,
+    sudden: has('SUDDEN'),
+    important: has('IMPORTANT') || has('RECEPTION_DAY_IMPORTANT'),
+    beijingPetition: has('BEIJING'),
+    markedByLeadingGroup: has('LEADING_GROUP'),
+  });
+}

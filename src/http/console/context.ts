@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { Person } from '../../domain/model.js';
+import type { Notification } from '../../domain/notifications.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Deps } from '../../usecases/ports.js';
@@ -31,6 +32,8 @@ export interface ConsoleDeps {
   publicUrl?: string;
   /** With the scheduler's queues: cases whose deadline an edit moved get their reminder jobs at once. */
   refreshCases?: (caseIds: readonly string[]) => Promise<void>;
+  /** Delivers what a use case says someone must be told (the bot's notifier); without it nothing is sent. */
+  notify?: (notifications: readonly Notification[]) => Promise<void>;
 }
 
 /** What the auth middleware leaves for the pages. */

@@ -6,6 +6,7 @@ import { consoleAuth } from './auth.js';
 import type { ConsoleDeps } from './context.js';
 import { html } from './html.js';
 import { bare } from './layout.js';
+import { caseCorrectionRoutes } from './pages/case-correction.js';
 import { caseDetailRoutes } from './pages/case-detail.js';
 import { figuresRoutes } from './pages/figures.js';
 import { ledgerRoutes } from './pages/ledger.js';
@@ -41,6 +42,7 @@ export function consoleRouter(c: ConsoleDeps): Router {
   router.get('/console', (ctx) => ctx.redirect('/console/ledger'));
   loginRoutes(router, c);
   caseDetailRoutes(router, c);
+  caseCorrectionRoutes(router, c);
   figuresRoutes(router, c);
   ledgerRoutes(router, c);
   exportRoutes(router, c);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isOpen } from '../../domain/case-status.js';
 import { chineseOfficialCalendar } from '../../domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
-import { caseDeadline, type CaseDeadline, type DeadlineRule } from '../../domain/deadlines/case-deadlines.js';
+import { caseDeadline, COMPUTED_DEADLINE_RULES, type CaseDeadline } from '../../domain/deadlines/case-deadlines.js';
 import type { DeadlinePolicy } from '../../domain/deadlines/deadline-policy.js';
 import type { CaseRecord } from '../../domain/model.js';
 import { localDateOf, type LocalDate } from '../../lib/local-date.js';
@@ -16,8 +16,6 @@ const followedSchema = z.object({ from: z.string(), to: z.string(), specialDays:
 type Followed = z.infer<typeof followedSchema>;
 const PAGE = 200;
 
-/** Deadlines the rules compute from the calendar; an R27 reopening's date is set by hand and stays. */
-const COMPUTED_RULES: ReadonlySet<string> = new Set<DeadlineRule>(['R7_SIMPLE', 'R7_GENERAL', 'R7_COMPLEX', 'R8_OWNERSHIP', 'R9_HANDLING', 'R10_EXTENSION']);
 
 export interface MovedDeadline {
   caseId: string;
@@ -114,7 +112,7 @@ async function followOpenCases(deps: Deps, change: CalendarChange): Promise<Foll
 
 /** The case's deadline by the new calendar, when it moves the stored date and a calendar it was stored with set that date; else null. */
 async function movedDeadline(repos: Repos, c: CaseRecord | null, change: CalendarChange): Promise<CaseDeadline | null> {
-  if (!c || !isOpen(c.status) || !c.dueOn || c.dueOn < change.today || !COMPUTED_RULES.has(c.dueRule ?? '')) return null;
+  if (!c || !isOpen(c.status) || !c.dueOn || c.dueOn < change.today || !COMPUTED_DEADLINE_RULES.has(c.dueRule ?? '')) return null;
   const facts = await deadlineFactsOf(repos, c);
   const becomes = caseDeadline(facts, change.current, change.policy);
   if (becomes.dueOn === c.dueOn) return null;

@@ -18,6 +18,8 @@ const input = z
     /** Where the view will be shown: a group chat never shows personal data (R24). */
     context: z.enum(['GROUP', 'DIRECT', 'CONSOLE']),
     full: z.boolean().default(false),
+    /** Why the full data is asked for, for the audit log: to read it, or to correct the registration. */
+    purpose: z.enum(['READ', 'CORRECT']).default('READ'),
   })
   .refine((v) => v.caseId || v.number, { error: '请提供案件编号' });
 
@@ -45,8 +47,13 @@ export interface CaseView {
 const ACTIONS: CaseAction[] = [
   'PROPOSE_OWNERSHIP', 'DECIDE_OWNERSHIP', 'PROPOSE_TRANSFER', 'ASSIGN', 'MARK_NEEDS_OWNER', 'CLASSIFY', 'ADD_PROGRESS',
   'REQUEST_EXTENSION', 'DECIDE_EXTENSION', 'RESOLVE', 'FOLLOW_UP', 'RECORD_REVIEW', 'REPORT_ABNORMAL', 'RECORD_PERSUASION',
-  'ARCHIVE', 'REPORT_UP', 'VIEW_PERSONAL_DATA',
+  'ARCHIVE', 'REPORT_UP', 'VIEW_PERSONAL_DATA', 'CORRECT_REGISTRATION',
 ];
+
+/** The audit log's words for a full view (R24), by where it was shown. */
+const FULL_VIEW_REASONS: Record<'GROUP' | 'DIRECT' | 'CONSOLE' | 'CORRECT', string> = {
+  GROUP: '群聊中查看', DIRECT: '单聊中查看完整信息', CONSOLE: '工作台查看完整信息', CORRECT: '工作台更正登记信息时查看',
+};
 
 const CHANNELS: Record<'GROUP' | 'DIRECT' | 'CONSOLE', OutputChannel> = { GROUP: 'GROUP_CHAT', DIRECT: 'DIRECT_CHAT', CONSOLE: 'CONSOLE_PAGE' };
 
@@ -69,9 +76,9 @@ export async function viewCase(deps: Deps, actor: Actor, raw: unknown): Promise<
   if (v.full) {
     if (v.context === 'GROUP') throw new DomainError('FORBIDDEN', '群聊中不显示信访人完整信息，请在与机器人的单聊中查看');
     assertCaseAllowed(actor.person, 'VIEW_PERSONAL_DATA', c);
-    await deps.uow.run((repos) => audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: `context=${v.context}` }));
+    await deps.uow.run((repos) => audit(repos, actor, now, { action: 'case.view_personal_data', entityType: 'Case', entityId: c.id, caseId: c.id, reason: FULL_VIEW_REASONS[v.purpose === 'CORRECT' ? 'CORRECT' : v.context] }));
   }
-  const r = redactor(disclosure.personalData, petitioners);
+  const r = redactor(disclosure.personalData, [...petitioners, ...dossier.formerPetitioners]);
   return {
     case: { ...c, title: r.text(c.title), content: r.text(c.content), resolution: r.maybe(c.resolution) },
     petitioners: petitioners.map(r.petitioner),

@@ -25,12 +25,6 @@ export const convertSentimentInput = z.object({
   sudden: z.boolean().default(false),
 });
 
-/**
- * When the report names nobody, the case still needs a petitioner row: one that says so, for the
- * office to complete when it contacts the people concerned.
- */
-export const UNKNOWN_PETITIONER = '待核实（民情采集）';
-
 export interface ConvertSentimentResult {
   case: CaseRecord;
   report: SentimentReport;
@@ -63,7 +57,9 @@ async function loadIntakeConfig(config: ConfigSource): Promise<Loaded> {
 
 /**
  * R16: the office turns a sentiment report into a case in one action, through the normal intake
- * (source 民情采集, the report's village and content); a report becomes a case once.
+ * (source 民情采集, the report's village and content); a report becomes a case once. A report
+ * often names nobody: without petitioners the case is registered as awaiting them
+ * (petitionersPending), for the office to complete when it has contacted the people concerned.
  */
 export async function convertSentimentToCase(deps: Deps, actor: Actor, raw: unknown): Promise<ConvertSentimentResult> {
   const input = parseInput(convertSentimentInput, raw);
@@ -84,10 +80,10 @@ export async function convertSentimentToCase(deps: Deps, actor: Actor, raw: unkn
       receivedAt: report.reportedAt,
       villageId: report.villageId,
       headcount: input.headcount,
-      petitioners: input.petitioners ?? [{ name: UNKNOWN_PETITIONER }],
+      petitioners: input.petitioners ?? [],
       important: input.important,
       sudden: input.sudden,
-    });
+    }, { petitionersMayWait: true });
     if (!(await repos.sentiments.linkCase(report.id, intake.case.id))) {
       throw new DomainError('ALREADY_DONE', '该民情信息已转为案件，不能重复转办', { reportId: report.id });
     }

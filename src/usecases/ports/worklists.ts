@@ -21,6 +21,8 @@ export interface WorklistRepo {
   openPersuasions(leaderId: string): Promise<PersuasionRecord[]>;
   /** R13/R14/R21: opened written statements the person has not submitted, earliest due first. */
   openStatements(authorId: string): Promise<WrittenStatement[]>;
+  /** R16: cases converted from a report that named nobody, whose petitioners the office is to complete, by number. */
+  casesAwaitingPetitioners(limit: number): Promise<OpenCaseRef[]>;
   /** R12: open cases with an owner leader, the ones a leading-group meeting studies, by number. */
   openOwnedCases(limit: number): Promise<OpenCaseRef[]>;
 }

@@ -29,6 +29,8 @@ export const phone = z
   .trim()
   .refine((v) => /^1[3-9]\d{9}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), { error: '电话号码格式不正确' });
 
+export const AT_LEAST_ONE_PETITIONER = '至少填写一名信访人';
+
 export const petitioner = z.object({
   name: text(30),
   idNumber: idNumber.optional().nullable().transform((v) => v ?? null),

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 z.config(z.locales.zhCN());
 
 /** Field names as people know them, for error messages. */
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   title: '标题', content: '内容', source: '来源', category: '类别', complexity: '难易程度', classification: '性质分类',
   receivedAt: '收件时间', villageId: '所属村', headcount: '人数', petitioners: '信访人', name: '姓名',
   idNumber: '身份证号', phone: '电话', address: '住址', leaderId: '包案领导', unitId: '责任单位',

@@ -33,18 +33,18 @@ export function flash(ctx: Context): SafeHtml {
 }
 
 /**
- * Runs one submit and redirects back to `back` with its result. A refused or invalid submit
- * (the use case changed nothing) comes back with its Chinese reason; a forbidden one is left
- * to the router, which answers 403.
+ * Runs one submit and redirects back to `back` with its result (to `doneTo` when it worked). A
+ * refused or invalid submit (the use case changed nothing) comes back with its Chinese reason; a
+ * forbidden one is left to the router, which answers 403.
  */
-export async function submit(ctx: Context, back: string, run: () => Promise<string>): Promise<void> {
-  const join = back.includes('?') ? '&' : '?';
+export async function submit(ctx: Context, back: string, run: () => Promise<string>, doneTo = back): Promise<void> {
+  const to = (path: string, key: 'ok' | 'error', message: string) => `${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(message)}`;
   try {
     const message = await run();
-    ctx.redirect(`${back}${join}ok=${encodeURIComponent(message)}`);
+    ctx.redirect(to(doneTo, 'ok', message));
   } catch (err) {
     if (!isDomainError(err) || err.code === 'FORBIDDEN') throw err;
-    ctx.redirect(`${back}${join}error=${encodeURIComponent(err.message)}`);
+    ctx.redirect(to(back, 'error', err.message));
   }
 }
 

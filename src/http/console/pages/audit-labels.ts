@@ -10,6 +10,14 @@ const LABELS: Record<string, string> = {
   'case.follow_up': '回访',
   'case.report_up': '上报',
   'case.view_personal_data': '查看信访人完整信息',
+  'case.reassign': '重新交办',
+  'case.correct': '更正登记信息',
+  'case.flag_danger': '标记异常信件',
+  'case.studied-in-meeting': '会议研究',
+  'case.link-visit': '下访受理',
+  'petitioner.add': '补充信访人',
+  'petitioner.correct': '更正信访人信息',
+  'petitioner.remove': '删除信访人',
   'case.review.request': '受理复查请求',
   'case.review.answer': '作出复查意见',
   'case.re_review.request': '受理复核请求',
@@ -34,6 +42,13 @@ const LABELS: Record<string, string> = {
   'accountability.record': '记录问责事实',
   'assessment.entry.create': '考核扣分',
   'sentiment.convert': '民情信息转案件',
+  'sentiment.report': '报送民情信息',
+  'meeting.record': '记录领导小组会议',
+  'visit.log': '记录下访',
+  'reception-day.schedule': '安排接访日',
+  'reception-day.log': '记录接访情况',
+  'screening.declare': '部署排查',
+  'screening.report': '报送排查情况',
   'person.create': '新增人员',
   'person.update': '修改人员信息',
   'person.activate': '启用人员',
@@ -60,5 +75,19 @@ const LABELS: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string): string {
-  return LABELS[action] ?? action;
+  return LABELS[action] ?? '其他操作';
 }
+
+/** Through which door a change came (R25), in words. */
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  LARK: '飞书', DINGTALK: '钉钉', SANDBOX: '沙盒', CONSOLE: '工作台', SYSTEM: '系统', SCRIPT: '脚本',
+};
+
+export const channelLabel = (channel: string) => CHANNEL_LABELS[channel] ?? '其他';
+
+/** Full views recorded before the reasons were written in words ("context=DIRECT"). */
+const LEGACY_REASONS: Readonly<Record<string, string>> = {
+  'context=DIRECT': '单聊中查看完整信息', 'context=CONSOLE': '工作台查看完整信息', 'context=GROUP': '群聊中查看',
+};
+
+export const auditReasonText = (reason: string | null) => (reason === null ? null : (LEGACY_REASONS[reason] ?? reason));

@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
 
 /** R24: a row as the ledger shows or exports it — masked, title too, unless an office export asked for full data. */
 function shown(row: LedgerRow, personalData: PersonalData): LedgerRow {
-  const r = redactor(personalData, row.petitioners);
+  const r = redactor(personalData, [...row.petitioners, ...row.formerPetitioners]);
   return { ...row, title: r.text(row.title), petitioners: row.petitioners.map((p) => ({ ...r.petitioner({ ...p, isPrimary: false }), address: null })) };
 }
 
@@ -81,7 +81,7 @@ export function ledgerRoutes(router: Router, c: ConsoleDeps): void {
 ${rows.map((r) => shown(r, 'MASKED')).map(
   (r) => html`<tr class="${r.overdueState ? 'overdue' : ''}" data-number="${r.number}">
   <td><a href="/console/cases/${r.id}">${r.number}</a></td><td>${r.title}</td><td>${CASE_SOURCE_LABELS[r.source]}</td>
-  <td>${r.petitioners.map((p) => p.name).join('、')}${r.headcount > r.petitioners.length ? `等${r.headcount}人` : ''}</td>
+  <td>${r.petitionersPending ? html`<span class="orange">待补充</span>` : html`${r.petitioners.map((p) => p.name).join('、')}${r.headcount > r.petitioners.length ? `等${r.headcount}人` : ''}`}</td>
   <td>${r.villageName ?? ''}</td><td>${r.unitName ?? ''}</td><td>${r.ownerLeaderName ?? ''}</td><td>${r.receivedOn}</td><td>${r.dueOn ?? ''}</td>
   <td>${STATUS_LABELS[r.status]}</td><td>${r.overdueState === 'OPEN' ? `逾期 ${r.overdueDays} 天` : r.overdueState === 'RESOLVED_LATE' ? `逾期 ${r.overdueDays} 天办结` : ''}</td>
 </tr>`,
