@@ -10,7 +10,7 @@ import { buildTownship, type Township } from '../support/township.js';
 
 // R5, R25, R24: the console's case page is the office's record of a case — every fact in order,
 // in Chinese, and the audit log with every change before → after — masked for a reader who has not
-// asked for full data. On PostgreSQL: approving ownership freezes on the embedded database (P2028).
+// asked for full data.
 
 /** What the timeline must tell, in this order (each the start of a fact's heading). */
 const STORY = [

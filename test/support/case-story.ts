@@ -40,7 +40,7 @@ const P = STORY_PETITIONER;
  * proposed, returned, proposed again and approved, progress of every 三包一保 tag, an extension,
  * a transfer, a meeting and a village visit, overdue, an abnormal petition with its alert,
  * acknowledgement, persuasion and self-criticism, resolution, report-up, opinion, 复查 and 复核,
- * follow-up and archive. Runs on PostgreSQL (approveOwnership freezes on the embedded database, P2028).
+ * follow-up and archive.
  */
 export async function caseWithEveryFact(town: Township): Promise<CaseRecord> {
   const p = town.people;

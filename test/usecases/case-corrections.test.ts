@@ -67,8 +67,7 @@ describe.each(['postgres', 'embedded'] as const)('the office corrects a case\'s 
     expect(r.case.dueOn! > c.dueOn!).toBe(true);
   });
 
-  // On the embedded database approveOwnership freezes (P2028, being fixed in main): PostgreSQL only for now.
-  it.skipIf(kind === 'embedded')('R8: an owned case keeps the deadline its approval set when its complexity is corrected', async () => {
+  it('R8: an owned case keeps the deadline its approval set when its complexity is corrected', async () => {
     const c = await ownedCase(town);
     const r = await correctRegistration(town.deps, office(), registration(c, { complexity: 'SIMPLE' }));
     expect(r.deadline).toMatchObject({ moved: false, dueOn: '2026-11-30', dueRule: 'R8_OWNERSHIP' });
