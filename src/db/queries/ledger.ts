@@ -147,11 +147,17 @@ function search(q: string, personalData: boolean): Prisma.Sql {
   return Prisma.sql`(${number} OR (${title} AND NOT ${petitioner(overlaps)}))`;
 }
 
+/**
+ * Newest receipt first; cases received at the same moment (a day's letters are dated, not timed)
+ * by their number, the later one first: the same order on every page and every export.
+ */
+const LEDGER_ORDER = Prisma.sql`c."receivedAt" DESC, c."year" DESC, c."seq" DESC`;
+
 interface Row extends Omit<LedgerRow, 'petitioners'> {
   petitioners: LedgerPetitioner[] | string;
 }
 
-/** One page of the ledger, newest receipt first, and the number of all matching cases, of what the reader may see. */
+/** One page of the ledger, newest receipt first (then by number), and the number of all matching cases, of what the reader may see. */
 export async function ledgerCases(
   prisma: PrismaClient,
   filter: LedgerFilter,
@@ -169,14 +175,14 @@ export async function ledgerCases(
     prisma.$queryRaw<Row[]>(Prisma.sql`
       WITH hits AS (
         SELECT c."id", c."number", c."title", c."source", c."status", c."complexity", c."receivedAt",
-               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount",
+               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount", c."year", c."seq",
                ${beijingDate('receivedAt')} AS "receivedOn", ${beijingDate('resolvedAt')} AS "resolvedOn",
                CASE WHEN c."status" IN (${OPEN_STATUS_SQL}) THEN
                       CASE WHEN c."dueOn" < ${today}::date THEN 'OPEN' END
                     WHEN ${RESOLVED_LATE_SQL} THEN 'RESOLVED_LATE' END AS "overdueState"
         FROM "Case" c
         WHERE ${where}
-        ORDER BY c."receivedAt" DESC, c."id" ASC
+        ORDER BY ${LEDGER_ORDER}
         LIMIT ${Math.min(limit, LEDGER_EXPORT_MAX)} OFFSET ${offset}
       )
       SELECT h."id", h."number", h."title", h."source"::text AS "source", h."status"::text AS "status",
@@ -199,7 +205,7 @@ export async function ledgerCases(
       LEFT JOIN "Unit" u ON u."id" = h."unitId"
       LEFT JOIN "Person" o ON o."id" = h."ownerLeaderId"
       LEFT JOIN "Person" r ON r."id" = h."responsiblePersonId"
-      ORDER BY h."receivedAt" DESC, h."id" ASC`),
+      ORDER BY h."receivedAt" DESC, h."year" DESC, h."seq" DESC`),
     prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Case" c WHERE ${where}`),
   ]);
   return {
