@@ -33,13 +33,20 @@ export interface HttpDeps {
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNKNOWN_PERSON: 403, CONFLICT: 409, ALREADY_DONE: 409 };
 
+/** Codes of a response the client stopped reading (a closed tab, a cancelled download): normal, nothing of ours failed. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function clientWentAway(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && CLIENT_GONE.has(String((err as { code?: unknown }).code));
+}
+
 /** The Koa application: health checks, metrics, the admin area and the JSON summary; platforms mount their routes here. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
   const router = new Router();
   const metrics = createMetrics({ db: deps.db, queues: deps.queues, clock: deps.clock ?? systemClock, logger: deps.logger });
-  // Errors that sub-apps (Bull Board) report instead of throwing.
-  app.on('error', (err: unknown) => deps.logger.error({ err }, 'http error'));
+  // Errors that sub-apps (Bull Board) report instead of throwing, and responses cut off by the client.
+  app.on('error', (err: unknown) => (clientWentAway(err) ? deps.logger.debug({ err }, 'client closed the connection') : deps.logger.error({ err }, 'http error')));
 
   app.use(async (ctx, next) => {
     const started = performance.now();

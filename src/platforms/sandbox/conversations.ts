@@ -75,6 +75,11 @@ export class Conversations {
     return () => this.watchers.delete(watcher);
   }
 
+  /** How many streams are open (a closed tab's is gone). */
+  get watching(): number {
+    return this.watchers.size;
+  }
+
   private emit(e: SandboxEvent): void {
     const chat = e.type === 'message' ? e.message.chat : e.chat;
     for (const w of this.watchers) if (Conversations.visibleTo(w.personId, chat)) w.push(e);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -151,30 +150,38 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
   router.get('/api/stream', async (ctx) => {
     const me = await asPerson(ctx, known);
     if (!me) return;
-    const stream = new PassThrough();
-    const write = (e: SandboxEvent) => {
-      const data = e.type === 'message' ? e.message : { id: e.id, chat: e.chat, cardHtml: e.cardHtml };
-      stream.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    const unwatch = deps.conversations.watch(me.id, write);
-    const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), 25_000);
-    const close = () => {
-      clearInterval(heartbeat);
-      unwatch();
-      stream.end();
-    };
-    ctx.req.on('close', close);
-    ctx.req.socket.setTimeout(0);
-    ctx.set({ 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    ctx.type = 'text/event-stream';
-    ctx.status = 200;
-    ctx.body = stream;
-    stream.write(': connected\n\n');
+    streamTo(ctx, deps.conversations, me.id, deps.logger);
   });
 
   return router;
 }
 
+
+/**
+ * Server-sent events to one page, written straight to the socket: Koa would pipe a stream body
+ * and report a closed tab as an error ("Premature close"), but a closed tab is how every stream
+ * ends. Its subscription and heartbeat go with the connection.
+ */
+function streamTo(ctx: Context, conversations: Conversations, personId: string, logger: Logger): void {
+  const res = ctx.res;
+  ctx.respond = false;
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  const write = (chunk: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(chunk);
+  };
+  const unwatch = conversations.watch(personId, (e: SandboxEvent) => {
+    const data = e.type === 'message' ? e.message : { id: e.id, chat: e.chat, cardHtml: e.cardHtml };
+    write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  });
+  const heartbeat = setInterval(() => write(': keep-alive\n\n'), 25_000);
+  res.once('close', () => {
+    clearInterval(heartbeat);
+    unwatch();
+    logger.debug({ personId }, 'sandbox stream closed');
+  });
+  ctx.req.socket.setTimeout(0);
+  write(': connected\n\n');
+}
 
 async function asPerson(ctx: Context, known: (id: string) => Promise<SandboxPerson | null>): Promise<SandboxPerson | null> {
   const id = personId.safeParse(ctx.query.as);
