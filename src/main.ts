@@ -247,7 +247,6 @@ async function officeConsole(config: Config, db: Database, deps: Deps, logger: R
     logger,
     sessions: dbConsoleSessions(db.prisma),
     links: dbLoginLinks(db.prisma),
-    townName: await townName(db),
     publicDir: join(packageRoot(), 'public', 'console'),
   });
 }
@@ -264,11 +263,6 @@ async function printAdminLink(db: Database, deps: Deps, port: number, logger: Re
   } catch (err) {
     logger.warn({ err }, 'could not make the console login link');
   }
-}
-
-async function townName(db: Database): Promise<string> {
-  const row = await db.prisma.setting.findUnique({ where: { key: 'townName' } });
-  return typeof row?.value === 'string' ? row.value : '本镇';
 }
 
 /** The browser chat of issue #5, on the embedded demo database when no chat platform is configured (or SANDBOX=true). */

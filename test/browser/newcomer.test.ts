@@ -43,7 +43,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
     const console = consoleRouter({
-      prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
+      prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
     server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router, console] }).listen(0, '127.0.0.1');

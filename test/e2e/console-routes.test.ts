@@ -22,7 +22,7 @@ describe('authorization and CSRF on every console route (real PostgreSQL)', () =
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     c = await startConsole(t, town);
     const router = consoleRouter({
-      prisma: t.db.prisma, deps: town.deps, logger: captureLogger('silent').logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
+      prisma: t.db.prisma, deps: town.deps, logger: captureLogger('silent').logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
     routes = router.stack

@@ -27,7 +27,7 @@ export async function startConsole(t: TestDatabase, town: Township, extra: Parti
   const { logger, lines } = captureLogger('warn');
   const links = dbLoginLinks(t.db.prisma);
   const router = consoleRouter({
-    prisma: t.db.prisma, deps: town.deps, logger, links, townName: '青山镇',
+    prisma: t.db.prisma, deps: town.deps, logger, links,
     sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     ...extra,
   });

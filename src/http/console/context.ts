@@ -20,7 +20,6 @@ export interface ConsoleDeps {
   logger: Logger;
   sessions: ConsoleSessions;
   links: LoginLinks;
-  townName: string;
   /** public/console: the stylesheet. */
   publicDir: string;
   /** 使用飞书登录, when Lark is configured. */
@@ -38,6 +37,8 @@ export interface ConsoleState {
   viewer: Person;
   session: ConsoleSession;
   csrf: string;
+  /** The township's name of the moment (a run-time setting), for titles. */
+  townName: string;
   /** Fields of a POSTed form (urlencoded), already CSRF-checked. */
   form: URLSearchParams;
 }
@@ -48,5 +49,5 @@ export function state(ctx: Context): ConsoleState {
 
 export function pageContext(ctx: Context, section: PageContext['section']): PageContext {
   const s = state(ctx);
-  return { viewer: s.viewer, csrf: s.csrf, section };
+  return { viewer: s.viewer, csrf: s.csrf, townName: s.townName, section };
 }

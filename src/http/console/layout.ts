@@ -4,6 +4,7 @@ import { html, type SafeHtml } from './html.js';
 export interface PageContext {
   viewer: Person;
   csrf: string;
+  townName: string;
   /** Which nav entry is active. */
   section: 'ledger' | 'figures' | 'exports' | 'admin' | 'case';
 }
@@ -27,7 +28,7 @@ export function page(title: string, ctx: PageContext, content: SafeHtml): SafeHt
 </head>
 <body>
 <header class="top">
-  <a class="brand" href="/console">信访包案助手 · 信访办工作台</a>
+  <a class="brand" href="/console">${ctx.townName}信访办工作台 · 信访包案助手</a>
   <nav>${NAV.map((n) => html`<a href="${n.href}" class="${n.section === ctx.section ? 'active' : ''}">${n.label}</a>`)}</nav>
   <form method="post" action="/console/logout" class="logout">
     <span>${ctx.viewer.name}</span>

@@ -56,12 +56,12 @@ export function exportRoutes(router: Router, c: ConsoleDeps): void {
     const quarter = typeof ctx.query.quarter === 'string' ? ctx.query.quarter : '';
     if (!recentQuarters(today).includes(quarter)) throw new DomainError('VALIDATION', '输入有误：请选择已开始的季度');
     const report = await quarterlyReport(c.prisma, c.deps, { quarter, today, scope: caseScope(state(ctx).viewer, 'EXPORT') });
-    download(ctx, `季度信访工作报表-${quarter}.xlsx`, await quarterlyReportXlsx(report, { townName: c.townName, madeBy: state(ctx).viewer.name, madeOn: today }));
+    download(ctx, `季度信访工作报表-${quarter}.xlsx`, await quarterlyReportXlsx(report, { townName: state(ctx).townName, madeBy: state(ctx).viewer.name, madeOn: today }));
   });
 
   router.get('/console/exports/assessment.xlsx', async (ctx) => {
     const today = localDateOf(c.deps.clock.now());
     const sheet = await getAssessmentSheet(c.deps, { person: state(ctx).viewer, channel: 'CONSOLE' }, { year: ctx.query.year });
-    download(ctx, `年终考核评分表-${sheet.year}.xlsx`, await assessmentXlsx(sheet, { townName: c.townName, year: sheet.year, madeOn: today }));
+    download(ctx, `年终考核评分表-${sheet.year}.xlsx`, await assessmentXlsx(sheet, { townName: state(ctx).townName, year: sheet.year, madeOn: today }));
   });
 }

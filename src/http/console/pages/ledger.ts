@@ -111,7 +111,7 @@ async function sendLedger(ctx: Context, c: ConsoleDeps): Promise<void> {
   const filterText = ledgerFilterText(f, names);
   await recordLedgerExport(c.deps, { person: viewer, channel: 'CONSOLE' }, { filterText, count: rows.length, full });
   const personalData = listPersonalData(viewer, 'EXPORT', { full });
-  const body = await ledgerXlsx(rows.map((r) => shown(r, personalData)), { townName: c.townName, filterText, total, madeOn: today, madeBy: viewer.name });
+  const body = await ledgerXlsx(rows.map((r) => shown(r, personalData)), { townName: state(ctx).townName, filterText, total, madeOn: today, madeBy: viewer.name });
   ctx.attachment(`信访台账-${today}.xlsx`);
   ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   ctx.body = body;
