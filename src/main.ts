@@ -11,7 +11,6 @@ import { dbLoginLinks } from './db/console-login-links.js';
 import type { Database } from './db/database.js';
 import type { Dispatch } from './platforms/lark/events.js';
 import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
-import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
 import { runSystemJobs } from './jobs/system-jobs.js';
 import { AuditKeyMissing, auditKeyForApp } from './db/audit/audit-key-source.js';
@@ -26,7 +25,6 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { redactSecrets } from './lib/log-redaction.js';
 import { maskPersonalText } from './domain/privacy/mask-text.js';
-import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -169,7 +167,8 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
     const app = createHttpApp({
       db,
       logger,
-      summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
+      townName: () => deps.config.townName(),
+      ...(sandbox && { sandbox: { loopbackOnly: sandbox.loopbackOnly } }),
       routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin, pushQueue)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),

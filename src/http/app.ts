@@ -9,12 +9,17 @@ import { adminArea, bearerMatches } from './admin-auth.js';
 import { createMetrics } from './metrics.js';
 import { queueBoardOrOff } from './queue-board.js';
 import { checkReadiness } from './readiness.js';
+import { landingPage } from './landing-page.js';
+import { sandboxAnswers, type SandboxAccess } from './sandbox-access.js';
+import { DEFAULT_TOWN_NAME } from '../domain/township/town-name.js';
 
 export interface HttpDeps {
   db: Database;
   logger: Logger;
-  /** Read-only figures for the landing route until the console exists. */
-  summary(): Promise<unknown>;
+  /** The township's name for the landing page (a run-time setting). */
+  townName?: () => Promise<string>;
+  /** When the sandbox is on: the landing page links it for those it answers. */
+  sandbox?: SandboxAccess;
   /** Platform routes (e.g. POST /lark/events, /lark/cards). */
   routers?: Router[];
   /** "Now" of the lateness metric (default: the system clock). */
@@ -40,7 +45,7 @@ function clientWentAway(err: unknown): boolean {
   return typeof err === 'object' && err !== null && CLIENT_GONE.has(String((err as { code?: unknown }).code));
 }
 
-/** The Koa application: health checks, metrics, the admin area and the JSON summary; platforms mount their routes here. */
+/** The Koa application: the landing page, health checks, metrics and the admin area; platforms mount their routes here. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
   const router = new Router();
@@ -85,7 +90,8 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.type = metrics.contentType;
   });
   router.get('/', async (ctx) => {
-    ctx.body = { name: '信访包案助手', database: deps.db.kind, summary: await deps.summary() };
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = landingPage({ townName: (await deps.townName?.()) ?? DEFAULT_TOWN_NAME, sandbox: sandboxAnswers(ctx, deps.sandbox) });
   });
 
   app.use(adminArea(deps.adminToken, queueBoardOrOff(deps.queues)));

@@ -46,7 +46,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
       prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
+    server = createHttpApp({ db: t.db, logger, routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -37,7 +37,7 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: PUBLIC, loopbackOnly: true });
     const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router] }).listen(0, '127.0.0.1');
+    server = createHttpApp({ db: t.db, logger, routers: [sandbox.router] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     token = tokenOf(await (await get('/sandbox')).text());

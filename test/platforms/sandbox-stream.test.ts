@@ -21,7 +21,7 @@ describe('the sandbox stream (SSE) when a browser tab closes', () => {
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: async () => undefined, clock: town.clock, logger: log.logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true });
-    server = createHttpApp({ db: t.db, logger: log.logger, summary: async () => ({}), routers: [sandbox.router] }).listen(0, '127.0.0.1');
+    server = createHttpApp({ db: t.db, logger: log.logger, routers: [sandbox.router] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
   });
@@ -60,7 +60,7 @@ describe('the sandbox stream (SSE) when a browser tab closes', () => {
 
   it('a response any client stops reading (a cancelled download) is logged at debug; other errors still at error', () => {
     const { logger, lines } = captureLogger('debug');
-    const app = createHttpApp({ db: t.db, logger, summary: async () => ({}) });
+    const app = createHttpApp({ db: t.db, logger });
     app.emit('error', Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
     app.emit('error', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     app.emit('error', new Error('Bull Board failed'));

@@ -31,7 +31,7 @@ export async function startConsole(t: TestDatabase, town: Township, extra: Parti
     sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     ...extra,
   });
-  const server: Server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [router], ...http }).listen(0, '127.0.0.1');
+  const server: Server = createHttpApp({ db: t.db, logger, routers: [router], ...http }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const get = (path: string, cookie?: string) => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });

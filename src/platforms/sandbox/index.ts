@@ -22,6 +22,8 @@ export interface SandboxPlatform {
   messenger: SandboxMessenger;
   router: Router;
   conversations: Conversations;
+  /** It answers browsers on this machine only (SANDBOX=auto). */
+  loopbackOnly: boolean;
   /** Links every active person to the sandbox, so that pushes reach them before anyone opened the page. */
   start(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export function createSandboxPlatform(deps: SandboxPlatformDeps): SandboxPlatfor
     start: async () => void (await people()),
     messenger: new SandboxMessenger(conversations),
     conversations,
+    loopbackOnly: deps.loopbackOnly,
     router: sandboxRouter({ conversations, dispatch: deps.dispatch, people, publicDir: deps.publicDir, clock: deps.clock, logger: deps.logger, loopbackOnly: deps.loopbackOnly }),
   };
 }
