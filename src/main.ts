@@ -169,7 +169,7 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
       logger,
       townName: () => deps.config.townName(),
       ...(sandbox && { sandbox: { loopbackOnly: sandbox.loopbackOnly } }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin, pushQueue)],
+      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, dingtalk?.webLogin, pushQueue, sandbox)],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -234,13 +234,15 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 }
 
 /** The office console (信访办工作台) at /console. */
-async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin, pushQueue?: PushQueue) {
+async function officeConsole(config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>, dingtalkLogin?: WebLogin, pushQueue?: PushQueue, sandbox?: SandboxPlatform) {
   const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
   return consoleRouter({
     ...(lark && { larkLogin: lark }),
     ...(dingtalkLogin && { dingtalkLogin }),
     ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
     ...(pushQueue && { refreshCases: (ids: readonly string[]) => pushQueue.refreshCases(ids) }),
+    // Acting as anyone is for the demo's data only, as the printed link is.
+    ...(sandbox && db.kind === 'embedded' && { sandboxLogin: { loopbackOnly: sandbox.loopbackOnly } }),
     prisma: db.prisma,
     deps,
     logger,

@@ -10,7 +10,7 @@ import { buildTownship, type Township } from '../support/township.js';
 
 // Every console route, found by walking the router itself: a route added later is covered too.
 
-const PUBLIC = new Set(['/console/login', '/console/login/link', '/console/login/lark', '/console/login/lark/callback', '/console/login/dingtalk', '/console/login/dingtalk/callback', '/console/assets/console.css']);
+const PUBLIC = new Set(['/console/login', '/console/login/link', '/console/login/lark', '/console/login/lark/callback', '/console/login/dingtalk', '/console/login/dingtalk/callback', '/console/login/sandbox', '/console/assets/console.css']);
 
 describe('authorization and CSRF on every console route (real PostgreSQL)', () => {
   let t: TestDatabase;

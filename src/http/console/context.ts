@@ -7,6 +7,7 @@ import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { LoginLinks } from './login-links.js';
 import type { ConsoleSession, ConsoleSessions } from './session.js';
 import type { PageContext } from './layout.js';
+import type { SandboxAccess } from '../sandbox-access.js';
 
 /** A platform's OAuth authorization code flow, as the login page uses it (Lark's and DingTalk's web logins). */
 export interface WebLogin {
@@ -28,6 +29,8 @@ export interface ConsoleDeps {
   dingtalkLogin?: WebLogin;
   /** Where users reach the console (PUBLIC_URL); default: the request's own origin. An https one makes every cookie Secure. */
   publicUrl?: string;
+  /** On the embedded demo with the sandbox on: the login page offers the demo people, by the sandbox's own rules. */
+  sandboxLogin?: SandboxAccess;
   /** With the scheduler's queues: cases whose deadline an edit moved get their reminder jobs at once. */
   refreshCases?: (caseIds: readonly string[]) => Promise<void>;
 }
