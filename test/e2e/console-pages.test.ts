@@ -63,12 +63,14 @@ describe('the office console pages (real PostgreSQL)', () => {
     expect(rows.at(-1)!.join('')).toContain('制表日期');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export' } })).toBe(1);
 
-    const full = await sheetRows(await c.get('/console/ledger.xlsx?full=1', cookie));
+    // The unmasked export is a confirmed form of its own page (test/e2e/console-ledger-access.test.ts).
+    const confirm = await (await c.get('/console/ledger/full-export', cookie)).text();
+    const full = await sheetRows(await c.post('/console/ledger/full-export', { _csrf: /name="_csrf" value="([^"]+)"/.exec(confirm)![1]!, confirm: '1' }, cookie));
     expect(full.flat().join('|')).toContain('13812345678');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export_personal_data' } })).toBe(1);
 
     const leader = await c.login(town.people.mayor);
-    const refused = await c.get('/console/ledger.xlsx?full=1', leader.cookie);
+    const refused = await c.get('/console/ledger/full-export', leader.cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('仅信访办可以导出');
   });

@@ -139,12 +139,18 @@ function search(q: string, personalData: boolean): Prisma.Sql {
   const latin = /[A-Za-z]/.test(q.replace(/^xf-/i, ''));
   const title = latin ? Prisma.sql`c."title" ILIKE ${pattern}` : Prisma.sql`c."title" LIKE ${pattern}`;
   const number = Prisma.sql`c."number" LIKE ${pattern.toUpperCase()}`;
-  const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
-  const names = Prisma.sql`p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()}`;
-  if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitioner(names)})`;
+  if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitionerMatch(q)})`;
   // The term overlaps a petitioner's name (either way round) or number: not a match on the title.
   const overlaps = Prisma.sql`strpos(p."name", ${q}) > 0 OR strpos(${q}, p."name") > 0 OR strpos(coalesce(p."phone", ''), ${q}) > 0 OR strpos(coalesce(p."idNumber", ''), ${q.toUpperCase()}) > 0 OR strpos(coalesce(p."address", ''), ${q}) > 0`;
   return Prisma.sql`(${number} OR (${title} AND NOT ${petitioner(overlaps)}))`;
+}
+
+const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
+
+/** A case one of whose petitioners has the text in their name, phone or ID number. */
+function petitionerMatch(q: string): Prisma.Sql {
+  const pattern = `%${escapeLike(q)}%`;
+  return petitioner(Prisma.sql`p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()}`);
 }
 
 /**
@@ -152,6 +158,26 @@ function search(q: string, personalData: boolean): Prisma.Sql {
  * by their number, the later one first: the same order on every page and every export.
  */
 const LEDGER_ORDER = Prisma.sql`c."receivedAt" DESC, c."year" DESC, c."seq" DESC`;
+
+/** Case numbers a search names at most in its audit entry. */
+export const SEARCH_AUDIT_CASES = 50;
+
+/**
+ * R24/R25: the cases of a filtered ledger the search text found through their petitioners' names,
+ * phones or ID numbers — whose personal data a search by a person reached — newest first, at most
+ * SEARCH_AUDIT_CASES numbers, and how many there were. None when the reader's search does not
+ * look at petitioners at all, or there is no text.
+ */
+export async function ledgerPetitionerMatches(prisma: PrismaClient, filter: LedgerFilter, access: LedgerAccess): Promise<{ count: number; numbers: string[] }> {
+  const q = filter.q?.trim().slice(0, Q_MAX);
+  if (!q || !access.searchPersonalData) return { count: 0, numbers: [] };
+  const where = Prisma.sql`${conditions(filter, access)} AND ${petitionerMatch(q)}`;
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<{ number: string }[]>(Prisma.sql`SELECT c."number" FROM "Case" c WHERE ${where} ORDER BY ${LEDGER_ORDER} LIMIT ${SEARCH_AUDIT_CASES}`),
+    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Case" c WHERE ${where}`),
+  ]);
+  return { count: count?.total ?? 0, numbers: rows.map((r) => r.number) };
+}
 
 interface Row extends Omit<LedgerRow, 'petitioners'> {
   petitioners: LedgerPetitioner[] | string;

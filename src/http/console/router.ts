@@ -9,6 +9,7 @@ import { bare } from './layout.js';
 import { caseDetailRoutes } from './pages/case-detail.js';
 import { figuresRoutes } from './pages/figures.js';
 import { ledgerRoutes } from './pages/ledger.js';
+import { ledgerFullExportRoutes } from './pages/ledger-full-export.js';
 import { exportRoutes } from './pages/exports.js';
 import { loginRoutes } from './pages/login.js';
 import { adminIndexRoutes } from './pages/admin-index.js';
@@ -43,6 +44,7 @@ export function consoleRouter(c: ConsoleDeps): Router {
   caseDetailRoutes(router, c);
   figuresRoutes(router, c);
   ledgerRoutes(router, c);
+  ledgerFullExportRoutes(router, c);
   exportRoutes(router, c);
   adminIndexRoutes(router, c);
   adminPeopleRoutes(router, c);
