@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbLoginLinks } from '../../src/db/console-login-links.js';
 import type { CaseRecord, Person } from '../../src/domain/model.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { classifyCase } from '../../src/usecases/review/classify-case.js';
-import { launchChromium, SHOTS } from '../support/browser.js';
+import { consolePage, launchChromium, SHOTS } from '../support/browser.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
@@ -38,12 +37,7 @@ describe('the console keeps petitioners private, in a browser (Playwright + chro
     await t?.drop();
   });
 
-  async function signedIn(person: Person): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const token = await dbLoginLinks(t.db.prisma).issue(person.id, town.clock.now());
-    await page.goto(`${c.base}/console/login/link?token=${token}`);
-    return page;
-  }
+  const signedIn = (person: Person) => consolePage(browser, c.base, t.db, person, town.clock.now());
 
   it('R24: the office sees the ledger and the case page masked, and the full data only when it asks — the view is audited', async () => {
     const page = await signedIn(town.people.office);

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { dbLoginLinks } from '../../src/db/console-login-links.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
 /** Debian's chromium (installed by .ci/run), headless, without the background traffic this network refuses. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,4 +16,11 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A new page signed in to the console at `base` as `person`, through a one-time link issued at `now`. */
+export async function consolePage(browser: Browser, base: string, db: { prisma: PrismaClient }, person: { id: string }, now: Date, height = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height } });
+  await page.goto(`${base}/console/login/link?token=${await dbLoginLinks(db.prisma).issue(person.id, now)}`);
+  return page;
 }

@@ -9,6 +9,7 @@ import { bare } from './layout.js';
 import { caseDetailRoutes } from './pages/case-detail.js';
 import { figuresRoutes } from './pages/figures.js';
 import { ledgerRoutes } from './pages/ledger.js';
+import { accountabilityRoutes } from './pages/accountability.js';
 import { ledgerFullExportRoutes } from './pages/ledger-full-export.js';
 import { exportRoutes } from './pages/exports.js';
 import { loginRoutes } from './pages/login.js';
@@ -46,6 +47,7 @@ export function consoleRouter(c: ConsoleDeps): Router {
   ledgerRoutes(router, c);
   ledgerFullExportRoutes(router, c);
   exportRoutes(router, c);
+  accountabilityRoutes(router, c);
   adminIndexRoutes(router, c);
   adminPeopleRoutes(router, c);
   adminUnitsRoutes(router, c);
