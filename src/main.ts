@@ -39,6 +39,7 @@ import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
 import { prismaReadModel } from './db/read-model.js';
 import { chatRepo } from './db/repos/chat-repo.js';
+import { sandboxMessageStore } from './db/repos/sandbox-message-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform } from './platforms/lark/index.js';
 import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
@@ -140,7 +141,7 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
   if (dingtalk) closers.push(() => dingtalk.stop());
   const messengers = new Map<PlatformName, MessagingPort>([...(lark ? [['LARK', lark.messenger] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.messenger] as const] : [])]);
   // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
-  const sandbox = role !== 'worker' ? startSandbox(config, db.kind, deps, (e) => bot!.dispatch(e), logger) : undefined;
+  const sandbox = role !== 'worker' ? startSandbox(config, db, deps, (e) => bot!.dispatch(e), logger) : undefined;
   if (sandbox) {
     await sandbox.start();
     messengers.set('SANDBOX', sandbox.messenger);
@@ -267,11 +268,14 @@ async function printAdminLink(db: Database, deps: Deps, port: number, logger: Re
 }
 
 /** The browser chat of issue #5, on the embedded demo database when no chat platform is configured (or SANDBOX=true). */
-function startSandbox(config: Config, database: Database['kind'], deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
-  const mode = sandboxMode(config, database);
+function startSandbox(config: Config, db: Database, deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
+  const mode = sandboxMode(config, db.kind);
+  const prisma = db.prisma;
   if (mode === 'off') return undefined;
   if (mode === 'open') logger.warn('SANDBOX=true：任何能访问本端口的人都可以在沙盒中冒充任何人员，只应在演示数据上使用');
-  return createSandboxPlatform({ uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local' });
+  return createSandboxPlatform({
+    uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local', store: sandboxMessageStore(prisma),
+  });
 }
 
 /** The folder of package.json, whether running from src/ (tsx) or dist/src/ (node). */

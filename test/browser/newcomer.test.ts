@@ -13,6 +13,7 @@ import { dbConsoleSessions } from '../../src/db/console-sessions.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
+import { sandboxMessageStore } from '../../src/db/repos/sandbox-message-repo.js';
 import { createSandboxPlatform } from '../../src/platforms/sandbox/index.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -38,7 +39,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     const { logger } = captureLogger('warn');
-    const sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true });
+    const sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true, store: sandboxMessageStore(t.db.prisma) });
     await sandbox.start();
     const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/http/app.js';
+import { sandboxMessageStore } from '../../src/db/repos/sandbox-message-repo.js';
 import { createSandboxPlatform, type SandboxPlatform } from '../../src/platforms/sandbox/index.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
@@ -20,7 +21,7 @@ describe('the sandbox stream (SSE) when a browser tab closes', () => {
   beforeAll(async () => {
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
-    sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: async () => undefined, clock: town.clock, logger: log.logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true });
+    sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: async () => undefined, clock: town.clock, logger: log.logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true, store: sandboxMessageStore(t.db.prisma) });
     server = createHttpApp({ db: t.db, logger: log.logger, routers: [sandbox.router] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
@@ -51,7 +52,7 @@ describe('the sandbox stream (SSE) when a browser tab closes', () => {
   it('a closed tab is normal: nothing is logged at warning or error level, and its subscription is gone', async () => {
     for (let i = 0; i < 3; i += 1) await openAndClose(town.people.office.id);
     // A message posted after the tabs closed has nobody to go to, and breaks nothing.
-    sandbox.conversations.post('group:town', { kind: 'bot' }, { text: '测试' });
+    await sandbox.conversations.postText('group:town', null, '测试');
     await new Promise((r) => setTimeout(r, 100));
     expect(sandbox.conversations.watching).toBe(0);
     expect(log.lines.filter((l) => Number(l.level) >= 40).map((l) => l.msg)).toEqual([]);

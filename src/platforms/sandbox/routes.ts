@@ -11,7 +11,6 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import { Conversations, p2pChat, TOWN_GROUP, TOWN_GROUP_TITLE, type SandboxEvent } from './conversations.js';
-import { sandboxCardHtml } from './messenger.js';
 import { PageTokens } from './page-token.js';
 import { sandboxGuard } from './request-guard.js';
 
@@ -97,7 +96,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
     if (!me) return;
     const chat = chatId.safeParse(ctx.query.chat);
     if (!chat.success || !Conversations.visibleTo(me.id, chat.data)) return refuse(ctx, 404, 'NOT_FOUND', '会话不存在');
-    ctx.body = deps.conversations.messages(chat.data);
+    ctx.body = await deps.conversations.messages(chat.data);
   });
 
   router.post('/api/messages', async (ctx) => {
@@ -106,7 +105,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
     const me = await known(body.as);
     if (!me) return refuse(ctx, 404, 'NOT_FOUND', '演示人员不存在');
     if (!Conversations.visibleTo(me.id, body.chat)) return refuse(ctx, 404, 'NOT_FOUND', '会话不存在');
-    const posted = deps.conversations.post(body.chat, { kind: 'person', personId: me.id, name: me.name }, { text: body.text });
+    const posted = await deps.conversations.postText(body.chat, { id: me.id, name: me.name }, body.text);
     const event: InboundEvent = {
       kind: 'message', platform: 'SANDBOX', eventId: `sbe_${randomUUID()}`, messageId: posted.id,
       chat: { id: body.chat, type: body.chat === TOWN_GROUP ? 'group' : 'p2p' },
@@ -130,7 +129,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
         return refuse(ctx, 400, 'VALIDATION', err instanceof Error ? err.message : '无法识别的卡片操作');
       }
     }
-    const message = deps.conversations.get(body.messageId);
+    const message = await deps.conversations.get(body.messageId);
     if (!message || message.chat !== body.chat || !Conversations.visibleTo(me.id, message.chat)) return refuse(ctx, 404, 'NOT_FOUND', '卡片不存在或已过期，请重新发送指令');
     const event: InboundEvent = {
       kind: 'action', platform: 'SANDBOX', eventId: `sbe_${randomUUID()}`,
@@ -139,11 +138,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
       value: body.value ?? decodeLarkFormAction(body.submitName!), form: body.form ?? null, receivedAt: deps.clock.now(),
     };
     const answer = (await deps.dispatch(event)) ?? {};
-    let cardHtml: string | undefined;
-    if (answer.card) {
-      cardHtml = sandboxCardHtml(answer.card);
-      deps.conversations.update(message.id, cardHtml);
-    }
+    const cardHtml = answer.card ? await deps.conversations.updateCard(message.id, answer.card) : null;
     ctx.body = { ...(answer.toast && { toast: answer.toast }), ...(cardHtml && { cardHtml }) };
   });
 
