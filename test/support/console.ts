@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
 import { dbConsoleSessions } from '../../src/db/console-sessions.js';
-import { createHttpApp } from '../../src/http/app.js';
+import { createHttpApp, type HttpDeps } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
 import type { ConsoleDeps } from '../../src/http/console/context.js';
 import type { Person } from '../../src/domain/model.js';
@@ -23,7 +23,7 @@ export interface ConsoleHarness {
 }
 
 /** The office console as main.ts mounts it, on a real database, with the town's clock. */
-export async function startConsole(t: TestDatabase, town: Township, extra: Partial<ConsoleDeps> = {}, http: { trustProxy?: boolean } = {}): Promise<ConsoleHarness> {
+export async function startConsole(t: TestDatabase, town: Township, extra: Partial<ConsoleDeps> = {}, http: Pick<HttpDeps, 'trustProxy' | 'sandbox'> = {}): Promise<ConsoleHarness> {
   const { logger, lines } = captureLogger('warn');
   const links = dbLoginLinks(t.db.prisma);
   const router = consoleRouter({
