@@ -9,7 +9,7 @@ import { raiseMajorEvent } from '../../src/usecases/escalation/raise-major-event
 import { recordAccountabilityFacts } from '../../src/usecases/escalation/record-accountability-facts.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { classifyCase } from '../../src/usecases/review/classify-case.js';
-import { consolePage, launchChromium, SHOTS } from '../support/browser.js';
+import { closeBrowserTest, consolePage, launchChromium, SHOTS } from '../support/browser.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { ownedCase } from '../support/flows.js';
@@ -59,11 +59,7 @@ describe('the R22 accountability page (Playwright + chromium, real PostgreSQL)',
     );
     browser = await launchChromium();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await c?.close();
-    await t?.drop();
-  });
+  afterAll(() => closeBrowserTest(browser, c, t));
 
   const signedIn = (person: Person) => consolePage(browser, c.base, t.db, person, town.clock.now(), 1000);
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeCase } from '../../src/usecases/intake-case.js';
-import { launchChromium, SHOTS } from '../support/browser.js';
+import { closeBrowserTest, launchChromium, SHOTS } from '../support/browser.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
@@ -22,11 +22,7 @@ describe('the console\'s doors in a browser (Playwright + chromium, real Postgre
     await intakeCase(town.deps, town.actor(town.people.office), intakeForm({ title: '郑俊杰与邻居排水纠纷', petitioners: [{ name: '郑俊杰', phone: '13912345678' }] }));
     browser = await launchChromium();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await c?.close();
-    await t?.drop();
-  });
+  afterAll(() => closeBrowserTest(browser, c, t));
 
   it('the landing page says what this is and leads to the console\'s login, where the demo\'s people are one click away; the click signs in (audited)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

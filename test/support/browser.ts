@@ -24,3 +24,10 @@ export async function consolePage(browser: Browser, base: string, db: { prisma: 
   await page.goto(`${base}/console/login/link?token=${await dbLoginLinks(db.prisma).issue(person.id, now)}`);
   return page;
 }
+
+/** Closes what a console browser test opened: the browser, then the console, then its database. */
+export async function closeBrowserTest(browser: Browser | undefined, c: { close(): Promise<void> } | undefined, t: { drop(): Promise<void> } | undefined): Promise<void> {
+  await browser?.close();
+  await c?.close();
+  await t?.drop();
+}
