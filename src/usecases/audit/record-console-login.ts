@@ -20,6 +20,6 @@ const REASONS: Record<(typeof CONSOLE_LOGIN_METHODS)[number], string> = {
 export async function recordConsoleLogin(deps: Deps, person: Person, raw: unknown): Promise<void> {
   const { method } = parseInput(input, raw);
   await deps.uow.run((repos) =>
-    audit(repos, { person, channel: 'CONSOLE' }, deps.clock.now(), { action: 'console.login', entityType: 'Person', entityId: person.id, after: { method }, reason: REASONS[method] }),
+    audit(repos, { person, channel: 'CONSOLE' }, deps.clock.now(), { action: 'console.login', entityType: 'ConsoleLogin', entityId: person.id, after: { method }, reason: REASONS[method] }),
   );
 }
