@@ -167,7 +167,7 @@ async function main(): Promise<void> {
       guidedForms: new GuidedForms(guidedFormStore(db.prisma), clock),
     });
     await platform.start();
-    const botHttp = await listen(createHttpApp({ db, logger, summary: async () => ({}), routers: [platform.router] }));
+    const botHttp = await listen(createHttpApp({ db, logger, routers: [platform.router] }));
     servers.push(botHttp.server);
 
     const plan: CallbackPlan = { appSecret: FAKE_DT_CLIENT_SECRET, cases, chats: CHATS };

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     const messengers = new Map<PlatformName, MessagingPort>([['LARK', platform.messenger]]);
     bot = createBot({ deps, clock, read: prismaReadModel(db.prisma), messengers, directories: new Map([['LARK', platform.directory]]), logger });
     await platform.start();
-    const app = createHttpApp({ db, logger, summary: async () => ({}), routers: [platform.router] });
+    const app = createHttpApp({ db, logger, routers: [platform.router] });
     const botHttp = await listen(app);
     servers.push(botHttp.server);
     const callbacksUrl = `${botHttp.url}${LARK_CARDS_PATH}`;

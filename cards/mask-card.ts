@@ -1,3 +1,4 @@
+import { caseNumbersIn as caseNumbersInText } from '../src/domain/case-numbers.js';
 import { maskPersonalText, type PersonalSubject } from '../src/domain/privacy/mask-text.js';
 import type { Card, CardButton, CardElement, FormInput } from './model.js';
 
@@ -46,13 +47,11 @@ function mapCardText(card: Card, fn: (text: string, kind: TextKind) => string): 
   };
 }
 
-const CASE_NUMBER = /XF-\d{4}-\d{4,}/g;
-
 /** The case numbers a card names (XF-2026-0042), to find whose petitioners to mask. */
 export function caseNumbersIn(card: Card): string[] {
   const found = new Set<string>();
   mapCardText(card, (text) => {
-    for (const m of text.matchAll(CASE_NUMBER)) found.add(m[0]);
+    for (const n of caseNumbersInText(text)) found.add(n);
     return text;
   });
   return [...found];

@@ -11,7 +11,6 @@ import { dbLoginLinks } from './db/console-login-links.js';
 import type { Database } from './db/database.js';
 import type { Dispatch } from './platforms/lark/events.js';
 import { DbConfigSource, ensureReferenceData } from './db/config-source.js';
-import { officeStatistics } from './db/queries/office-statistics.js';
 import { prismaUnitOfWork } from './db/unit-of-work.js';
 import { runSystemJobs } from './jobs/system-jobs.js';
 import { AuditKeyMissing, auditKeyForApp } from './db/audit/audit-key-source.js';
@@ -26,7 +25,6 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { redactSecrets } from './lib/log-redaction.js';
 import { maskPersonalText } from './domain/privacy/mask-text.js';
-import { localDateOf } from './lib/local-date.js';
 import { MigrationError } from './db/migrate.js';
 import { createBot, createNotifier } from './bot/create-bot.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -41,6 +39,7 @@ import type { Dispatcher } from './bot/dispatcher.js';
 import type { MessagingPort } from './bot/messaging-port.js';
 import { prismaReadModel } from './db/read-model.js';
 import { chatRepo } from './db/repos/chat-repo.js';
+import { sandboxMessageStore } from './db/repos/sandbox-message-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform } from './platforms/lark/index.js';
 import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
@@ -142,7 +141,7 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
   if (dingtalk) closers.push(() => dingtalk.stop());
   const messengers = new Map<PlatformName, MessagingPort>([...(lark ? [['LARK', lark.messenger] as const] : []), ...(dingtalk ? [['DINGTALK', dingtalk.messenger] as const] : [])]);
   // The sandbox lives in this process: its chats see the scheduler's pushes only in the `all` role.
-  const sandbox = role !== 'worker' ? startSandbox(config, db.kind, deps, (e) => bot!.dispatch(e), logger) : undefined;
+  const sandbox = role !== 'worker' ? startSandbox(config, db, deps, (e) => bot!.dispatch(e), logger) : undefined;
   if (sandbox) {
     await sandbox.start();
     messengers.set('SANDBOX', sandbox.messenger);
@@ -169,8 +168,12 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
     const app = createHttpApp({
       db,
       logger,
-      summary: () => officeStatistics(db.prisma, { year: Number(localDateOf(clock.now()).slice(0, 4)), today: localDateOf(clock.now()) }),
-      routers: [...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []), await officeConsole(config, db, deps, logger, { messengers, ...(dingtalk?.webLogin && { dingtalkLogin: dingtalk.webLogin }), ...(pushQueue && { pushQueue }) })],
+      townName: () => deps.config.townName(),
+      ...(sandbox && { sandbox: { loopbackOnly: sandbox.loopbackOnly } }),
+      routers: [
+        ...(lark?.router ? [lark.router] : []), ...(dingtalk?.router ? [dingtalk.router] : []), ...(sandbox ? [sandbox.router] : []),
+        await officeConsole(config, db, deps, logger, { messengers, ...(dingtalk?.webLogin && { dingtalkLogin: dingtalk.webLogin }), ...(pushQueue && { pushQueue }), ...(sandbox && { sandbox }) }),
+      ],
       clock,
       ...(queues && { redis: queues.redis, queues: queues.queues }),
       adminToken: config.ADMIN_TOKEN,
@@ -237,7 +240,7 @@ async function localRedisOrNone(dataDir: string, logger: ReturnType<typeof creat
 /** The office console (信访办工作台) at /console. */
 async function officeConsole(
   config: Config, db: Database, deps: Deps, logger: ReturnType<typeof createLogger>,
-  { messengers, dingtalkLogin, pushQueue }: { messengers: ReadonlyMap<PlatformName, MessagingPort>; dingtalkLogin?: WebLogin; pushQueue?: PushQueue },
+  { messengers, dingtalkLogin, pushQueue, sandbox }: { messengers: ReadonlyMap<PlatformName, MessagingPort>; dingtalkLogin?: WebLogin; pushQueue?: PushQueue; sandbox?: SandboxPlatform },
 ) {
   const lark = larkEnabled(config) ? larkWebLogin({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN }) : undefined;
   // Corrections made at the console tell people as the bot would (R1 needs-owner, R20 alerts).
@@ -248,12 +251,13 @@ async function officeConsole(
     ...(dingtalkLogin && { dingtalkLogin }),
     ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
     ...(pushQueue && { refreshCases: (ids: readonly string[]) => pushQueue.refreshCases(ids) }),
+    // Acting as anyone is for the demo's data only, as the printed link is.
+    ...(sandbox && db.kind === 'embedded' && { sandboxLogin: { loopbackOnly: sandbox.loopbackOnly } }),
     prisma: db.prisma,
     deps,
     logger,
     sessions: dbConsoleSessions(db.prisma),
     links: dbLoginLinks(db.prisma),
-    townName: await townName(db),
     publicDir: join(packageRoot(), 'public', 'console'),
   });
 }
@@ -272,17 +276,15 @@ async function printAdminLink(db: Database, deps: Deps, port: number, logger: Re
   }
 }
 
-async function townName(db: Database): Promise<string> {
-  const row = await db.prisma.setting.findUnique({ where: { key: 'townName' } });
-  return typeof row?.value === 'string' ? row.value : '本镇';
-}
-
 /** The browser chat of issue #5, on the embedded demo database when no chat platform is configured (or SANDBOX=true). */
-function startSandbox(config: Config, database: Database['kind'], deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
-  const mode = sandboxMode(config, database);
+function startSandbox(config: Config, db: Database, deps: Deps, dispatch: Dispatch, logger: ReturnType<typeof createLogger>): SandboxPlatform | undefined {
+  const mode = sandboxMode(config, db.kind);
+  const prisma = db.prisma;
   if (mode === 'off') return undefined;
   if (mode === 'open') logger.warn('SANDBOX=true：任何能访问本端口的人都可以在沙盒中冒充任何人员，只应在演示数据上使用');
-  return createSandboxPlatform({ uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local' });
+  return createSandboxPlatform({
+    uow: deps.uow, dispatch, clock: deps.clock, logger, publicDir: join(packageRoot(), 'public', 'sandbox'), loopbackOnly: mode === 'local', store: sandboxMessageStore(prisma),
+  });
 }
 
 /** The folder of package.json, whether running from src/ (tsx) or dist/src/ (node). */

@@ -27,11 +27,11 @@ export function weeklyVillageRows(f: WeeklyFigures): WeeklyVillageRow[] {
 export const WEEKLY_CHART_TITLE = '各村（社区）上周新收、办结与目前逾期';
 
 /**
- * The Monday figures for the office and the principal leaders: last week's intake and closures,
- * what is overdue now, by village. `chart` is the PNG of those villages (bot/support/weekly-chart.ts);
- * without it the card has the figures only.
+ * The Monday figures of the township `townName` for the office and the principal leaders: last
+ * week's intake and closures, what is overdue now, by village. `chart` is the PNG of those villages
+ * (bot/support/weekly-chart.ts); without it the card has the figures only.
  */
-export function weeklySummaryCard(f: WeeklyFigures, chart?: Uint8Array): Card {
+export function weeklySummaryCard(f: WeeklyFigures, townName: string, chart?: Uint8Array): Card {
   const rows = weeklyVillageRows(f);
   const villages = rows.map(
     (v): CardField => ({
@@ -45,7 +45,7 @@ export function weeklySummaryCard(f: WeeklyFigures, chart?: Uint8Array): Card {
       ? [{ kind: 'image', png: chart, alt: `${WEEKLY_CHART_TITLE}：${rows.map((v) => `${v.label} 新收 ${v.received}、办结 ${v.resolved}、逾期 ${v.overdueNow}`).join('；')}` }]
       : [];
   return {
-    title: '信访工作周报',
+    title: `${townName}信访工作周报`,
     subtitle: `${f.from} 至 ${f.to}`,
     colour: f.overdueNow > 0 ? 'orange' : 'blue',
     elements: [

@@ -7,6 +7,7 @@ import type { Logger } from '../lib/logger.js';
 import { DEFAULT_ASSESSMENT_RULES } from '../domain/assessment/rules.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ConfigSource } from '../usecases/ports.js';
+import { storedTownName, TOWN_NAME_KEY } from '../domain/township/town-name.js';
 import { REMINDER_SETTINGS_KEY, reminderSettingsSchema, type ReminderSettings } from '../domain/reminders/reminder-settings.js';
 
 /**
@@ -58,6 +59,10 @@ export class DbConfigSource implements ConfigSource {
       }
       return rules;
     });
+  }
+
+  townName(): Promise<string> {
+    return this.cached('townName', async () => storedTownName((await this.prisma.setting.findUnique({ where: { key: TOWN_NAME_KEY } }))?.value));
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -41,6 +41,7 @@ export type GlobalAction =
   | 'EDIT_SETTINGS'
   | 'MANAGE_PEOPLE'
   | 'VIEW_ASSESSMENT'
+  | 'VIEW_ACCOUNTABILITY'
   | 'RECORD_ASSESSMENT';
 
 /** The facts about a case that decide who may touch it. */
@@ -166,6 +167,9 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
       return office ? allow : deny('只有信访办或系统管理员可以管理人员、单位和平台账号');
     case 'VIEW_ASSESSMENT':
       return office || has(p, 'PRINCIPAL_LEADER') ? allow : deny('考核结果仅信访办和主要领导可查看');
+    case 'VIEW_ACCOUNTABILITY':
+      // R22: the facts are evidence for the leading group and its principal leaders.
+      return office || has(p, 'PRINCIPAL_LEADER') ? allow : deny('问责事实仅信访办和主要领导可查看');
     case 'SUBMIT_UNIT_REPORT':
       return office || (p.unitId !== null && has(p, 'UNIT_HEAD', 'CADRE', 'VILLAGE_CADRE')) ? allow : deny('排查报告由各单位负责人或干部报送');
     case 'LOG_VISIT':

@@ -9,12 +9,17 @@ import { adminArea, bearerMatches } from './admin-auth.js';
 import { createMetrics } from './metrics.js';
 import { queueBoardOrOff } from './queue-board.js';
 import { checkReadiness } from './readiness.js';
+import { landingPage } from './landing-page.js';
+import { sandboxAnswers, type SandboxAccess } from './sandbox-access.js';
+import { DEFAULT_TOWN_NAME } from '../domain/township/town-name.js';
 
 export interface HttpDeps {
   db: Database;
   logger: Logger;
-  /** Read-only figures for the landing route until the console exists. */
-  summary(): Promise<unknown>;
+  /** The township's name for the landing page (a run-time setting). */
+  townName?: () => Promise<string>;
+  /** When the sandbox is on: the landing page links it for those it answers. */
+  sandbox?: SandboxAccess;
   /** Platform routes (e.g. POST /lark/events, /lark/cards). */
   routers?: Router[];
   /** "Now" of the lateness metric (default: the system clock). */
@@ -33,13 +38,20 @@ export interface HttpDeps {
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNKNOWN_PERSON: 403, CONFLICT: 409, ALREADY_DONE: 409 };
 
-/** The Koa application: health checks, metrics, the admin area and the JSON summary; platforms mount their routes here. */
+/** Codes of a response the client stopped reading (a closed tab, a cancelled download): normal, nothing of ours failed. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function clientWentAway(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && CLIENT_GONE.has(String((err as { code?: unknown }).code));
+}
+
+/** The Koa application: the landing page, health checks, metrics and the admin area; platforms mount their routes here. */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
   const router = new Router();
   const metrics = createMetrics({ db: deps.db, queues: deps.queues, clock: deps.clock ?? systemClock, logger: deps.logger });
-  // Errors that sub-apps (Bull Board) report instead of throwing.
-  app.on('error', (err: unknown) => deps.logger.error({ err }, 'http error'));
+  // Errors that sub-apps (Bull Board) report instead of throwing, and responses cut off by the client.
+  app.on('error', (err: unknown) => (clientWentAway(err) ? deps.logger.debug({ err }, 'client closed the connection') : deps.logger.error({ err }, 'http error')));
 
   app.use(async (ctx, next) => {
     const started = performance.now();
@@ -78,7 +90,8 @@ export function createHttpApp(deps: HttpDeps): Koa {
     ctx.type = metrics.contentType;
   });
   router.get('/', async (ctx) => {
-    ctx.body = { name: '信访包案助手', database: deps.db.kind, summary: await deps.summary() };
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = landingPage({ townName: (await deps.townName?.()) ?? DEFAULT_TOWN_NAME, sandbox: sandboxAnswers(ctx, deps.sandbox) });
   });
 
   app.use(adminArea(deps.adminToken, queueBoardOrOff(deps.queues)));

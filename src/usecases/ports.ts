@@ -202,6 +202,8 @@ export interface ConfigSource {
   /** Working hours of routine pushes and the alert intervals (R18, R20, R21). */
   reminderSettings(): Promise<ReminderSettings>;
   keywordRules(): Promise<KeywordRule[]>;
+  /** The township's name that exports, cards and pages print (本镇 until the office sets it). */
+  townName(): Promise<string>;
   /** Forget cached values after a settings change made by this process. */
   invalidate(): void;
 }

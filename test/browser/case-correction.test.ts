@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/domain/model.js';
 import { convertSentimentToCase } from '../../src/usecases/duties/convert-sentiment-to-case.js';
 import { reportSentiment } from '../../src/usecases/duties/report-sentiment.js';
-import { launchChromium, signedInPage, SHOTS } from '../support/browser.js';
+import { closeBrowserTest, consolePage, launchChromium, SHOTS } from '../support/browser.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, type Township } from '../support/township.js';
@@ -29,13 +29,9 @@ describe('the office completes and corrects a case at the console, in a browser 
     k = (await convertSentimentToCase(town.deps, town.actor(town.people.office), { reportId: report.id })).case;
     c = await startConsole(t, town);
     browser = await launchChromium();
-    page = await signedInPage(browser, c, t, town, town.people.office);
+    page = await consolePage(browser, c.base, t.db, town.people.office, town.clock.now());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await c?.close();
-    await t?.drop();
-  });
+  afterAll(() => closeBrowserTest(browser, c, t));
 
   const counts = async () => ({ petitioners: await t.db.prisma.petitioner.count({ where: { caseId: k.id } }), audit: await t.db.prisma.auditLog.count({ where: { caseId: k.id, action: { not: 'case.view_personal_data' } } }) });
 

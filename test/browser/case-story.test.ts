@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord, Person } from '../../src/domain/model.js';
-import { launchChromium, signedInPage, SHOTS } from '../support/browser.js';
+import { closeBrowserTest, consolePage, launchChromium, SHOTS } from '../support/browser.js';
 import { caseWithEveryFact, STORY_PETITIONER, STORY_TRACES } from '../support/case-story.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
@@ -41,13 +41,9 @@ describe('the case page tells the case\'s story, in a browser (Playwright + chro
     c = await startConsole(t, town);
     browser = await launchChromium();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await c?.close();
-    await t?.drop();
-  });
+  afterAll(() => closeBrowserTest(browser, c, t));
 
-  const signedIn = (person: Person) => signedInPage(browser, c, t, town, person);
+  const signedIn = (person: Person) => consolePage(browser, c.base, t.db, person, town.clock.now());
 
   const headings = (page: Page) => page.locator('ol.story > li > .head').allInnerTexts();
 

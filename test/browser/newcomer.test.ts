@@ -13,6 +13,7 @@ import { dbConsoleSessions } from '../../src/db/console-sessions.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
+import { sandboxMessageStore } from '../../src/db/repos/sandbox-message-repo.js';
 import { createSandboxPlatform } from '../../src/platforms/sandbox/index.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -38,15 +39,15 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     const { logger } = captureLogger('warn');
-    const sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true });
+    const sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true, store: sandboxMessageStore(t.db.prisma) });
     await sandbox.start();
     const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
     const console = consoleRouter({
-      prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
+      prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
+    server = createHttpApp({ db: t.db, logger, routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();

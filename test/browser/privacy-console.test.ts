@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord, Person } from '../../src/domain/model.js';
 import { intakeCase } from '../../src/usecases/intake-case.js';
 import { classifyCase } from '../../src/usecases/review/classify-case.js';
-import { launchChromium, signedInPage, SHOTS } from '../support/browser.js';
+import { closeBrowserTest, consolePage, launchChromium, SHOTS } from '../support/browser.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
@@ -31,13 +31,9 @@ describe('the console keeps petitioners private, in a browser (Playwright + chro
     await classifyCase(town.deps, office, { caseId: x.id, classification: 'ACCUSATION', accusedPersonId: town.people.mayor.id });
     browser = await launchChromium();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await c?.close();
-    await t?.drop();
-  });
+  afterAll(() => closeBrowserTest(browser, c, t));
 
-  const signedIn = (person: Person) => signedInPage(browser, c, t, town, person);
+  const signedIn = (person: Person) => consolePage(browser, c.base, t.db, person, town.clock.now());
 
   it('R24: the office sees the ledger and the case page masked, and the full data only when it asks — the view is audited', async () => {
     const page = await signedIn(town.people.office);

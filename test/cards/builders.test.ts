@@ -33,8 +33,9 @@ describe('small cards', () => {
     expect(JSON.stringify(renderLarkCard(overdue))).toContain('查看案件');
   });
 
-  it('the weekly summary shows last week, overdue in red, and villages without a name as 未关联村', () => {
+  it('the weekly summary names the township, shows last week, overdue in red, and villages without a name as 未关联村', () => {
     const card = CARDS['weekly summary']!();
+    expect(card.title).toBe('青山镇信访工作周报');
     expect(card.subtitle).toBe('2026-11-16 至 2026-11-22');
     const text = JSON.stringify(renderLarkCard(card));
     expect(text).toContain('上周新收');
@@ -56,8 +57,8 @@ describe('small cards', () => {
 
   it('the weekly summary has no picture when none was drawn, nor when no village has figures', () => {
     const figures = { from: '2026-11-16', to: '2026-11-22', received: 0, resolved: 0, openNow: 3, overdueNow: 0, byVillage: [] };
-    expect(weeklySummaryCard(figures, TINY_PNG).elements.some((e) => e.kind === 'image')).toBe(false);
-    expect(weeklySummaryCard({ ...figures, byVillage: [{ village: '河口村', received: 1, resolved: 0, overdueNow: 0 }] }).elements.some((e) => e.kind === 'image')).toBe(false);
+    expect(weeklySummaryCard(figures, '青山镇', TINY_PNG).elements.some((e) => e.kind === 'image')).toBe(false);
+    expect(weeklySummaryCard({ ...figures, byVillage: [{ village: '河口村', received: 1, resolved: 0, overdueNow: 0 }] }, '青山镇').elements.some((e) => e.kind === 'image')).toBe(false);
   });
 
   it('an image Lark has no key for is shown as its alt text, escaped as plain text', () => {

@@ -192,6 +192,7 @@ export const CARDS: Record<string, () => Card> = {
           { village: null, received: 1, resolved: 0, overdueNow: 0 },
         ],
       },
+      '青山镇',
       TINY_PNG,
     ),
   error: () => errorCard('案件当前状态为「已办结」，不能变更为「延期」'),

@@ -232,3 +232,24 @@ describe('R24/R26: the ledger of one reader', () => {
     expect(await ids(town.people.mayor, named.number)).toEqual([named.id]);
   });
 });
+
+describe('the ledger order', () => {
+  let t: TestDatabase;
+  let town: Township;
+  beforeAll(async () => {
+    t = await freshDatabase('postgres');
+    town = await buildTownship(t.db, '2026-11-20T10:00:00+08:00');
+  });
+  afterAll(() => t.drop());
+
+  it('cases received at the same moment (a day\'s letters) come by number, the later first, on every page alike', async () => {
+    const office = town.actor(town.people.office);
+    const numbers: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      numbers.push((await intakeCase(town.deps, office, intakeForm({ title: `来信${i}`, source: 'LETTER', receivedAt: '2026-11-03T00:00:00+08:00' }))).case.number);
+    }
+    const later = (await intakeCase(town.deps, office, intakeForm({ title: '来访', receivedAt: '2026-11-04T09:00:00+08:00' }))).case.number;
+    const page = async (offset: number) => (await ledgerCases(t.db.prisma, { today: TODAY }, { limit: 3, offset }, ALL)).rows.map((r) => r.number);
+    expect([...(await page(0)), ...(await page(3)), ...(await page(6))]).toEqual([later, ...[...numbers].reverse()]);
+  });
+});

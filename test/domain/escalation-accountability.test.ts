@@ -1,3 +1,4 @@
+import { tallyByParty } from '../../src/domain/accountability/fact-summary.js';
 import { describe, expect, it } from 'vitest';
 import {
   abnormalPetitionFacts, accountabilityFacts, overdueSince, repeatedOverdueFacts, reopenedFacts, type CaseAccountabilityFacts,
@@ -101,5 +102,24 @@ describe('R21 abnormal petition duties', () => {
       leaderId: 'petitionLeader', owned: false, overdue: true, selfCriticism: null,
     });
     expect(() => abnormalPetitionDuties(unowned, '2026-12-04', '2026-12-04', null)).toThrow(/无法安排劝返/);
+  });
+});
+
+describe('R22: the facts counted per person and unit', () => {
+  it('R22: each party\'s facts by kind, the most first, then by name; a person and a unit of the same name stay apart', () => {
+    const person = (id: string, name: string) => ({ kind: 'PERSON' as const, id, name, unitName: null });
+    const unit = (id: string, name: string) => ({ kind: 'UNIT' as const, id, name });
+    const tallies = tallyByParty([
+      { party: person('p1', '吴志强'), kind: 'SLOW_ACTION' },
+      { party: unit('u1', '司法所'), kind: 'WRONG_ACTION' },
+      { party: person('p1', '吴志强'), kind: 'WRONG_ACTION' },
+      { party: person('p2', '卫村支书'), kind: 'INACTION' },
+      { party: unit('u1', '司法所'), kind: 'SLOW_ACTION' },
+    ]);
+    expect(tallies.map((t) => [t.party.name, t.total, t.byKind])).toEqual([
+      ['司法所', 2, { INACTION: 0, SLOW_ACTION: 1, WRONG_ACTION: 1, ESCALATION: 0 }],
+      ['吴志强', 2, { INACTION: 0, SLOW_ACTION: 1, WRONG_ACTION: 1, ESCALATION: 0 }],
+      ['卫村支书', 1, { INACTION: 1, SLOW_ACTION: 0, WRONG_ACTION: 0, ESCALATION: 0 }],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { DEFAULT_ESCALATION_POLICY, escalationPolicy } from '../../src/domain/escalation/escalation-policy.js';
-import { escalationLadder, type AlertSubject, type Leadership } from '../../src/domain/escalation/ladder.js';
+import { escalationLadder, type AlertSubject, type LadderLevel, type Leadership } from '../../src/domain/escalation/ladder.js';
 import { applyStep, nextStep, type AlertState } from '../../src/domain/escalation/next-step.js';
 import { FixedClock } from '../../src/lib/clock.js';
 
@@ -15,10 +15,12 @@ const majorEvent: AlertSubject = {
   villageCadreIds: ['villageCadre'],
   villageLeaderId: 'villageLeader',
 };
+// R21: the owner is not the leader in charge, so each level of its ladder below the top adds someone.
+const abnormal: AlertSubject = { kind: 'ABNORMAL_PETITION', ownerLeaderId: 'owner' };
 const ids = (xs: { personId: string }[]) => xs.map((x) => x.personId).sort();
 
-function raised(subject: AlertSubject, raisedAt = T0): AlertState {
-  const [first] = escalationLadder(subject, leadership);
+function raised(subject: AlertSubject, raisedAt = T0, lead = leadership): AlertState {
+  const [first] = escalationLadder(subject, lead);
   return {
     status: 'OPEN',
     level: 0,
@@ -81,9 +83,10 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     { minute: 0, repeatTo: [], climbTo: null, added: [], urgent: false, next: 10 },
     { minute: 10, repeatTo: level0, climbTo: null, added: [], urgent: false, next: 20 },
     { minute: 20, repeatTo: level0, climbTo: null, added: [], urgent: false, next: 30 },
-    { minute: 30, repeatTo: level0, climbTo: 1, added: [], urgent: false, next: 40 },
-    { minute: 40, repeatTo: level0, climbTo: null, added: [], urgent: false, next: 50 },
-    { minute: 60, repeatTo: level0, climbTo: 2, added: ['mayor', 'secretary'], urgent: true, next: 70 },
+    // The leaders in charge (level 1) are on the alert from the start: the climb passes them for the principal leaders.
+    { minute: 30, repeatTo: level0, climbTo: 2, added: ['mayor', 'secretary'], urgent: true, next: 40 },
+    { minute: 40, repeatTo: [...level0, 'mayor', 'secretary'].sort(), climbTo: null, added: [], urgent: true, next: 50 },
+    { minute: 60, repeatTo: [...level0, 'mayor', 'secretary'].sort(), climbTo: null, added: [], urgent: true, next: 70 },
   ];
 
   it.each(rows.map((r, i) => ({ ...r, i })))('R18: at minute $minute: repeat $repeatTo.length, climb to $climbTo, urgent $urgent, next check at $next', ({ i }) => {
@@ -104,11 +107,13 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     }
   });
 
-  it('R18: the climb at 30 minutes records who had not reached their stage, once, and the top level stays urgent', () => {
-    let alert = raised(majorEvent);
+  it('R21: the climb at 30 minutes records who had not reached their stage, once, and the top level stays urgent', () => {
+    const ladder = escalationLadder(abnormal, leadership);
+    let alert = raised(abnormal);
     for (const m of [10, 20, 30]) alert = applyStep(alert, nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(m)), at(m));
     expect(alert.level).toBe(1);
-    expect(alert.recipients.every((r) => r.missedAt?.getTime() === at(30).getTime() && r.stageAtMiss === 'NONE')).toBe(true);
+    expect(alert.recipients.filter((r) => r.level === 0).every((r) => r.missedAt?.getTime() === at(30).getTime() && r.stageAtMiss === 'NONE')).toBe(true);
+    expect(alert.recipients.filter((r) => r.level === 1).map((r) => [r.personId, r.missedAt])).toEqual([['petitionLeader', null]]);
     for (const m of [40, 50, 60]) alert = applyStep(alert, nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(m)), at(m));
     expect(alert.level).toBe(2);
     // The first miss is the fact; the second climb does not move it.
@@ -116,7 +121,7 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     const later = nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(70));
     expect(later.climb).toBeNull();
     expect(later.urgentChannel).toBe(true);
-    expect(later.repeatTo).toHaveLength(7);
+    expect(later.repeatTo).toHaveLength(4);
   });
 
   it('R18: an acknowledgement stops exactly that recipient\'s repeats, but only the required stage stops the climb', () => {
@@ -128,7 +133,7 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     alert = applyStep(alert, at10, at(10));
     alert = applyStep(alert, nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(20)), at(20));
     const at30 = nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(30));
-    expect(at30.climb?.to).toBe(1);
+    expect(at30.climb?.to).toBe(2);
     expect(at30.climb!.missed).toEqual(
       expect.arrayContaining([{ personId: 'areaLeader', stage: 'ON_THE_WAY', required: 'ON_SITE' }]),
     );
@@ -146,8 +151,9 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     expect(nextStep(closed, ladder, DEFAULT_ESCALATION_POLICY, at(60))).toMatchObject({ close: false, repeatTo: [], climb: null, nextCheckAt: null });
   });
 
-  it('R18: a late scheduler climbs once and counts the next climb from when it really climbed', () => {
-    const alert = raised(majorEvent);
+  it('R21: a late scheduler climbs once and counts the next climb from when it really climbed', () => {
+    const ladder = escalationLadder(abnormal, leadership);
+    const alert = raised(abnormal);
     const step = nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(45));
     expect(step.climb?.to).toBe(1);
     const after = applyStep(alert, step, at(45));
@@ -159,8 +165,52 @@ describe('escalation timing (default policy: repeat every 10 min, climb after 30
     const policy = escalationPolicy({ repeatEveryMs: 5 * 60_000, climbAfterMs: 15 * 60_000 });
     const alert = raised(majorEvent);
     expect(nextStep(alert, ladder, policy, at(0)).nextCheckAt).toEqual(at(5));
-    expect(nextStep(alert, ladder, policy, at(15)).climb?.to).toBe(1);
+    expect(nextStep(alert, ladder, policy, at(15)).climb?.to).toBe(2);
     expect(() => escalationPolicy({ repeatEveryMs: 0 })).toThrow(DomainError);
     expect(() => escalationPolicy({ climbAfterMs: 1.5 })).toThrow(/预警设置有误/);
+  });
+});
+
+describe('R18: a level that adds nobody new is passed', () => {
+  const climbAt30 = (subject: AlertSubject, lead = leadership) => nextStep(raised(subject, T0, lead), escalationLadder(subject, lead), DEFAULT_ESCALATION_POLICY, at(30)).climb;
+
+  it('R18: the area leader who is also the 分管领导 of petition work: the first climb goes straight to the principal leaders, at 30 minutes, urgent', () => {
+    const lead = { ...leadership, petitionLeaderInChargeId: 'areaLeader' };
+    const subject: AlertSubject = { ...majorEvent, villageLeaderId: null };
+    const step = nextStep(raised(subject, T0, lead), escalationLadder(subject, lead), DEFAULT_ESCALATION_POLICY, at(30));
+    expect(step.climb?.to).toBe(2);
+    expect(ids(step.climb!.added)).toEqual(['mayor', 'secretary']);
+    expect(step.urgentChannel).toBe(true);
+    // Whoever the passed level speaks to hears of the climb too.
+    expect([...step.climb!.audience].sort()).toEqual(['areaLeader', 'mayor', 'secretary']);
+  });
+
+  it('R18: a level that adds someone is not passed: a leader in charge not yet on the alert joins at the first climb, the principal leaders at the second', () => {
+    const ladder: LadderLevel[] = [
+      { level: 0, audience: [{ personId: 'areaLeader', reason: 'AREA_LEADER', required: 'ON_SITE' }] },
+      { level: 1, audience: [{ personId: 'petitionLeader', reason: 'LEADER_IN_CHARGE', required: 'RECEIVED' }] },
+      { level: 2, audience: [{ personId: 'mayor', reason: 'PRINCIPAL_LEADER', required: 'RECEIVED' }] },
+    ];
+    let alert: AlertState = {
+      status: 'OPEN', level: 0, raisedAt: T0, levelSince: null,
+      recipients: [{ ...ladder[0]!.audience[0]!, level: 0, stage: 'NONE', notifiedAt: T0, lastNotifiedAt: null, repeats: 0, missedAt: null, stageAtMiss: null }],
+    };
+    const first = nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(30));
+    expect([first.climb?.to, ids(first.climb!.added), first.urgentChannel]).toEqual([1, ['petitionLeader'], false]);
+    alert = applyStep(alert, first, at(30));
+    const second = nextStep(alert, ladder, DEFAULT_ESCALATION_POLICY, at(60));
+    expect([second.climb?.to, ids(second.climb!.added), second.urgentChannel]).toEqual([2, ['mayor'], true]);
+  });
+
+  it('R20: a dangerous letter has everyone on it from the start: its one climb reaches the top at 30 minutes — the misses kept, the repeats urgent', () => {
+    const climb = climbAt30({ kind: 'DANGER_LETTER', unitHeadIds: ['villageHead'] });
+    expect(climb?.to).toBe(2);
+    expect(climb!.added).toEqual([]);
+    expect(climb!.missed.map((m) => m.personId).sort()).toEqual(['mayor', 'petitionLeader', 'secretary', 'villageHead']);
+  });
+
+  it('R21: an owner who is also the leader in charge adds nobody at level 1, so the first climb reaches the top; another owner leaves level 1 to the leader in charge', () => {
+    expect(climbAt30({ kind: 'ABNORMAL_PETITION', ownerLeaderId: 'petitionLeader' })?.to).toBe(2);
+    expect(climbAt30(abnormal)?.to).toBe(1);
   });
 });

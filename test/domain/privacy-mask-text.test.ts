@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPersonalText } from '../../src/domain/privacy/mask-text.js';
+import { maskSearchTerm } from '../../src/domain/privacy/mask-search-term.js';
 
 const lixuelian = { name: '李雪莲', idNumber: '420101199001011234', phone: '13912345678', address: '湖北省某县青山镇青山村三组12号' };
 
@@ -37,5 +38,20 @@ describe('R24: free text is masked where personal data is masked', () => {
   it('R24: masking an already masked text changes nothing', () => {
     const once = maskPersonalText('李雪莲 13912345678，身份证420101199001011234', [lixuelian]);
     expect(maskPersonalText(once, [lixuelian])).toBe(once);
+  });
+});
+
+describe('R24/R25: a search term as the audit log keeps it', () => {
+  it.each([
+    ['郑俊杰', '郑*杰'],
+    ['俊杰', '俊*'],
+    ['13912345678', '139****5678'],
+    ['+86 13912345678', '139****5678'],
+    ['5678', '****'],
+    ['420101199001011234', '4201**********1234'],
+    ['42010119900101123X', '4201**********123X'],
+    [' 郑俊杰  139 1234 5678 ', '郑*杰 139****5678'],
+  ])('R24: %s is kept as %s', (term, kept) => {
+    expect(maskSearchTerm(term)).toBe(kept);
   });
 });

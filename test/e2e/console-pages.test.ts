@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { collectiveCase } from '../support/flows.js';
 import { resolvedCase } from '../support/resolved-case.js';
 import { buildTownship, type Township } from '../support/township.js';
+import { sheetRows } from '../support/workbook.js';
 
 describe('the office console pages (real PostgreSQL)', () => {
   let t: TestDatabase;
@@ -39,18 +39,6 @@ describe('the office console pages (real PostgreSQL)', () => {
     expect(await (await c.get('/console/figures?year=2099', cookie)).text()).toContain('2026年案件状态');
   });
 
-  /** The rows of a downloaded workbook's first sheet, as arrays of cell texts. */
-  async function sheetRows(res: Response, sheet = 1): Promise<string[][]> {
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    const ws = wb.worksheets[sheet - 1]!;
-    const rows: string[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-    return rows;
-  }
-
   it('R11/R24: the ledger lists every case with petitioners masked, filters by overdue, text and status, and links each case', async () => {
     const all = await (await c.get('/console/ledger', cookie)).text();
     expect(all).toContain('共 2 件');
@@ -75,12 +63,14 @@ describe('the office console pages (real PostgreSQL)', () => {
     expect(rows.at(-1)!.join('')).toContain('制表日期');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export' } })).toBe(1);
 
-    const full = await sheetRows(await c.get('/console/ledger.xlsx?full=1', cookie));
+    // The unmasked export is a confirmed form of its own page (test/e2e/console-ledger-access.test.ts).
+    const confirm = await (await c.get('/console/ledger/full-export', cookie)).text();
+    const full = await sheetRows(await c.post('/console/ledger/full-export', { _csrf: /name="_csrf" value="([^"]+)"/.exec(confirm)![1]!, confirm: '1' }, cookie));
     expect(full.flat().join('|')).toContain('13812345678');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'ledger.export_personal_data' } })).toBe(1);
 
     const leader = await c.login(town.people.mayor);
-    const refused = await c.get('/console/ledger.xlsx?full=1', leader.cookie);
+    const refused = await c.get('/console/ledger/full-export', leader.cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('仅信访办可以导出');
   });

@@ -10,7 +10,7 @@ import { buildTownship, type Township } from '../support/township.js';
 
 // Every console route, found by walking the router itself: a route added later is covered too.
 
-const PUBLIC = new Set(['/console/login', '/console/login/link', '/console/login/lark', '/console/login/lark/callback', '/console/login/dingtalk', '/console/login/dingtalk/callback', '/console/assets/console.css']);
+const PUBLIC = new Set(['/console/login', '/console/login/link', '/console/login/lark', '/console/login/lark/callback', '/console/login/dingtalk', '/console/login/dingtalk/callback', '/console/login/sandbox', '/console/assets/console.css']);
 
 describe('authorization and CSRF on every console route (real PostgreSQL)', () => {
   let t: TestDatabase;
@@ -22,7 +22,7 @@ describe('authorization and CSRF on every console route (real PostgreSQL)', () =
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     c = await startConsole(t, town);
     const router = consoleRouter({
-      prisma: t.db.prisma, deps: town.deps, logger: captureLogger('silent').logger, links: dbLoginLinks(t.db.prisma), townName: '青山镇',
+      prisma: t.db.prisma, deps: town.deps, logger: captureLogger('silent').logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     });
     routes = router.stack

@@ -105,12 +105,12 @@ describe('DingTalk: alerts, acknowledgements and scheduled reminders (real Postg
     expect(titles(t20, p.stationed)).toEqual([]);
     expect(titles(t20, p.areaLeader)).toEqual([repeat]);
 
-    // Nobody else answers: at 60 minutes the principal leaders get it, and every push of that level is also a DING to its receiver.
-    for (const time of ['02:30', '02:40', '02:50']) await at(`2026-10-02T${time}:00+08:00`);
+    // Nobody else answers: at 30 minutes the principal leaders get it (the leaders in charge, on it from the start, add nobody),
+    // and every push of that level is also a DING to its receiver.
     expect(h.fake.dings).toHaveLength(0);
-    const t60 = await at('2026-10-02T03:00:00+08:00');
+    const t30 = await at('2026-10-02T02:30:00+08:00');
     expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(2);
-    const sent = h.fake.messages.slice(t60).flatMap((m) => m.userIds);
+    const sent = h.fake.messages.slice(t30).flatMap((m) => m.userIds);
     expect(sent).toEqual(expect.arrayContaining([staffOf(p.secretary).staffId, staffOf(p.mayor).staffId]));
     expect(h.fake.dings.map((d) => d.receiverUserIdList.join()).sort()).toEqual([...sent].sort());
     expect(h.fake.dings.every((d) => d.remindType === 1)).toBe(true);

@@ -55,7 +55,7 @@ describe('the leading group\'s decisions on a case card: R1, R5, R26 and archivi
     expect(res.body.toast).toMatchObject({ type: 'success', content: '已生成上报材料' });
     const card = lastReply();
     expect(titleOf(card)).toBe('上报材料');
-    expect(JSON.stringify(card)).toContain('【信访事项上报】');
+    expect(JSON.stringify(card)).toContain('【本镇信访事项上报】');
     expect(JSON.stringify(card)).toContain('信访人：钱');
     expect(JSON.stringify(card)).not.toContain('钱七');
     expect((await caseRow(c.id)).reportedUpAt).not.toBeNull();

@@ -203,8 +203,10 @@ describe('R24/R26 privacy: planted personal data and a confidential case, throug
       expect(texts.search.includes(k.number), reader.name).toBe(reader === p.office);
       expect((await c.get(`/console/cases/${x.id}`, cookie)).status, reader.name).toBe(seesX ? 200 : 403);
     }
-    // The office may export the full ledger, audited: the data is there, as asked.
-    const { cookie } = await c.login(p.office);
-    expect(tracesIn(await xlsxText(await c.get('/console/ledger.xlsx?full=1', cookie)))).toEqual(expect.arrayContaining(['李雪莲', '高立新', '13912345678']));
+    // The office may export the full ledger after its confirmation, audited: the data is there, as asked.
+    const { cookie, csrf } = await c.login(p.office);
+    const confirm = await (await c.get('/console/ledger/full-export', cookie)).text();
+    const full = await c.post('/console/ledger/full-export', { _csrf: csrf(confirm), confirm: '1' }, cookie);
+    expect(tracesIn(await xlsxText(full))).toEqual(expect.arrayContaining(['李雪莲', '高立新', '13912345678']));
   });
 });

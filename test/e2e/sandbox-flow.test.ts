@@ -11,6 +11,7 @@ import type { InboundEvent } from '../../src/bot/inbound.js';
 import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { prismaReadModel } from '../../src/db/read-model.js';
 import { createHttpApp } from '../../src/http/app.js';
+import { sandboxMessageStore } from '../../src/db/repos/sandbox-message-repo.js';
 import { createSandboxPlatform, type SandboxPlatform } from '../../src/platforms/sandbox/index.js';
 import type { SandboxMessage } from '../../src/platforms/sandbox/conversations.js';
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
@@ -34,10 +35,10 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
     const { logger } = captureLogger('warn');
-    sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: PUBLIC, loopbackOnly: true });
+    sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: PUBLIC, loopbackOnly: true, store: sandboxMessageStore(t.db.prisma) });
     const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
     bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router] }).listen(0, '127.0.0.1');
+    server = createHttpApp({ db: t.db, logger, routers: [sandbox.router] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     token = tokenOf(await (await get('/sandbox')).text());
@@ -248,7 +249,7 @@ describe('the sandbox: the bot in a browser chat, through the same dispatcher (r
 
   it('SANDBOX=true opens it to other hosts and addresses, but writes still need the page\'s token and this site', async () => {
     const dispatched: InboundEvent[] = [];
-    const open = createSandboxPlatform({ uow: town.deps.uow, dispatch: async (e) => void dispatched.push(e), clock: town.clock, logger: captureLogger('silent').logger, publicDir: PUBLIC, loopbackOnly: false });
+    const open = createSandboxPlatform({ uow: town.deps.uow, dispatch: async (e) => void dispatched.push(e), clock: town.clock, logger: captureLogger('silent').logger, publicDir: PUBLIC, loopbackOnly: false, store: sandboxMessageStore(t.db.prisma) });
     const app = new Koa();
     app.use(open.router.routes());
     const remote = app.listen(0, '127.0.0.1');

@@ -54,7 +54,7 @@ describe('npm start on embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'xf-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts with no database server, seeds the demo township once, answers health checks and keeps its data across a restart', async () => {
+  it('starts with no database server, seeds the demo township once, answers health checks and keeps its data — the sandbox\'s chats too — across a restart', async () => {
     const port = await freePort();
     const first = start({ DATA_DIR: dataDir, PORT: String(port) });
     await waitFor(first, '信访包案助手已启动');
@@ -65,9 +65,22 @@ describe('npm start on embedded defaults', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
     // Its own Redis (a redis-server is on PATH here) is checked too.
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({ status: 'ready', database: 'embedded', redis: 'ready' });
-    const home = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { name: string; summary: { total: number } };
-    expect(home.name).toBe('信访包案助手');
-    expect(home.summary.total).toBeGreaterThanOrEqual(70);
+    // The landing page is for people: what this is, the console's login and, here, the sandbox.
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(home).toContain('信访包案助手');
+    expect(home).toContain('href="/sandbox"');
+    const people = async () => ((await (await fetch(`http://127.0.0.1:${port}/sandbox/api/people`)).json()) as { id: string; roleLabel: string }[]);
+    const demoPeople = (await people()).length;
+    expect(demoPeople).toBeGreaterThanOrEqual(20);
+    // Someone says 帮助 in the sandbox's group and the bot answers: the chat is kept in the database.
+    const office = (await people()).find((x) => x.roleLabel.includes('信访办'))!;
+    const groupChat = async () => (await (await fetch(`http://127.0.0.1:${port}/sandbox/api/messages?as=${office.id}&chat=group:town`)).json()) as { from: { kind: string }; text?: string }[];
+    const token = /<meta name="sandbox-token" content="([^"]+)">/.exec(await (await fetch(`http://127.0.0.1:${port}/sandbox`)).text())![1]!;
+    const said = await fetch(`http://127.0.0.1:${port}/sandbox/api/messages`, { method: 'POST', body: JSON.stringify({ as: office.id, chat: 'group:town', text: '帮助' }), headers: { 'content-type': 'application/json', 'x-sandbox-token': token } });
+    expect(said.status).toBe(202);
+    for (let i = 0; i < 100 && (await groupChat()).length < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+    const chat = await groupChat();
+    expect(chat.map((m) => m.from.kind)).toEqual(['person', 'bot']);
     // R25: the embedded database's audit key, made once beside it (not in it).
     const key = readFileSync(join(dataDir, 'audit.key'), 'utf8');
     first.child.kill('SIGTERM');
@@ -76,8 +89,9 @@ describe('npm start on embedded defaults', () => {
     const second = start({ DATA_DIR: dataDir, PORT: String(port) });
     await waitFor(second, '信访包案助手已启动');
     expect(second.output()).not.toContain('演示数据已生成');
-    const again = (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { summary: { total: number } };
-    expect(again.summary.total).toBe(home.summary.total);
+    expect((await people()).length).toBe(demoPeople);
+    // The sandbox's chat is there again after the restart.
+    expect(await groupChat()).toEqual(chat);
     expect(readFileSync(join(dataDir, 'audit.key'), 'utf8')).toBe(key);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

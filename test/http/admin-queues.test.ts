@@ -19,7 +19,7 @@ describe('/admin/queues', () => {
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.base}${path}`, { headers });
 
   const withApp = async (deps: Partial<HttpDeps>, fn: (base: string) => Promise<void>) => {
-    const other = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, summary: async () => ({}), ...deps }));
+    const other = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, ...deps }));
     try {
       await fn(other.base);
     } finally {
@@ -31,7 +31,7 @@ describe('/admin/queues', () => {
     t = await freshPostgres();
     client = openQueueClient(REDIS_URL, prefix, captureLogger('silent').logger);
     await client.queues.duties.add('deadline', { type: 'deadline', caseId: 'c1', dueAt: new Date().toISOString() }, { jobId: 'board-job', delay: 3_600_000 });
-    server = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, summary: async () => ({}), queues: client.queues, redis: client.redis, adminToken: TOKEN }));
+    server = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, queues: client.queues, redis: client.redis, adminToken: TOKEN }));
   });
   afterAll(async () => {
     await server.close();

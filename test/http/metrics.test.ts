@@ -13,7 +13,7 @@ import { REDIS_URL, flushPrefix, testPrefix } from '../support/scheduler.js';
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
 async function scrape(deps: Omit<HttpDeps, 'logger' | 'summary'>, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; text: string }> {
-  const server = await serve(createHttpApp({ logger: captureLogger('silent').logger, summary: async () => ({}), ...deps }));
+  const server = await serve(createHttpApp({ logger: captureLogger('silent').logger, ...deps }));
   try {
     const res = await fetch(`${server.base}/metrics`, { headers });
     return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
@@ -132,7 +132,7 @@ describe('/metrics', () => {
   it('leaves out the queue figures, not the whole scrape, when Redis does not answer', async () => {
     const down = openQueueClient('redis://127.0.0.1:1', testPrefix(), captureLogger('silent').logger);
     try {
-      const server = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, summary: async () => ({}), clock, queues: down.queues }));
+      const server = await serve(createHttpApp({ db: t.db, logger: captureLogger('silent').logger, clock, queues: down.queues }));
       try {
         const started = Date.now();
         const res = await fetch(`${server.base}/metrics`);

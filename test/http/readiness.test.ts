@@ -11,7 +11,7 @@ import { REDIS_URL, flushPrefix, testPrefix } from '../support/scheduler.js';
 // Issue #4: /readyz answers 200 only when the database and, when configured, Redis answer; never hangs.
 
 async function readyz(deps: Omit<HttpDeps, 'logger' | 'summary'>): Promise<{ status: number; body: Record<string, unknown>; ms: number }> {
-  const server = await serve(createHttpApp({ logger: captureLogger('silent').logger, summary: async () => ({}), ...deps }));
+  const server = await serve(createHttpApp({ logger: captureLogger('silent').logger, ...deps }));
   try {
     const started = Date.now();
     const res = await fetch(`${server.base}/readyz`);

@@ -5,7 +5,7 @@ import { caseListCard } from '../../cards/builders/case-list.js';
 import { renderLarkCard, type LarkCardJson } from '../../cards/lark/render.js';
 import type { Card } from '../../cards/model.js';
 import { larkCardHtml, larkMarkdownHtml } from '../../src/platforms/sandbox/lark-card-html.js';
-import { sandboxCardHtml } from '../../src/platforms/sandbox/messenger.js';
+import { sandboxCardHtml } from '../../src/platforms/sandbox/card-html.js';
 import { CARDS } from '../cards/card-catalog.js';
 import { caseInput, listRow, TINY_PNG, TODAY, uid } from '../cards/fixtures.js';
 import { buttonsOf, components, markdownOf } from '../cards/lark-walk.js';

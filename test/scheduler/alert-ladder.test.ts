@@ -47,7 +47,7 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
   const received = (from: number, people: Person[]) =>
     Object.fromEntries(people.map((p) => [p.name, h.cards(p).filter((x) => x.message.at >= from).map((x) => titleOf(x.card))]));
 
-  it('R18: an unanswered major event repeats every 10 minutes to those silent, at night on a holiday; an acknowledgement stops exactly that person\'s repeats; at 30 minutes it climbs; once all acknowledge, it closes and nothing more is scheduled', async () => {
+  it('R18: an unanswered major event repeats every 10 minutes to those silent, at night on a holiday; an acknowledgement stops exactly that person\'s repeats; at 30 minutes it climbs past the leaders in charge (alerted from the start, a level that adds nobody) straight to the principal leaders; once all acknowledge, it closes and nothing more is scheduled', async () => {
     const p = town.people;
     const { alert } = await raiseMajorEvent(town.deps, town.actor(p.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '约60名村民聚集在村委会门口，要求兑现征地补偿款' });
     s = schedulerFor(town, h, testPrefix());
@@ -64,18 +64,20 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
     const t20 = await at('02:20');
     expect(received(t20, onAlert)).toEqual({ [p.areaLeader.name]: [repeat], [p.stationed.name]: [], [p.villageCadre.name]: [], [p.deputy.name]: [repeat], [p.deputy2.name]: [repeat] });
 
-    // 30 minutes: not everyone reached the required stage — the alert climbs to the leaders in charge.
+    // 30 minutes: not everyone reached the required stage. The leaders in charge (level 1) are on the
+    // alert already: the climb passes them and reaches the principal leaders at once.
     const t30 = await at('02:30');
     // The leaders in charge hear of the climb (and get no second repeat); the silent area leader is repeated to.
     expect(received(t30, onAlert)).toEqual({ [p.areaLeader.name]: [repeat], [p.stationed.name]: [], [p.villageCadre.name]: [], [p.deputy.name]: [repeat], [p.deputy2.name]: [repeat] });
+    expect(Object.values(received(t30, [p.secretary, p.mayor])).map((titles) => titles.length)).toEqual([1, 1]);
     const climb = await t.db.prisma.push.findMany({ where: { kind: 'ALERT_ESCALATED', payload: { path: ['alertId'], equals: alert.id } } });
-    expect(climb.map((x) => x.personId).sort()).toEqual([p.deputy.id, p.deputy2.id].sort());
-    expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(1);
+    expect(climb.map((x) => x.personId).sort()).toEqual([p.deputy.id, p.deputy2.id, p.secretary.id, p.mayor.id].sort());
+    expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(2);
 
     // Everyone acknowledges: the next check closes the alert and schedules nothing after it.
     await acknowledgeAlert(town.deps, town.actor(p.areaLeader), { alertId: alert.id, stage: 'ON_SITE' });
     await acknowledgeAlert(town.deps, town.actor(p.villageCadre), { alertId: alert.id, stage: 'ON_SITE' });
-    for (const leader of [p.deputy, p.deputy2]) await acknowledgeAlert(town.deps, town.actor(leader), { alertId: alert.id, stage: 'RECEIVED' });
+    for (const leader of [p.deputy, p.deputy2, p.secretary, p.mayor]) await acknowledgeAlert(town.deps, town.actor(leader), { alertId: alert.id, stage: 'RECEIVED' });
     const t40 = await at('02:40');
     expect(Object.values(received(t40, onAlert)).flat()).toEqual([]);
     expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).status).toBe('CLOSED');
@@ -85,22 +87,22 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
     expect(pushes.every((x) => x.status === 'SENT' && x.attempts === 1)).toBe(true);
   });
 
-  it('R18: at the top of the ladder (principal leaders, after 60 minutes) every push also goes through Lark 加急; below it, none does', async () => {
+  it('R18: at the top of the ladder (principal leaders, after 30 minutes: the leaders in charge add nobody) every push also goes through Lark 加急; below it, none does', async () => {
     const p = town.people;
     town.clock.set('2026-10-02T05:00:00+08:00');
     const { alert } = await raiseMajorEvent(town.deps, town.actor(p.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '聚集人数增加' });
     s = schedulerFor(town, h, testPrefix());
     await s.start();
     const buzzedBefore = h.fake.urgents.length;
-    for (const time of ['05:10', '05:20', '05:30', '05:40', '05:50']) await at(time);
+    for (const time of ['05:10', '05:20']) await at(time);
     expect(h.fake.urgents.length).toBe(buzzedBefore);
-    const t60 = await at('06:00');
+    const t30 = await at('05:30');
     expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(2);
-    const sentAt60 = h.fake.messages.filter((m) => m.at >= t60);
+    const sentAt30 = h.fake.messages.filter((m) => m.at >= t30);
     const buzzed = h.fake.urgents.slice(buzzedBefore);
     expect(buzzed.every((u) => u.channel === 'app' && u.userIdType === 'open_id')).toBe(true);
     // Each message of the top level is buzzed to exactly the person it was sent to.
-    expect(buzzed.map((u) => `${u.message_id}>${u.users.join()}`).sort()).toEqual(sentAt60.map((m) => `${m.message_id}>${m.receive_id}`).sort());
+    expect(buzzed.map((u) => `${u.message_id}>${u.users.join()}`).sort()).toEqual(sentAt30.map((m) => `${m.message_id}>${m.receive_id}`).sort());
     const principals = [p.secretary, p.mayor].map((x) => h.ids(x).open_id);
     for (const id of principals) expect(buzzed.some((u) => u.users.includes(id))).toBe(true);
   });
@@ -133,7 +135,7 @@ describe('escalation ladders through BullMQ (R18): repeats, climbs, acknowledgem
       expect(received(t10, [p.areaLeader])).toEqual({ [p.areaLeader.name]: [repeat] });
       expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(0);
       await at('09:15');
-      expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(1);
+      expect((await t.db.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).level).toBe(2);
     } finally {
       await updateReminderSettings(town.deps, town.actor(p.office), { alertRepeatMinutes: 10, alertClimbMinutes: 30 });
     }

@@ -45,7 +45,7 @@ describe('the weekly summary on Lark carries the chart of the villages (real Red
     await h.settle();
 
     // The office and both principal leaders get the summary; the chart went up once, before the first of them.
-    const weekly = [p.office, p.secretary, p.mayor].map((person) => h.cards(person).filter((x) => titleOf(x.card) === '信访工作周报'));
+    const weekly = [p.office, p.secretary, p.mayor].map((person) => h.cards(person).filter((x) => titleOf(x.card) === '本镇信访工作周报'));
     expect(weekly.map((cards) => cards.length)).toEqual([1, 1, 1]);
     expect(h.fake.images).toHaveLength(1);
     const image = h.fake.images[0]!;

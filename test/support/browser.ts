@@ -2,10 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
-import type { Person } from '../../src/domain/model.js';
-import type { ConsoleHarness } from './console.js';
-import type { TestDatabase } from './database.js';
-import type { Township } from './township.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
 /** Debian's chromium (installed by .ci/run), headless, without the background traffic this network refuses. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,10 +18,16 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A new page of the console, signed in as `person` through a one-time link. */
-export async function signedInPage(browser: Browser, console: ConsoleHarness, t: TestDatabase, town: Township, person: Person): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const token = await dbLoginLinks(t.db.prisma).issue(person.id, town.clock.now());
-  await page.goto(`${console.base}/console/login/link?token=${token}`);
+/** A new page signed in to the console at `base` as `person`, through a one-time link issued at `now`. */
+export async function consolePage(browser: Browser, base: string, db: { prisma: PrismaClient }, person: { id: string }, now: Date, height = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height } });
+  await page.goto(`${base}/console/login/link?token=${await dbLoginLinks(db.prisma).issue(person.id, now)}`);
   return page;
+}
+
+/** Closes what a console browser test opened: the browser, then the console, then its database. */
+export async function closeBrowserTest(browser: Browser | undefined, c: { close(): Promise<void> } | undefined, t: { drop(): Promise<void> } | undefined): Promise<void> {
+  await browser?.close();
+  await c?.close();
+  await t?.drop();
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
 import { dbConsoleSessions } from '../../src/db/console-sessions.js';
-import { createHttpApp } from '../../src/http/app.js';
+import { createHttpApp, type HttpDeps } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
 import type { ConsoleDeps } from '../../src/http/console/context.js';
 import type { Person } from '../../src/domain/model.js';
@@ -23,15 +23,15 @@ export interface ConsoleHarness {
 }
 
 /** The office console as main.ts mounts it, on a real database, with the town's clock. */
-export async function startConsole(t: TestDatabase, town: Township, extra: Partial<ConsoleDeps> = {}, http: { trustProxy?: boolean } = {}): Promise<ConsoleHarness> {
+export async function startConsole(t: TestDatabase, town: Township, extra: Partial<ConsoleDeps> = {}, http: Pick<HttpDeps, 'trustProxy' | 'sandbox'> = {}): Promise<ConsoleHarness> {
   const { logger, lines } = captureLogger('warn');
   const links = dbLoginLinks(t.db.prisma);
   const router = consoleRouter({
-    prisma: t.db.prisma, deps: town.deps, logger, links, townName: '青山镇',
+    prisma: t.db.prisma, deps: town.deps, logger, links,
     sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
     ...extra,
   });
-  const server: Server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [router], ...http }).listen(0, '127.0.0.1');
+  const server: Server = createHttpApp({ db: t.db, logger, routers: [router], ...http }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const get = (path: string, cookie?: string) => fetch(`${base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });

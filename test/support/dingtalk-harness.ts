@@ -121,7 +121,7 @@ export class DingTalkHarness {
     let stream: DingTalkStream | null = null;
     const acks: Record<string, unknown>[] = [];
     if (mode === 'http') {
-      server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [platform.router!] }).listen(0, '127.0.0.1');
+      server = createHttpApp({ db: t.db, logger, routers: [platform.router!] }).listen(0, '127.0.0.1');
       await new Promise((r) => server!.once('listening', r));
     } else {
       stream = createDingTalkStream({ clientId: FAKE_DT_CLIENT_ID, clientSecret: FAKE_DT_CLIENT_SECRET, client: createDWClient(FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET), inbound: platform.inbound, logger });

@@ -105,7 +105,7 @@ export async function startLarkHarness(t: TestDatabase, town: Township, linked: 
   const messengers = new Map<PlatformName, MessagingPort>([['LARK', lark.messenger]]);
   bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, directories: new Map([['LARK', lark.directory]]), logger, ...(opts.pushQueue && { pushQueue: opts.pushQueue }) });
   await lark.start();
-  const app = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [lark.router!] });
+  const app = createHttpApp({ db: t.db, logger, routers: [lark.router!] });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -59,7 +59,7 @@ describe.each(['postgres', 'embedded'] as const)('R18 major events on %s', (kind
     expect(audit.map((a) => a.action)).toEqual(['alert.raise']);
   });
 
-  it('R18: an unanswered alert repeats every 10 minutes and climbs to the leaders in charge at 30, the principal leaders at 60 (urgent)', async () => {
+  it('R18: an unanswered alert repeats every 10 minutes and at 30 climbs past the leaders in charge (alerted from the start) to the principal leaders (urgent); nothing climbs after the top', async () => {
     town.clock.set('2026-11-03T09:00:00+08:00');
     const { alert } = await raise();
     const p = town.people;
@@ -70,25 +70,24 @@ describe.each(['postgres', 'embedded'] as const)('R18 major events on %s', (kind
     expect(at10.notifications.every((n) => n.title.startsWith('【再次提醒】'))).toBe(true);
     town.clock.advance(20 * MIN);
     const at30 = await checkAlert(town.deps, { alertId: alert.id });
-    expect(at30.alert.level).toBe(1);
+    expect(at30.alert.level).toBe(2);
     const escalated30 = at30.notifications.find((n) => n.kind === 'ALERT_ESCALATED')!;
-    expect(escalated30.recipientIds.sort()).toEqual([p.deputy.id, p.deputy2.id].sort());
+    // The leaders in charge, passed over, hear of the climb with the principal leaders it reached.
+    expect(escalated30.recipientIds.sort()).toEqual([p.deputy.id, p.deputy2.id, p.secretary.id, p.mayor.id].sort());
+    expect(escalated30.title).toContain('预警升级至主要领导');
     expect(escalated30.body).toContain(p.stationed.name);
-    expect(escalated30.urgentChannel).toBe(false);
-    expect(at30.alert.recipients.every((r) => r.missedAt !== null && r.stageAtMiss === 'NONE')).toBe(true);
-    town.clock.advance(30 * MIN);
-    const at60 = await checkAlert(town.deps, { alertId: alert.id });
-    expect(at60.alert.level).toBe(2);
-    const escalated60 = at60.notifications.find((n) => n.kind === 'ALERT_ESCALATED')!;
-    expect(escalated60.recipientIds.sort()).toEqual([p.secretary.id, p.mayor.id].sort());
-    expect(escalated60.urgentChannel).toBe(true);
-    expect(at60.notifications.every((n) => n.urgentChannel)).toBe(true);
-    const principals = at60.alert.recipients.filter((r) => r.level === 2);
+    expect(at30.notifications.every((n) => n.urgentChannel)).toBe(true);
+    expect(at30.alert.recipients.filter((r) => r.level === 0).every((r) => r.missedAt !== null && r.stageAtMiss === 'NONE')).toBe(true);
+    const principals = at30.alert.recipients.filter((r) => r.level === 2);
     expect(principals.map((r) => [r.personId, r.reason, r.required]).sort()).toEqual(
       [[p.secretary.id, 'PRINCIPAL_LEADER', 'RECEIVED'], [p.mayor.id, 'PRINCIPAL_LEADER', 'RECEIVED']].sort(),
     );
+    town.clock.advance(30 * MIN);
+    const at60 = await checkAlert(town.deps, { alertId: alert.id });
+    expect(at60.step.climb).toBeNull();
+    expect(at60.notifications.every((n) => n.urgentChannel)).toBe(true);
     const actions = (await t.db.prisma.auditLog.findMany({ where: { entityId: alert.id }, orderBy: { seq: 'asc' } })).map((a) => a.action);
-    expect(actions).toEqual(['alert.raise', 'alert.repeat', 'alert.escalate', 'alert.repeat', 'alert.escalate', 'alert.repeat']);
+    expect(actions).toEqual(['alert.raise', 'alert.repeat', 'alert.escalate', 'alert.repeat', 'alert.repeat']);
   });
 
   it('R18: stages go forward only, the same acknowledgement twice has one effect, and an ack stops exactly that recipient\'s repeats', async () => {

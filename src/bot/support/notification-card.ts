@@ -21,7 +21,7 @@ const REMINDERS: ReadonlySet<NotificationKind> = new Set([
  * the weekly summary with its chart, otherwise a short notice with the case.
  */
 export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string, logger?: Logger): Promise<Card> {
-  if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly, await weeklyChart(n, logger));
+  if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly, await config.townName(), await weeklyChart(n, logger));
   return uow.read(async (repos: Repos) => {
     if (n.kind === 'OWNERSHIP_APPROVAL_REQUESTED' && n.caseId) {
       const pending = await repos.proposals.pendingForCase(n.caseId);

@@ -143,12 +143,44 @@ function search(q: string, personalData: boolean): Prisma.Sql {
   const latin = /[A-Za-z]/.test(q.replace(/^xf-/i, ''));
   const title = latin ? Prisma.sql`c."title" ILIKE ${pattern}` : Prisma.sql`c."title" LIKE ${pattern}`;
   const number = Prisma.sql`c."number" LIKE ${pattern.toUpperCase()}`;
-  const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
-  const names = Prisma.sql`p."supersededAt" IS NULL AND (p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()})`;
-  if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitioner(names)})`;
+  if (personalData) return Prisma.sql`(${number} OR ${title} OR ${petitionerMatch(q)})`;
   // The term overlaps a petitioner's name (either way round) or number: not a match on the title.
   const overlaps = Prisma.sql`strpos(p."name", ${q}) > 0 OR strpos(${q}, p."name") > 0 OR strpos(coalesce(p."phone", ''), ${q}) > 0 OR strpos(coalesce(p."idNumber", ''), ${q.toUpperCase()}) > 0 OR strpos(coalesce(p."address", ''), ${q}) > 0`;
   return Prisma.sql`(${number} OR (${title} AND NOT ${petitioner(overlaps)}))`;
+}
+
+const petitioner = (p: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Petitioner" p WHERE p."caseId" = c."id" AND (${p}))`;
+
+/** A case one of whose (current) petitioners has the text in their name, phone or ID number. */
+function petitionerMatch(q: string): Prisma.Sql {
+  const pattern = `%${escapeLike(q)}%`;
+  return petitioner(Prisma.sql`p."supersededAt" IS NULL AND (p."name" LIKE ${pattern} OR p."phone" LIKE ${pattern} OR p."idNumber" LIKE ${pattern.toUpperCase()})`);
+}
+
+/**
+ * Newest receipt first; cases received at the same moment (a day's letters are dated, not timed)
+ * by their number, the later one first: the same order on every page and every export.
+ */
+const LEDGER_ORDER = Prisma.sql`c."receivedAt" DESC, c."year" DESC, c."seq" DESC`;
+
+/** Case numbers a search names at most in its audit entry. */
+export const SEARCH_AUDIT_CASES = 50;
+
+/**
+ * R24/R25: the cases of a filtered ledger the search text found through their petitioners' names,
+ * phones or ID numbers — whose personal data a search by a person reached — newest first, at most
+ * SEARCH_AUDIT_CASES numbers, and how many there were. None when the reader's search does not
+ * look at petitioners at all, or there is no text.
+ */
+export async function ledgerPetitionerMatches(prisma: PrismaClient, filter: LedgerFilter, access: LedgerAccess): Promise<{ count: number; numbers: string[] }> {
+  const q = filter.q?.trim().slice(0, Q_MAX);
+  if (!q || !access.searchPersonalData) return { count: 0, numbers: [] };
+  const where = Prisma.sql`${conditions(filter, access)} AND ${petitionerMatch(q)}`;
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<{ number: string }[]>(Prisma.sql`SELECT c."number" FROM "Case" c WHERE ${where} ORDER BY ${LEDGER_ORDER} LIMIT ${SEARCH_AUDIT_CASES}`),
+    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Case" c WHERE ${where}`),
+  ]);
+  return { count: count?.total ?? 0, numbers: rows.map((r) => r.number) };
 }
 
 type StoredPetitioner = LedgerPetitioner & { current: boolean };
@@ -157,7 +189,7 @@ interface Row extends Omit<LedgerRow, 'petitioners' | 'formerPetitioners'> {
   petitioners: StoredPetitioner[] | string;
 }
 
-/** One page of the ledger, newest receipt first, and the number of all matching cases, of what the reader may see. */
+/** One page of the ledger, newest receipt first (then by number), and the number of all matching cases, of what the reader may see. */
 export async function ledgerCases(
   prisma: PrismaClient,
   filter: LedgerFilter,
@@ -175,14 +207,14 @@ export async function ledgerCases(
     prisma.$queryRaw<Row[]>(Prisma.sql`
       WITH hits AS (
         SELECT c."id", c."number", c."title", c."source", c."status", c."complexity", c."receivedAt",
-               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount", c."petitionersPending",
+               c."villageId", c."unitId", c."ownerLeaderId", c."responsiblePersonId", c."dueOn", c."headcount", c."petitionersPending", c."year", c."seq",
                ${beijingDate('receivedAt')} AS "receivedOn", ${beijingDate('resolvedAt')} AS "resolvedOn",
                CASE WHEN c."status" IN (${OPEN_STATUS_SQL}) THEN
                       CASE WHEN c."dueOn" < ${today}::date THEN 'OPEN' END
                     WHEN ${RESOLVED_LATE_SQL} THEN 'RESOLVED_LATE' END AS "overdueState"
         FROM "Case" c
         WHERE ${where}
-        ORDER BY c."receivedAt" DESC, c."id" ASC
+        ORDER BY ${LEDGER_ORDER}
         LIMIT ${Math.min(limit, LEDGER_EXPORT_MAX)} OFFSET ${offset}
       )
       SELECT h."id", h."number", h."title", h."source"::text AS "source", h."status"::text AS "status",
@@ -205,7 +237,7 @@ export async function ledgerCases(
       LEFT JOIN "Unit" u ON u."id" = h."unitId"
       LEFT JOIN "Person" o ON o."id" = h."ownerLeaderId"
       LEFT JOIN "Person" r ON r."id" = h."responsiblePersonId"
-      ORDER BY h."receivedAt" DESC, h."id" ASC`),
+      ORDER BY h."receivedAt" DESC, h."year" DESC, h."seq" DESC`),
     prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS "total" FROM "Case" c WHERE ${where}`),
   ]);
   return {

@@ -1,5 +1,7 @@
 import { fromDbDate, toDbDate } from '../../lib/local-date.js';
 import { ACK_STAGES, stageRank } from '../../domain/escalation/ack-stage.js';
+import type { AccountabilityKind, AccountabilityReason } from '../../domain/accountability/accountability-facts.js';
+import { caseNumbersIn } from '../../domain/case-numbers.js';
 import type * as db from '../../generated/prisma/client.js';
 import type {
   AccountabilityRepo, AlertRecord, AlertRepo, PersuasionRecord, PersuasionRepo,
@@ -175,6 +177,35 @@ export function accountabilityRepo(tx: Tx): AccountabilityRepo {
       // ON CONFLICT DO NOTHING on sourceKey: a fact is kept once however often it is observed.
       const { count } = await tx.accountabilityFact.createMany({ data: [{ ...fact, recordedAt: at }], skipDuplicates: true });
       return count === 1;
+    },
+    async facts(f) {
+      const unitPeople = f.unitId ? (await tx.person.findMany({ where: { unitId: f.unitId }, select: { id: true } })).map((p) => p.id) : [];
+      const rows = await tx.accountabilityFact.findMany({
+        where: {
+          recordedAt: { gte: f.from, lt: f.to },
+          ...(f.kind && { kind: f.kind }),
+          ...(f.personId && { personId: f.personId }),
+          ...(f.unitId && { OR: [{ unitId: f.unitId }, { personId: { in: unitPeople } }] }),
+        },
+        orderBy: [{ recordedAt: 'desc' }, { sourceKey: 'asc' }],
+      });
+      const alerts = new Map(
+        (await tx.alert.findMany({ where: { id: { in: rows.flatMap((r) => (r.alertId ? [r.alertId] : [])) } }, select: { id: true, caseId: true } })).map((a) => [a.id, a.caseId]),
+      );
+      const idsOf = (r: (typeof rows)[number]) => [r.caseId, r.alertId ? alerts.get(r.alertId) : null].filter((x): x is string => typeof x === 'string');
+      const cases = await tx.case.findMany({
+        where: { OR: [{ id: { in: rows.flatMap(idsOf) } }, { number: { in: rows.flatMap((r) => caseNumbersIn(r.detail)) } }] },
+        select: { id: true, number: true, ownerLeaderId: true, responsiblePersonId: true, unitId: true, territorialUnitId: true, functionalUnitId: true, accusedPersonId: true, accusedUnitId: true, classification: true },
+      });
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      const byNumber = new Map(cases.map((c) => [c.number, c]));
+      return rows.map((r) => {
+        const concerned = [...idsOf(r).map((id) => byId.get(id)), ...caseNumbersIn(r.detail).map((n) => byNumber.get(n))].filter((c) => c !== undefined);
+        return {
+          id: r.id, kind: r.kind as AccountabilityKind, reason: r.reason as AccountabilityReason, personId: r.personId, unitId: r.unitId, alertId: r.alertId,
+          detail: r.detail, recordedAt: r.recordedAt, cases: [...new Map(concerned.map((c) => [c.id, c])).values()],
+        };
+      });
     },
   };
 }

@@ -55,6 +55,7 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   PlatformIdentity: WRITE_DELETE,
   Setting: WRITE_DELETE,
   ConsoleSession: WRITE_DELETE,
+  SandboxMessage: WRITE_DELETE, // the demo's chats, bounded: the oldest are deleted
   // Read at start-up to check that nothing is pending: the application never migrates.
   _prisma_migrations: ['SELECT'],
 };

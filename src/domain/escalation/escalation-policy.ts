@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 export interface EscalationPolicy {
   /** A recipient who has not acknowledged at all is notified again after this long. */
   repeatEveryMs: number;
-  /** The alert climbs one level when someone has not reached their required stage this long after the level began. */
+  /** The alert climbs (to the next level that adds someone) when someone has not reached their required stage this long after the level began. */
   climbAfterMs: number;
 }
 

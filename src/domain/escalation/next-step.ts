@@ -35,7 +35,7 @@ export interface Climb {
   to: number;
   /** People of the new level who are not on the alert yet: they join it now. */
   added: LadderRecipient[];
-  /** Everyone the new level speaks to: told that the alert climbed to them. */
+  /** Everyone the levels climbed speak to (those passed over too): told that the alert climbed. */
   audience: string[];
   /** Who had not reached their required stage when the alert climbed (R22 evidence; the first miss is kept). */
   missed: MissedAck[];
@@ -80,9 +80,24 @@ export function nextCheckAt(alert: AlertState, policy: EscalationPolicy): Date |
 }
 
 /**
+ * The levels a due climb passes, up to the one it stops at: the next level that adds someone not
+ * on the alert yet. A level of people already alerted (the leaders in charge of a major event take
+ * command from the start) would only hold the alert back another interval, so it is passed; when
+ * no level above adds anyone, the climb still reaches the top — the misses are kept (R22) and the
+ * repeats go through the urgent channel.
+ */
+function levelsClimbed(alert: AlertState, ladder: readonly LadderLevel[]): LadderLevel[] {
+  const onAlert = new Set(alert.recipients.map((r) => r.personId));
+  const above = ladder.filter((l) => l.level > alert.level && l.level <= TOP_LEVEL).sort((a, b) => a.level - b.level);
+  const firstNew = above.findIndex((l) => l.audience.some((r) => !onAlert.has(r.personId)));
+  return firstNew === -1 ? above : above.slice(0, firstNew + 1);
+}
+
+/**
  * R18/R20/R21: given an alert, its recipients' acknowledgements and `now`, what must happen:
- * repeat to the silent every `repeatEveryMs`; climb one level when someone has not reached
- * their required stage `climbAfterMs` after the current level began; close when all have.
+ * repeat to the silent every `repeatEveryMs`; climb to the next level that adds someone when
+ * someone has not reached their required stage `climbAfterMs` after the current level began;
+ * close when all have.
  */
 export function nextStep(alert: AlertState, ladder: readonly LadderLevel[], policy: EscalationPolicy, now: Date): NextStep {
   if (alert.status === 'CLOSED') {
@@ -93,13 +108,13 @@ export function nextStep(alert: AlertState, ladder: readonly LadderLevel[], poli
   }
   const repeatTo = alert.recipients.filter((r) => isSilent(r) && repeatDueAt(r, policy) <= now).map((r) => r.personId);
   let climb: Climb | null = null;
-  const next = ladder.find((l) => l.level === alert.level + 1);
-  if (alert.level < TOP_LEVEL && next && climbDueAt(alert, policy) <= now) {
+  const reached = alert.level < TOP_LEVEL && climbDueAt(alert, policy) <= now ? levelsClimbed(alert, ladder) : [];
+  if (reached.length > 0) {
     const onAlert = new Set(alert.recipients.map((r) => r.personId));
     climb = {
-      to: next.level,
-      added: next.audience.filter((r) => !onAlert.has(r.personId)),
-      audience: next.audience.map((r) => r.personId),
+      to: reached.at(-1)!.level,
+      added: reached.at(-1)!.audience.filter((r) => !onAlert.has(r.personId)),
+      audience: [...new Set(reached.flatMap((l) => l.audience.map((r) => r.personId)))],
       missed: alert.recipients
         .filter((r) => !isSettled(r))
         .map((r) => ({ personId: r.personId, stage: r.stage, required: r.required })),

@@ -31,7 +31,7 @@ export function consoleAuth(c: ConsoleDeps): Middleware {
       ctx.body = bare('没有权限', html`<p>${may.reason}。信访办工作台供信访办、主要领导和常委会成员使用；其他同志请在飞书中使用机器人。</p>`).toString();
       return;
     }
-    const st: ConsoleState = { viewer, session, csrf: session.csrf, form: new URLSearchParams() };
+    const st: ConsoleState = { viewer, session, csrf: session.csrf, townName: await c.deps.config.townName(), form: new URLSearchParams() };
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       const origin = ctx.get('Origin');
       if (origin && hostOfOrigin(origin) !== ctx.host) return refuse(ctx, 403, '拒绝来自其他网站的请求');

@@ -1,17 +1,20 @@
+import { authorizeGlobal, type GlobalAction } from '../../domain/authorization.js';
 import type { Person } from '../../domain/model.js';
 import { html, type SafeHtml } from './html.js';
 
 export interface PageContext {
   viewer: Person;
   csrf: string;
+  townName: string;
   /** Which nav entry is active. */
-  section: 'ledger' | 'figures' | 'exports' | 'admin' | 'case';
+  section: 'ledger' | 'figures' | 'exports' | 'accountability' | 'admin' | 'case';
 }
 
-const NAV: { section: PageContext['section']; href: string; label: string }[] = [
+const NAV: { section: PageContext['section']; href: string; label: string; shownTo?: GlobalAction }[] = [
   { section: 'ledger', href: '/console/ledger', label: '信访台账' },
   { section: 'figures', href: '/console/figures', label: '统计图表' },
   { section: 'exports', href: '/console/exports', label: '报表导出' },
+  { section: 'accountability', href: '/console/accountability', label: '问责记录', shownTo: 'VIEW_ACCOUNTABILITY' },
   { section: 'admin', href: '/console/admin', label: '系统管理' },
 ];
 
@@ -27,8 +30,8 @@ export function page(title: string, ctx: PageContext, content: SafeHtml): SafeHt
 </head>
 <body>
 <header class="top">
-  <a class="brand" href="/console">信访包案助手 · 信访办工作台</a>
-  <nav>${NAV.map((n) => html`<a href="${n.href}" class="${n.section === ctx.section ? 'active' : ''}">${n.label}</a>`)}</nav>
+  <a class="brand" href="/console">${ctx.townName}信访办工作台 · 信访包案助手</a>
+  <nav>${NAV.filter((n) => !n.shownTo || authorizeGlobal(ctx.viewer, n.shownTo).allowed).map((n) => html`<a href="${n.href}" class="${n.section === ctx.section ? 'active' : ''}">${n.label}</a>`)}</nav>
   <form method="post" action="/console/logout" class="logout">
     <span>${ctx.viewer.name}</span>
     <input type="hidden" name="_csrf" value="${ctx.csrf}">

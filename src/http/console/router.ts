@@ -10,6 +10,8 @@ import { caseCorrectionRoutes } from './pages/case-correction.js';
 import { caseDetailRoutes } from './pages/case-detail.js';
 import { figuresRoutes } from './pages/figures.js';
 import { ledgerRoutes } from './pages/ledger.js';
+import { accountabilityRoutes } from './pages/accountability.js';
+import { ledgerFullExportRoutes } from './pages/ledger-full-export.js';
 import { exportRoutes } from './pages/exports.js';
 import { loginRoutes } from './pages/login.js';
 import { adminIndexRoutes } from './pages/admin-index.js';
@@ -45,7 +47,9 @@ export function consoleRouter(c: ConsoleDeps): Router {
   caseCorrectionRoutes(router, c);
   figuresRoutes(router, c);
   ledgerRoutes(router, c);
+  ledgerFullExportRoutes(router, c);
   exportRoutes(router, c);
+  accountabilityRoutes(router, c);
   adminIndexRoutes(router, c);
   adminPeopleRoutes(router, c);
   adminUnitsRoutes(router, c);

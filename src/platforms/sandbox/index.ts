@@ -4,6 +4,8 @@ import type { Logger } from '../../lib/logger.js';
 import type { UnitOfWork } from '../../usecases/ports.js';
 import type { ActionResponse } from '../../bot/messaging-port.js';
 import type { InboundEvent } from '../../bot/inbound.js';
+import { CardPrivacy } from '../../bot/support/private-messenger.js';
+import type { SandboxMessageStore } from '../../bot/ports/sandbox-messages.js';
 import { Conversations } from './conversations.js';
 import { SandboxMessenger } from './messenger.js';
 import { sandboxRouter, type SandboxPerson } from './routes.js';
@@ -16,12 +18,16 @@ export interface SandboxPlatformDeps {
   logger: Logger;
   publicDir: string;
   loopbackOnly: boolean;
+  /** Where the chats are kept across restarts (db/repos/sandbox-message-repo.ts). */
+  store: SandboxMessageStore;
 }
 
 export interface SandboxPlatform {
   messenger: SandboxMessenger;
   router: Router;
   conversations: Conversations;
+  /** It answers browsers on this machine only (SANDBOX=auto). */
+  loopbackOnly: boolean;
   /** Links every active person to the sandbox, so that pushes reach them before anyone opened the page. */
   start(): Promise<void>;
 }
@@ -31,7 +37,9 @@ export interface SandboxPlatform {
  * active person gets a sandbox identity (open id = person id) when the people are listed.
  */
 export function createSandboxPlatform(deps: SandboxPlatformDeps): SandboxPlatform {
-  const conversations = new Conversations(() => deps.clock.now());
+  // The stored copy of a card is masked as a group's would be (R24), whatever one person was shown.
+  const privacy = new CardPrivacy(deps.uow, deps.clock);
+  const conversations = new Conversations(deps.store, () => deps.clock.now(), (card) => privacy.forDestination(card, 'chat'));
   const linked = new Set<string>();
   const people = async (): Promise<SandboxPerson[]> => {
     const { list, units } = await deps.uow.read(async (repos) => ({ list: await repos.directory.people(), units: await repos.directory.units() }));
@@ -56,6 +64,7 @@ export function createSandboxPlatform(deps: SandboxPlatformDeps): SandboxPlatfor
     start: async () => void (await people()),
     messenger: new SandboxMessenger(conversations),
     conversations,
+    loopbackOnly: deps.loopbackOnly,
     router: sandboxRouter({ conversations, dispatch: deps.dispatch, people, publicDir: deps.publicDir, clock: deps.clock, logger: deps.logger, loopbackOnly: deps.loopbackOnly }),
   };
 }

@@ -1,25 +1,7 @@
 import type { Card } from '../../../cards/model.js';
-import { renderLarkCard } from '../../../cards/lark/render.js';
 import type { PlatformUserRef } from '../../bot/inbound.js';
 import type { Destination, MessagingPort, UrgentChannel } from '../../bot/messaging-port.js';
-import { larkCardHtml } from './lark-card-html.js';
 import { Conversations, p2pChat } from './conversations.js';
-
-/**
- * A card as the sandbox shows it: the very Lark card JSON 2.0 the Lark platform would send, as
- * HTML. Where Lark would get an uploaded image's key, the sandbox puts the picture in the page.
- */
-export function sandboxCardHtml(card: Card): string {
-  const sources = new Map<string, string>();
-  const json = renderLarkCard(card, {
-    imageKey: (image) => {
-      const key = `sandbox_img_${sources.size + 1}`;
-      sources.set(key, `data:image/png;base64,${Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength).toString('base64')}`);
-      return key;
-    },
-  });
-  return larkCardHtml(json, { imageSrc: (key) => sources.get(key) });
-}
 
 /**
  * The third implementation of the messaging port: the bot's sends land in the sandbox's
@@ -32,18 +14,18 @@ export class SandboxMessenger implements MessagingPort {
 
   async send(to: Destination, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
     const chat = to.kind === 'chat' ? to.chatId : p2pChat(personIdOf(to.user));
-    const message = this.conversations.post(chat, { kind: 'bot' }, { cardHtml: sandboxCardHtml(card) }, opts.uuid);
+    const message = await this.conversations.postCard(chat, card, opts.uuid);
     return { messageId: message.id };
   }
 
   async reply(messageId: string, card: Card, opts: { uuid: string }): Promise<{ messageId: string }> {
-    const original = this.conversations.get(messageId);
+    const original = await this.conversations.get(messageId);
     if (!original) throw new Error(`sandbox message not found: ${messageId}`);
     return this.send({ kind: 'chat', chatId: original.chat }, card, opts);
   }
 
   async update(messageId: string, card: Card): Promise<void> {
-    if (!this.conversations.update(messageId, sandboxCardHtml(card))) throw new Error(`sandbox message not found: ${messageId}`);
+    if ((await this.conversations.updateCard(messageId, card)) === null) throw new Error(`sandbox message not found: ${messageId}`);
   }
 
   async findUser(): Promise<PlatformUserRef | null> {
@@ -51,8 +33,8 @@ export class SandboxMessenger implements MessagingPort {
   }
 
   async buzz(messageId: string, _user: PlatformUserRef, channels: readonly UrgentChannel[]): Promise<void> {
-    const original = this.conversations.get(messageId);
-    if (original) this.conversations.post(original.chat, { kind: 'bot' }, { text: `【加急】以上消息已通过${channels.map((c) => URGENT_LABELS[c]).join('、')}加急提醒` });
+    const original = await this.conversations.get(messageId);
+    if (original) await this.conversations.postText(original.chat, null, `【加急】以上消息已通过${channels.map((c) => URGENT_LABELS[c]).join('、')}加急提醒`);
   }
 }
 

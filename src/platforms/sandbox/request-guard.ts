@@ -1,4 +1,5 @@
 import type { Context, Middleware } from 'koa';
+import { notLocal, requestSource, type NotLocal } from '../../lib/local-request.js';
 import { hostOfOrigin } from '../../lib/origin.js';
 import { PAGE_TOKEN_HEADER, type PageTokens } from './page-token.js';
 
@@ -7,13 +8,6 @@ export interface SandboxGuardOptions {
   loopbackOnly: boolean;
   tokens: PageTokens;
 }
-
-// Names a browser on this machine uses for it. Anything else reaching a loopback socket is a
-// web page that re-pointed its own name at 127.0.0.1 (DNS rebinding) or a proxy passing on.
-const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
-const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-/** A reverse proxy on the same machine connects from loopback on behalf of anyone. */
-const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto'];
 
 const LOCAL_ONLY = '沙盒只对本机开放：请在运行本程序的电脑上用 http://localhost:端口/sandbox 打开，或设置 SANDBOX=true 对网络开放（仅限演示数据）';
 
@@ -39,16 +33,15 @@ interface Refusal {
 
 const isWrite = (ctx: Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.method !== 'OPTIONS';
 
+const NOT_LOCAL: Record<NotLocal, string> = {
+  ADDRESS: LOCAL_ONLY,
+  PROXIED: `${LOCAL_ONLY}。经反向代理转发的请求不算本机请求`,
+  HOST: `${LOCAL_ONLY}。请求的主机名（Host）不是 localhost、127.0.0.1 或 [::1]`,
+};
+
 function notFromThisMachine(ctx: Context): Refusal | null {
-  // The socket's own address: ctx.ip believes X-Forwarded-For when the app trusts a proxy.
-  if (!LOOPBACK_ADDRESSES.has(ctx.req.socket.remoteAddress ?? '')) return { status: 403, error: 'FORBIDDEN', message: LOCAL_ONLY };
-  if (PROXY_HEADERS.some((h) => ctx.get(h) !== '')) {
-    return { status: 403, error: 'FORBIDDEN', message: `${LOCAL_ONLY}。经反向代理转发的请求不算本机请求` };
-  }
-  if (!LOOPBACK_HOST.test(ctx.get('host'))) {
-    return { status: 403, error: 'FORBIDDEN', message: `${LOCAL_ONLY}。请求的主机名（Host）不是 localhost、127.0.0.1 或 [::1]` };
-  }
-  return null;
+  const why = notLocal(requestSource(ctx));
+  return why ? { status: 403, error: 'FORBIDDEN', message: NOT_LOCAL[why] } : null;
 }
 
 function badWrite(ctx: Context, tokens: PageTokens): Refusal | null {

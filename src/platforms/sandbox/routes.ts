@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
@@ -12,7 +11,6 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { BodyTooLarge, readBody } from '../../lib/read-body.js';
 import { Conversations, p2pChat, TOWN_GROUP, TOWN_GROUP_TITLE, type SandboxEvent } from './conversations.js';
-import { sandboxCardHtml } from './messenger.js';
 import { PageTokens } from './page-token.js';
 import { sandboxGuard } from './request-guard.js';
 
@@ -98,7 +96,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
     if (!me) return;
     const chat = chatId.safeParse(ctx.query.chat);
     if (!chat.success || !Conversations.visibleTo(me.id, chat.data)) return refuse(ctx, 404, 'NOT_FOUND', '会话不存在');
-    ctx.body = deps.conversations.messages(chat.data);
+    ctx.body = await deps.conversations.messages(chat.data);
   });
 
   router.post('/api/messages', async (ctx) => {
@@ -107,7 +105,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
     const me = await known(body.as);
     if (!me) return refuse(ctx, 404, 'NOT_FOUND', '演示人员不存在');
     if (!Conversations.visibleTo(me.id, body.chat)) return refuse(ctx, 404, 'NOT_FOUND', '会话不存在');
-    const posted = deps.conversations.post(body.chat, { kind: 'person', personId: me.id, name: me.name }, { text: body.text });
+    const posted = await deps.conversations.postText(body.chat, { id: me.id, name: me.name }, body.text);
     const event: InboundEvent = {
       kind: 'message', platform: 'SANDBOX', eventId: `sbe_${randomUUID()}`, messageId: posted.id,
       chat: { id: body.chat, type: body.chat === TOWN_GROUP ? 'group' : 'p2p' },
@@ -131,7 +129,7 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
         return refuse(ctx, 400, 'VALIDATION', err instanceof Error ? err.message : '无法识别的卡片操作');
       }
     }
-    const message = deps.conversations.get(body.messageId);
+    const message = await deps.conversations.get(body.messageId);
     if (!message || message.chat !== body.chat || !Conversations.visibleTo(me.id, message.chat)) return refuse(ctx, 404, 'NOT_FOUND', '卡片不存在或已过期，请重新发送指令');
     const event: InboundEvent = {
       kind: 'action', platform: 'SANDBOX', eventId: `sbe_${randomUUID()}`,
@@ -140,41 +138,45 @@ export function sandboxRouter(deps: SandboxRoutesDeps): Router {
       value: body.value ?? decodeLarkFormAction(body.submitName!), form: body.form ?? null, receivedAt: deps.clock.now(),
     };
     const answer = (await deps.dispatch(event)) ?? {};
-    let cardHtml: string | undefined;
-    if (answer.card) {
-      cardHtml = sandboxCardHtml(answer.card);
-      deps.conversations.update(message.id, cardHtml);
-    }
+    const cardHtml = answer.card ? await deps.conversations.updateCard(message.id, answer.card) : null;
     ctx.body = { ...(answer.toast && { toast: answer.toast }), ...(cardHtml && { cardHtml }) };
   });
 
   router.get('/api/stream', async (ctx) => {
     const me = await asPerson(ctx, known);
     if (!me) return;
-    const stream = new PassThrough();
-    const write = (e: SandboxEvent) => {
-      const data = e.type === 'message' ? e.message : { id: e.id, chat: e.chat, cardHtml: e.cardHtml };
-      stream.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    const unwatch = deps.conversations.watch(me.id, write);
-    const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), 25_000);
-    const close = () => {
-      clearInterval(heartbeat);
-      unwatch();
-      stream.end();
-    };
-    ctx.req.on('close', close);
-    ctx.req.socket.setTimeout(0);
-    ctx.set({ 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    ctx.type = 'text/event-stream';
-    ctx.status = 200;
-    ctx.body = stream;
-    stream.write(': connected\n\n');
+    streamTo(ctx, deps.conversations, me.id, deps.logger);
   });
 
   return router;
 }
 
+
+/**
+ * Server-sent events to one page, written straight to the socket: Koa would pipe a stream body
+ * and report a closed tab as an error ("Premature close"), but a closed tab is how every stream
+ * ends. Its subscription and heartbeat go with the connection.
+ */
+function streamTo(ctx: Context, conversations: Conversations, personId: string, logger: Logger): void {
+  const res = ctx.res;
+  ctx.respond = false;
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  const write = (chunk: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(chunk);
+  };
+  const unwatch = conversations.watch(personId, (e: SandboxEvent) => {
+    const data = e.type === 'message' ? e.message : { id: e.id, chat: e.chat, cardHtml: e.cardHtml };
+    write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  });
+  const heartbeat = setInterval(() => write(': keep-alive\n\n'), 25_000);
+  res.once('close', () => {
+    clearInterval(heartbeat);
+    unwatch();
+    logger.debug({ personId }, 'sandbox stream closed');
+  });
+  ctx.req.socket.setTimeout(0);
+  write(': connected\n\n');
+}
 
 async function asPerson(ctx: Context, known: (id: string) => Promise<SandboxPerson | null>): Promise<SandboxPerson | null> {
   const id = personId.safeParse(ctx.query.as);

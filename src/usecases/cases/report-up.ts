@@ -18,6 +18,7 @@ const input = z.object({ caseId: id });
 export async function reportUp(deps: Deps, actor: Actor, raw: unknown): Promise<{ summary: string }> {
   const { caseId } = parseInput(input, raw);
   const now = deps.clock.now();
+  const townName = await deps.config.townName();
   return deps.uow.run(async (repos) => {
     const c = await lockCase(repos, caseId);
     assertCaseAllowed(actor.person, 'REPORT_UP', c);
@@ -29,7 +30,7 @@ export async function reportUp(deps: Deps, actor: Actor, raw: unknown): Promise<
     // R24: the material leaves the township: masked like a group chat, whoever asks.
     const r = maskedFor(petitioners);
     const lines = [
-      `【信访事项上报】${c.number} ${c.title}`,
+      `【${townName}信访事项上报】${c.number} ${c.title}`,
       `信访人：${petitioners.map((p) => maskName(p.name)).join('、')}（共${c.headcount}人）`,
       `受理日期：${when(c.receivedAt)}；状态：${STATUS_LABELS[c.status]}；办结时限：${c.dueOn ?? '—'}${c.overdueOn ? '（已逾期）' : ''}`,
       `包案领导：${await name(c.ownerLeaderId)}；责任人：${await name(c.responsiblePersonId)}${ownership ? `；责任要求：${ownership.requirements}` : ''}`,

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../lib/local-date.js';
-import type { AccountabilityFactDraft, CaseAccountabilityFacts, MissedAckFacts } from '../../domain/accountability/accountability-facts.js';
+import type { AccountabilityFactDraft, AccountabilityKind, AccountabilityReason, CaseAccountabilityFacts, MissedAckFacts } from '../../domain/accountability/accountability-facts.js';
+import type { CaseAccessFacts } from '../../domain/authorization.js';
 import type { AckStage } from '../../domain/escalation/ack-stage.js';
 import type { AbnormalDestination, AlertKind } from '../../domain/escalation/alert-kinds.js';
 import type { LadderRecipient } from '../../domain/escalation/ladder.js';
@@ -85,4 +86,34 @@ export interface AccountabilityRepo {
   cases(today: LocalDate): Promise<CaseAccountabilityFacts[]>;
   /** Stores a fact unless one with its source key exists; true when stored now. */
   record(fact: AccountabilityFactDraft, at: Date): Promise<boolean>;
+  /** Stored facts recorded in [from, to), newest first, with the cases each concerns. */
+  facts(filter: AccountabilityFactFilter): Promise<AccountabilityFactRecord[]>;
+}
+
+export interface AccountabilityFactFilter {
+  from: Date;
+  to: Date;
+  kind?: AccountabilityKind;
+  personId?: string;
+  /** The unit's own facts and those of its people. */
+  unitId?: string;
+}
+
+/** A case a fact concerns, with what decides who may see it (R24/R26). */
+export interface FactCase extends CaseAccessFacts {
+  id: string;
+  number: string;
+}
+
+/** A stored R22 fact and the cases it concerns: its own, its alert's, and those its text names by number. */
+export interface AccountabilityFactRecord {
+  id: string;
+  kind: AccountabilityKind;
+  reason: AccountabilityReason;
+  personId: string | null;
+  unitId: string | null;
+  alertId: string | null;
+  detail: string;
+  recordedAt: Date;
+  cases: FactCase[];
 }

@@ -1,9 +1,8 @@
 import { discloseCase, type OutputChannel } from '../../domain/privacy/disclosure.js';
 import { maskPersonalText, type PersonalSubject } from '../../domain/privacy/mask-text.js';
 import type { CaseRecord, Person } from '../../domain/model.js';
+import { caseNumbersIn } from '../../domain/case-numbers.js';
 import type { Repos } from '../ports.js';
-
-const CASE_NUMBER = /XF-\d{4}-\d{4,}/g;
 
 /** Said instead of a text about a case the reader may not see. */
 export const WITHHELD = '（涉及依规回避的事项，详情不予显示）';
@@ -14,7 +13,7 @@ export const WITHHELD = '（涉及依规回避的事项，详情不予显示）'
  * where a case they name is hidden from the viewer. Texts naming no case are masked for numbers.
  */
 export async function textsAbout(repos: Repos, viewer: Person, channel: OutputChannel, texts: readonly string[]): Promise<string[]> {
-  const numbers = [...new Set(texts.flatMap((t) => t.match(CASE_NUMBER) ?? []))];
+  const numbers = [...new Set(texts.flatMap(caseNumbersIn))];
   const cases = new Map<string, CaseRecord>();
   for (const n of numbers) {
     const c = await repos.cases.getByNumber(n);
@@ -22,7 +21,7 @@ export async function textsAbout(repos: Repos, viewer: Person, channel: OutputCh
   }
   const subjects = await repos.cases.subjectsByNumber(numbers);
   return texts.map((text) => {
-    const named = text.match(CASE_NUMBER) ?? [];
+    const named = caseNumbersIn(text);
     if (named.some((n) => cases.has(n) && !discloseCase(viewer, cases.get(n)!, channel).visible)) return WITHHELD;
     const who: PersonalSubject[] = named.flatMap((n) => subjects.get(n) ?? []);
     return maskPersonalText(text, who);

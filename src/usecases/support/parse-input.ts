@@ -32,6 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
   objectionWorkingDays: '异议时限', handlingDays: '办理时限', maxExtensionDays: '最长延期', reviewRequestDays: '申请复查期限',
   reviewAnswerDays: '复查答复时限', followUpWindowDays: '回访期限', workingHoursStart: '推送开始时间', workingHoursEnd: '推送结束时间',
   alertRepeatMinutes: '预警重复提醒间隔', alertClimbMinutes: '预警升级间隔',
+  townName: '乡镇名称',
 };
 
 function describe(issue: z.core.$ZodIssue): string {

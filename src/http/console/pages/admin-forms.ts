@@ -78,7 +78,7 @@ export const ADMIN_PAGES = [
   { href: '/console/admin/calendar', label: '工作日历', note: '补录次年国务院放假安排，修正个别日期（R7）' },
   { href: '/console/admin/keywords', label: '异常信件关键词', note: '扬言自杀、进京集体访等关键词和正则规则（R20）' },
   { href: '/console/admin/assessment', label: '考核分值', note: '年终考核基础分和各扣分项分值（R23）' },
-  { href: '/console/admin/settings', label: '时限与提醒', note: '办理时限和计日方式（R7–R10），推送时段和预警间隔' },
+  { href: '/console/admin/settings', label: '时限与提醒', note: '乡镇名称，办理时限和计日方式（R7–R10），推送时段和预警间隔' },
 ] as const;
 
 /** The row of links at the top of every administration page. */

@@ -3,7 +3,9 @@ import { DEADLINE_POLICY_KEY, deadlinePolicySchema, type DeadlinePolicy } from '
 import { REMINDER_SETTINGS_KEY, reminderSettingsSchema } from '../../../domain/reminders/reminder-settings.js';
 import { updateDeadlinePolicy } from '../../../usecases/settings/update-deadline-policy.js';
 import { updateReminderSettings } from '../../../usecases/settings/update-reminder-settings.js';
-import { pageContext, type ConsoleDeps } from '../context.js';
+import { DEFAULT_TOWN_NAME } from '../../../domain/township/town-name.js';
+import { updateTownName } from '../../../usecases/settings/update-town-name.js';
+import { pageContext, state, type ConsoleDeps } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import { adminNav, consoleActor, csrfField, field, flash, numberField, options, requireAllowed, submit } from './admin-forms.js';
@@ -31,7 +33,7 @@ const COUNTING = [
   { value: 'INCLUSIVE', label: '起算日计为第1天' },
 ];
 
-/** 时限与提醒: the deadline policy (R7–R10) and when reminders go out and alerts repeat or climb (R18, R20, R21). */
+/** 时限与提醒 (and the township's name): the deadline policy (R7–R10) and when reminders go out and alerts repeat or climb (R18, R20, R21). */
 export function adminSettingsRoutes(router: Router, c: ConsoleDeps): void {
   router.get(PAGE, async (ctx) => {
     requireAllowed(ctx, 'EDIT_SETTINGS');
@@ -42,6 +44,14 @@ export function adminSettingsRoutes(router: Router, c: ConsoleDeps): void {
       '时限与提醒',
       pageContext(ctx, 'admin'),
       html`${adminNav(PAGE)}${flash(ctx)}
+<section class="card" id="town">
+  <h2>乡镇名称</h2>
+  <p class="note">导出的报表标题、信访工作周报和上报材料、工作台页面都使用此名称；未设置时显示“${DEFAULT_TOWN_NAME}”。</p>
+  <form method="post" action="${PAGE}/town" class="admin-form">${csrfField(ctx)}
+    <div class="fields"><label>乡镇名称<input name="townName" value="${state(ctx).townName === DEFAULT_TOWN_NAME ? '' : state(ctx).townName}" maxlength="20" placeholder="如：青山镇" required></label></div>
+    <button type="submit">保存乡镇名称</button>
+  </form>
+</section>
 <section class="card" id="deadlines">
   <h2>办理时限</h2>
   <p class="note">默认值依据包案工作方案和《信访工作条例》（2022）。各省规定不同时可在此调整；修改只影响此后计算的期限，已定的期限不变。</p>
@@ -65,6 +75,13 @@ export function adminSettingsRoutes(router: Router, c: ConsoleDeps): void {
   </form>
 </section>`,
     ).toString();
+  });
+
+  router.post(`${PAGE}/town`, async (ctx) => {
+    await submit(ctx, PAGE, async () => {
+      const { townName } = await updateTownName(c.deps, consoleActor(ctx), { townName: field(ctx, 'townName') });
+      return `已保存乡镇名称：${townName}`;
+    });
   });
 
   router.post(`${PAGE}/deadlines`, async (ctx) => {

@@ -70,7 +70,10 @@ const LABELS: Record<string, string> = {
   'settings.keyword_disable': '停用关键词规则',
   'settings.deadline_policy': '修改办理时限',
   'settings.reminders': '修改提醒设置',
+  'settings.town_name': '修改乡镇名称',
   'assessment.rule.update': '修改考核分值',
+  'ledger.search_personal_data': '按信访人信息检索台账',
+  'console.login': '登录工作台',
   'audit.signing_started': '审计日志开始签名',
 };
 

@@ -3,41 +3,17 @@ import type { Context } from 'koa';
 import { CASE_SOURCE_LABELS } from '../../../../cards/labels.js';
 import { STATUS_LABELS } from '../../../domain/case-status.js';
 import { CASE_SOURCES, CASE_STATUSES } from '../../../domain/model.js';
-import type { Person } from '../../../domain/model.js';
-import { caseScope } from '../../../domain/privacy/case-scope.js';
-import { listPersonalData, searchesPersonalData, type PersonalData } from '../../../domain/privacy/disclosure.js';
-import { redactor } from '../../../domain/privacy/redactor.js';
-import { LEDGER_EXPORT_MAX, ledgerCases, ledgerPageWindow, type LedgerAccess, type LedgerRow } from '../../../db/queries/ledger.js';
-import { ledgerXlsx } from '../../../export/ledger-xlsx.js';
+import { listPersonalData } from '../../../domain/privacy/disclosure.js';
+import { ledgerCases, ledgerPageWindow } from '../../../db/queries/ledger.js';
 import { localDateOf } from '../../../lib/local-date.js';
-import { recordLedgerExport } from '../../../usecases/cases/record-ledger-export.js';
 import { pageContext, state, type ConsoleDeps } from '../context.js';
 import { html, raw } from '../html.js';
 import { page } from '../layout.js';
+import { auditPetitionerSearch, directoryNames, ledgerAccess, shownRow } from '../ledger-access.js';
+import { sendLedger } from '../ledger-export.js';
 import { ledgerFilterOf, ledgerFilterText, OVERDUE_LABELS } from '../ledger-filter.js';
 
 const PAGE_SIZE = 50;
-
-/** R24: a row as the ledger shows or exports it — masked, title too, unless an office export asked for full data. */
-function shown(row: LedgerRow, personalData: PersonalData): LedgerRow {
-  const r = redactor(personalData, [...row.petitioners, ...row.formerPetitioners]);
-  return { ...row, title: r.text(row.title), petitioners: row.petitioners.map((p) => ({ ...r.petitioner({ ...p, isPrimary: false }), address: null })) };
-}
-
-/** What this viewer may find in the ledger (R24/R26). */
-const accessOf = (viewer: Person, channel: 'CONSOLE_LIST' | 'EXPORT'): LedgerAccess => ({ scope: caseScope(viewer, channel), searchPersonalData: searchesPersonalData(viewer) });
-
-async function directoryNames(c: ConsoleDeps) {
-  return c.deps.uow.read(async (repos) => {
-    const n = await repos.directory.names();
-    return {
-      villages: new Map(n.villages.map((x) => [x.id, x.name])),
-      units: new Map(n.units.map((x) => [x.id, x.name])),
-      people: new Map(n.people.map((x) => [x.id, x.name])),
-      leaders: (await repos.directory.people(['TOWN_LEADER', 'PRINCIPAL_LEADER'])).map((p) => ({ id: p.id, name: p.name })),
-    };
-  });
-}
 
 function selectOf(name: string, label: string, options: { value: string; label: string }[], current: string | undefined) {
   return html`<label>${label}<select name="${name}"><option value="">全部</option>${options.map(
@@ -52,7 +28,10 @@ export function ledgerRoutes(router: Router, c: ConsoleDeps): void {
     const f = ledgerFilterOf(ctx.query, today);
     const pageNo = Number(ctx.query.page ?? 1);
     const window = ledgerPageWindow(pageNo, PAGE_SIZE);
-    const { total, rows } = await ledgerCases(c.prisma, f, window, accessOf(state(ctx).viewer, 'CONSOLE_LIST'));
+    const viewer = state(ctx).viewer;
+    const access = ledgerAccess(viewer, 'CONSOLE_LIST');
+    const { total, rows } = await ledgerCases(c.prisma, f, window, access);
+    const { searched } = await auditPetitionerSearch(c, viewer, f, access, 'PAGE');
     const names = await directoryNames(c);
     const query = new URLSearchParams(ctx.querystring);
     query.delete('page');
@@ -74,11 +53,12 @@ export function ledgerRoutes(router: Router, c: ConsoleDeps): void {
   <label>至<input type="date" name="to" value="${f.receivedTo ?? ''}"></label>
   <button type="submit">筛选</button>
   <a class="button secondary" href="/console/ledger">清除</a>
-  <a class="button secondary" href="/console/ledger.xlsx?${ctx.querystring}">导出 Excel</a>
+  <a class="button secondary" href="/console/ledger.xlsx?${exportQuery(ctx)}">导出 Excel</a>
+  ${listPersonalData(viewer, 'EXPORT', { full: true }) === 'FULL' ? html`<a class="button warning" href="/console/ledger/full-export?${exportQuery(ctx)}">导出完整信息（含身份证号、电话）</a>` : ''}
 </form>
-<p class="note">共 ${total} 件${ledgerFilterText(f, names) ? `（${ledgerFilterText(f, names)}）` : ''}。信访人信息已脱敏，完整信息请在案件详情中查看（记入审计）。</p>
+<p class="note">共 ${total} 件${ledgerFilterText(f, names) ? `（${ledgerFilterText(f, names)}）` : ''}。信访人信息已脱敏，完整信息请在案件详情中查看（记入审计）。${searched ? '本次检索匹配了信访人的姓名、电话或身份证号，已记入审计日志。' : ''}</p>
 <table class="ledger"><thead><tr><th>编号</th><th>信访事项</th><th>来源</th><th>信访人</th><th>所属村</th><th>责任单位</th><th>包案领导</th><th>收件日期</th><th>办结时限</th><th>状态</th><th>逾期</th></tr></thead><tbody>
-${rows.map((r) => shown(r, 'MASKED')).map(
+${rows.map((r) => shownRow(r, 'MASKED')).map(
   (r) => html`<tr class="${r.overdueState ? 'overdue' : ''}" data-number="${r.number}">
   <td><a href="/console/cases/${r.id}">${r.number}</a></td><td>${r.title}</td><td>${CASE_SOURCE_LABELS[r.source]}</td>
   <td>${r.petitionersPending ? html`<span class="orange">待补充</span>` : html`${r.petitioners.map((p) => p.name).join('、')}${r.headcount > r.petitioners.length ? `等${r.headcount}人` : ''}`}</td>
@@ -96,23 +76,16 @@ ${rows.length === 0 ? html`<p class="empty">没有符合条件的案件</p>` : '
     ).toString();
   });
 
-  router.get('/console/ledger.xlsx', async (ctx) => sendLedger(ctx, c));
+  router.get('/console/ledger.xlsx', async (ctx) => {
+    // The unmasked export has its own page that says what it means, and a confirmation.
+    if (ctx.query.full === '1') return ctx.redirect(`/console/ledger/full-export?${exportQuery(ctx)}`);
+    await sendLedger(ctx, c, ledgerFilterOf(ctx.query, localDateOf(c.deps.clock.now())), false);
+  });
 }
 
-/** The filtered ledger as the office prints it; `full=1` (office only) keeps petitioners' data unmasked. Audited either way. */
-async function sendLedger(ctx: Context, c: ConsoleDeps): Promise<void> {
-  const now = c.deps.clock.now();
-  const today = localDateOf(now);
-  const f = ledgerFilterOf(ctx.query, today);
-  const full = ctx.query.full === '1';
-  const viewer = state(ctx).viewer;
-  const { total, rows } = await ledgerCases(c.prisma, f, { limit: LEDGER_EXPORT_MAX, offset: 0 }, accessOf(viewer, 'EXPORT'));
-  const names = await directoryNames(c);
-  const filterText = ledgerFilterText(f, names);
-  await recordLedgerExport(c.deps, { person: viewer, channel: 'CONSOLE' }, { filterText, count: rows.length, full });
-  const personalData = listPersonalData(viewer, 'EXPORT', { full });
-  const body = await ledgerXlsx(rows.map((r) => shown(r, personalData)), { townName: c.townName, filterText, total, madeOn: today, madeBy: viewer.name });
-  ctx.attachment(`信访台账-${today}.xlsx`);
-  ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  ctx.body = body;
+/** The page's filters for an export link: paging and any `full` dropped. */
+function exportQuery(ctx: Context): string {
+  const query = new URLSearchParams(ctx.querystring);
+  for (const key of ['page', 'full']) query.delete(key);
+  return query.toString();
 }

@@ -6,12 +6,9 @@ import { state } from '../context.js';
 import { html } from '../html.js';
 import { bare } from '../layout.js';
 import { setConsoleCookie } from '../cookies.js';
-import { SESSION_COOKIE, SESSION_HOURS } from '../session.js';
-
-/** Same-site paths only after login: never an open redirect. */
-function nextPath(raw: unknown): string {
-  return typeof raw === 'string' && raw.startsWith('/console') && !raw.startsWith('//') ? raw : '/console/ledger';
-}
+import { SESSION_COOKIE } from '../session.js';
+import { nextPath, signIn } from '../sign-in.js';
+import { demoLoginRoutes, demoLoginSection } from './demo-login.js';
 
 const OAUTH_COOKIE = 'xf_oauth';
 
@@ -25,25 +22,21 @@ function redirectUri(ctx: Context, c: ConsoleDeps, path: string): string {
   return `${(c.publicUrl ?? `${ctx.protocol}://${ctx.host}`).replace(/\/+$/, '')}/console/login/${path}/callback`;
 }
 
-async function login(ctx: Context, c: ConsoleDeps, personId: string): Promise<void> {
-  const token = await c.sessions.start(personId, c.deps.clock.now());
-  setConsoleCookie(ctx, c, SESSION_COOKIE, token, { path: '/console', maxAge: SESSION_HOURS * 3_600_000 });
-  c.logger.info({ personId }, 'console login');
-}
-
 export function loginRoutes(router: Router, c: ConsoleDeps): void {
-  router.get('/console/login', (ctx) => {
+  router.get('/console/login', async (ctx) => {
     const next = nextPath(ctx.query.next);
     const buttons = PROVIDERS.filter((p) => p.login(c)).map((p) => html`<p><a class="button" href="/console/login/${p.path}?next=${encodeURIComponent(next)}">使用${p.label}登录</a></p>`);
     ctx.body = bare(
       '登录信访办工作台',
       html`${buttons}
 <p>也可使用管理员提供的一次性登录链接（使用内置演示数据库时，程序启动时会在日志中打印该链接；也可运行 <code>npm run console:link -- 手机号</code> 生成）。</p>
-<p>链接只能使用一次，15 分钟内有效。</p>`,
+<p>链接只能使用一次，15 分钟内有效。</p>
+${await demoLoginSection(ctx, c, next)}`,
     ).toString();
   });
 
   for (const provider of PROVIDERS) oauthRoutes(router, c, provider);
+  demoLoginRoutes(router, c);
 
   router.get('/console/login/link', async (ctx) => {
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
@@ -56,7 +49,7 @@ export function loginRoutes(router: Router, c: ConsoleDeps): void {
       c.logger.warn({ ip: ctx.ip }, 'console login link refused');
       return;
     }
-    await login(ctx, c, person.id);
+    await signIn(ctx, c, person, 'LINK');
     ctx.redirect(nextPath(ctx.query.next));
   });
 
@@ -102,7 +95,7 @@ function oauthRoutes(router: Router, c: ConsoleDeps, p: (typeof PROVIDERS)[numbe
       c.logger.warn({ platform: p.platform, openId: user.openId, unionId: user.unionId, userId: user.userId }, 'web login by an unlinked user');
       return refuse(`您的${p.label}账号（${user.name ?? user.userId ?? user.openId ?? ''}）尚未关联到本系统人员，请联系信访办。`);
     }
-    await login(ctx, c, person.id);
+    await signIn(ctx, c, person, p.platform);
     ctx.redirect(nextPath(next ? decodeURIComponent(next) : undefined));
   });
 }
