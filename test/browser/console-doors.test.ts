@@ -32,8 +32,10 @@ describe('the console\'s doors in a browser (Playwright + chromium, real Postgre
     expect(await page.locator('h1').innerText()).toBe('本镇信访包案助手');
     await page.screenshot({ path: join(SHOTS, 'landing.png') });
     await page.getByRole('link', { name: '登录信访办工作台' }).click();
+    await page.waitForURL(/\/console\/login/);
     await page.screenshot({ path: join(SHOTS, 'console-login-picker.png'), fullPage: true });
     await page.getByRole('button', { name: /王丽华/ }).click();
+    await page.waitForURL(/\/console\/ledger/);
     expect(new URL(page.url()).pathname).toBe('/console/ledger');
     expect(await page.locator('header.top').innerText()).toContain('王丽华');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'console.login', actorId: town.people.office.id } })).toBe(1);
@@ -45,8 +47,10 @@ describe('the console\'s doors in a browser (Playwright + chromium, real Postgre
     const base = c.base.replace('127.0.0.1', 'localhost');
     await page.goto(`${base}/console/login`);
     await page.getByRole('button', { name: /王丽华/ }).click();
+    await page.waitForURL(/\/console\/ledger/);
     await page.screenshot({ path: join(SHOTS, 'ledger-full-export-button.png') });
     await page.getByRole('link', { name: '导出完整信息（含身份证号、电话）' }).click();
+    await page.waitForURL(/\/console\/ledger\/full-export/);
     expect(await page.locator('main').innerText()).toMatch(/记入审计日志[\s\S]*离开本系统/);
     await page.screenshot({ path: join(SHOTS, 'ledger-full-export-confirm.png') });
     // The box must be ticked: the browser does not send the form without it.
