@@ -12,7 +12,7 @@ import type { Role } from '../../domain/model.js';
 import { addDays, localDateOf, quarterOf, quarterRange } from '../../lib/local-date.js';
 import type { ReceptionDay, ScreeningPeriod } from '../../usecases/ports/duties.js';
 import type { HandlerContext } from '../handler.js';
-import { chatScope } from './list-cards.js';
+import { chatScope } from './chat-scope.js';
 
 // The duty forms (R12–R21) as a person opens them, from a command or a card button.
 // Opening checks what the submit will check, so nobody fills in a form only to be refused.

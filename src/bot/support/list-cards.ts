@@ -1,14 +1,11 @@
 import { caseListCard } from '../../../cards/builders/case-list.js';
 import type { Card } from '../../../cards/model.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
-import { caseScope } from '../../domain/privacy/case-scope.js';
+import { chatScope } from './chat-scope.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { HandlerContext } from '../handler.js';
 import { caseRows } from './case-rows.js';
 import { todoCardFor } from './todo-card.js';
-
-/** R24: the cases a list in this chat may hold — a group's list none that is confidential. */
-export const chatScope = (ctx: HandlerContext) => caseScope(ctx.actor.person, ctx.inGroup ? 'GROUP_CHAT' : 'DIRECT_CHAT');
 
 export type ListName = 'mine' | 'overdue' | 'todo';
 
