@@ -45,7 +45,7 @@ export async function visitForm(ctx: HandlerContext): Promise<Card> {
   const [villages, obligations] = await ctx.lookup((repos) => Promise.all([repos.directory.villages(), repos.visits.obligations()]));
   const mine = new Set(obligations.find((o) => o.leaderId === me)?.villageIds ?? []);
   const linked = villages.filter((v) => mine.has(v.id));
-  const cases = (await ctx.read.myOpenCases(me, today(ctx), chatScope(ctx))).cases.filter((c) => c.role !== 'RESPONSIBLE');
+  const cases = (await ctx.read.myOpenCases(ctx.actor.person, today(ctx), chatScope(ctx))).cases.filter((c) => c.role === 'OWNER' || c.role === 'BOTH');
   return visitFormCard({ villages: linked.length ? linked : villages, cases, today: today(ctx) });
 }
 

@@ -14,7 +14,7 @@ export async function listCard(ctx: HandlerContext, list: ListName): Promise<Car
   const today = localDateOf(ctx.now);
   switch (list) {
     case 'mine': {
-      const mine = await ctx.read.myOpenCases(ctx.actor.person.id, today, chatScope(ctx));
+      const mine = await ctx.read.myOpenCases(ctx.actor.person, today, chatScope(ctx));
       return caseListCard({ kind: 'mine', rows: await caseRows(ctx, mine.cases), asOf: today });
     }
     case 'overdue': {
