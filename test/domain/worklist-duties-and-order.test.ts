@@ -66,7 +66,7 @@ describe('the periodic duties and alerts on each person\'s 待办 (R12–R18, R2
       { rule: 'R12', personIds: ['office'], unitId: null, dueOn: '2026-12-31', missed: false, refId: null },
       { rule: 'R17', personIds: ['unitHead'], unitId: 'u-justice', dueOn: '2026-11-10', missed: false, refId: 'period-1' },
       { rule: 'R16', personIds: ['office'], unitId: null, dueOn: null, missed: false, refId: 'report-1' },
-      { rule: 'R17', personIds: [], unitId: 'u-village', dueOn: '2026-11-10', missed: true, refId: 'period-1' },
+      { rule: 'R17', personIds: ['collector'], unitId: 'u-village', dueOn: '2026-11-10', missed: true, refId: 'period-1' },
     ],
     visits: [{ month: '2026-11', dueOn: '2026-11-30', reminderOn: '2026-11-20' }, { month: '2026-10', dueOn: '2026-10-31', reminderOn: '2026-10-20' }],
     meetings: [{ quarter: '2026Q4', end: '2026-12-31', remind: false }],
@@ -82,7 +82,7 @@ describe('the periodic duties and alerts on each person\'s 待办 (R12–R18, R2
     ['R15: the leader visits this month; last month\'s gap stays on the record, not on the list', leader, ['VISIT 2026-11-30']],
     ['R17: the unit head reports the unit\'s screening', unitHead, ['SCREENING 2026-11-10']],
     ['R17: a cadre of the unit may report it too', cadre, ['SCREENING 2026-11-10']],
-    ['R16: the collector who reported waits for the office: nothing to do', collector, []],
+    ['R16/R17: a collector waits for the office, and may not report for the unit even when named among its contacts', collector, []],
     ['R17: a report past its due date is still owed by the unit (late, counted in R23)', villageHead, ['SCREENING 2026-11-10']],
   ] as const)('%s', (_name, who, expected) => {
     expect(kinds(who, shared)).toEqual(expected);

@@ -83,7 +83,8 @@ export function dutyTodos(viewer: Person, f: DutyTodoFacts, today: LocalDate): T
   for (const d of f.pending.filter((x) => x.rule === 'R17' && x.refId !== null)) {
     const s = f.screenings.find((x) => x.periodId === d.refId);
     if (!s) continue;
-    const ours = d.personIds.includes(me) || (mayReport && d.unitId !== null && d.unitId === viewer.unitId);
+    // Only someone who may report for the unit: a collector among its members may not (SUBMIT_UNIT_REPORT).
+    const ours = mayReport && (d.personIds.includes(me) || (d.unitId !== null && d.unitId === viewer.unitId));
     if (ours) {
       items.push({ ...base, kind: 'SCREENING', rule: 'R17', dueOn: s.reportDueOn, key: `${s.periodId}|${d.unitId}`, why: '本单位尚未报送排查情况（无情况请报零报告）', periodId: s.periodId, name: s.name, unitId: d.unitId });
     } else if (office && d.missed) {
