@@ -56,7 +56,7 @@ const candidates = {
 /** Every builder with realistic data: each is snapshotted as Lark JSON and checked against Lark's rules. */
 export const CARDS: Record<string, () => Card> = {
   'help (office staff)': () => helpCard({ person: { name: '孙主任', roles: ['OFFICE_STAFF'], unitId: uid(200) } }),
-  'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], today: TODAY }),
+  'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], leaders: [{ id: uid(301), name: '孙副镇长（副镇长）' }], today: TODAY }),
   'case (direct, full data, owner)': () =>
     caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION', 'REPORT_ABNORMAL'] })),
   'case (group, masked)': () => caseCard(caseInput({ context: 'GROUP', dueOn: '2026-11-20', overdue: facts('2026-11-20', TODAY), allowedActions: ['ADD_PROGRESS'] })),
