@@ -22,11 +22,13 @@ export interface TodoInput {
 /** Rows per urgency group, and in all: readable on a phone and under Lark's 200 components (5 per row). */
 export const MAX_TODO_ROWS_PER_BAND = 8;
 export const MAX_TODO_ROWS = 24;
+/** A reason longer than this (a committee's return, say) is cut: the record it comes from has it whole. */
+const WHY_MAX_CHARS = 48;
 
 const BAND_HEADINGS: Record<TodoBand, string> = {
-  NOW: '立即处理',
-  OVERDUE: '已逾期',
-  SOON: '3 个工作日内到期',
+  NOW: "<font color='red'>立即处理</font>",
+  OVERDUE: "<font color='red'>已逾期</font>",
+  SOON: "<font color='orange'>3 个工作日内到期</font>",
   LATER: '其他待办',
 };
 
@@ -129,7 +131,7 @@ function buttonOf(e: TodoRow): CardButton | undefined {
 
 function rowOf(e: TodoRow): CardElement {
   const subject = subjectOf(e);
-  const why = `${escapeMarkdown(e.why)}${whoOf(e)}`;
+  const why = `${escapeMarkdown(truncate(oneLine(e.why), WHY_MAX_CHARS))}${whoOf(e)}`;
   const badge = badgeOf(e);
   const action = buttonOf(e);
   return {

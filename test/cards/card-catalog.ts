@@ -67,7 +67,7 @@ export const CARDS: Record<string, () => Card> = {
       today: TODAY,
       entries: todoRows([
         { kind: 'ALERT', rule: 'R18', dueOn: '2026-11-27', immediate: true, why: '须确认至「已到场」', key: 'a', caseId: null, personId: null, alertId: uid(501), alertKind: 'MAJOR_EVENT', title: '青山村村民聚集县政府', required: 'ON_SITE', stage: 'RECEIVED' },
-        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '已超过办结时限，请督促承办人办结并说明原因', personName: '吴志强' }),
+        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '请督促承办人办结并说明逾期原因', personName: '吴志强' }),
         caseTodo('ROUTE', { dueOn: '2026-12-01' }),
         caseTodo('APPROVE', { rule: 'R4', dueOn: '2026-11-30', why: '包案意见待常委会审定（提出后2个工作日内）', refId: uid(601), personName: '孙主任' }),
         caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人并分别登记对信访办和责任单位的满意度（办结后30日内）' }),

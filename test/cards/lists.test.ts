@@ -73,7 +73,7 @@ describe('todo card (待办)', () => {
       { a: 'list.refresh', list: 'todo' },
     ]);
     const md = markdownOf(json);
-    expect(md.indexOf('**立即处理（1）**')).toBeLessThan(md.indexOf('**3 个工作日内到期（1）**'));
+    expect(md.indexOf("**<font color='red'>立即处理</font>（1）**")).toBeLessThan(md.indexOf("**<font color='orange'>3 个工作日内到期</font>（1）**"));
   });
 
   it('R9/R11: groups by urgency — overdue, then due within 3 working days, then later — each row saying why and when', () => {
@@ -83,16 +83,16 @@ describe('todo card (待办)', () => {
         caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人' }),
         caseTodo('ROUTE', { dueOn: '2026-11-23' }),
         caseTodo('HANDLE', { rule: 'R7', dueOn: '2026-11-27', why: '您是责任人，办理中' }),
-        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '已超过办结时限，请督促承办人办结并说明原因', personName: '吴志强' }),
+        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '请督促承办人办结并说明逾期原因', personName: '吴志强' }),
         caseTodo('APPROVE', { dueOn: '2026-12-01', refId: uid(6000), why: '包案意见待常委会审定', personName: '孙主任' }),
       ]),
     }));
     expectValidLarkCard(json);
     const md = markdownOf(json);
-    expect(md).toContain('**已逾期（2）**');
-    expect(md).toContain("**【督办】** **XF-2026-0042** 青山村土地征收补偿款未兑现\n已超过办结时限，请督促承办人办结并说明原因 · 承办人 吴志强\n<font color='red'>2026-11-12 已逾期 15 天</font>");
+    expect(md).toContain("**<font color='red'>已逾期</font>（2）**");
+    expect(md).toContain("**【督办】** **XF-2026-0042** 青山村土地征收补偿款未兑现\n请督促承办人办结并说明逾期原因 · 承办人 吴志强\n<font color='red'>2026-11-12 已逾期 15 天</font>");
     expect(md).toContain("**【待交办】** **XF-2026-0042** 青山村土地征收补偿款未兑现\n已登记，尚未交办责任单位（收件后15日内交办）\n<font color='red'>2026-11-23 已逾期 4 天</font>");
-    expect(md).toContain('**3 个工作日内到期（2）**');
+    expect(md).toContain("**<font color='orange'>3 个工作日内到期</font>（2）**");
     expect(md).toContain("<font color='orange'>2026-11-27 今天到期</font>");
     expect(md).toContain("包案意见待常委会审定 · 孙主任提出\n<font color='orange'>2026-12-01 前（还剩 2 个工作日）</font>");
     expect(md).toContain('**其他待办（1）**');

@@ -123,7 +123,7 @@ describe('the 待办 of every role on one case (R1–R27), decided in the domain
 
   it('R4: the returned proposal says the committee\'s reason and names its proposer', () => {
     const c = facts({ status: 'RETURNED', ownershipReasons: ['COLLECTIVE'], returnedProposal: { proposedById: 'office', reason: '时限偏长。' } });
-    expect(caseTodos(P.office, c, clock('2026-09-30'))[0]).toMatchObject({ why: '包案意见被常委会退回，请修改后重新提出。退回理由：时限偏长', personId: 'office' });
+    expect(caseTodos(P.office, c, clock('2026-09-30'))[0]).toMatchObject({ why: '常委会退回，理由：时限偏长', personId: 'office' });
   });
 
   it('a system admin may act for the office, but the office\'s work is not on their list', () => {

@@ -224,7 +224,7 @@ describe('the Lark bot for duties, alerts and 待办: real SDK, fake Lark, real 
     const todo = lastCard();
     expect(titleOf(todo)).toMatch(/^待办事项（\d+）$/);
     const buttons = buttonValues(todo);
-    expect(text(todo)).toContain('**立即处理（');
+    expect(text(todo)).toContain("**<font color='red'>立即处理</font>（");
     expect(text(todo)).toContain('**【待审定】**');
     expect(buttons).toContainEqual(expect.objectContaining({ a: 'ownership.view', proposalId: proposal.id }));
     expect(buttons).toContainEqual(expect.objectContaining({ a: 'alert.ack', alertId: alert.id, stage: 'RECEIVED' }));

@@ -65,14 +65,14 @@ describe('待办 and 我的 by role: the office, a unit head, a cadre (Lark, rea
     expect(titleOf(todo)).toMatch(/^待办事项（\d+）$/);
     const l = lines(todo);
     // Overdue first: the case to route (6 days past 27 October) after the 15-day-late case to supervise.
-    expect(l[at(todo, n.late)]).toMatch(/^督办 \*\*.*\n已超过办结时限，请督促承办人办结并说明原因 · 承办人 吴志强\n<font color='red'>2026-10-18 已逾期 15 天<\/font>$/);
+    expect(l[at(todo, n.late)]).toMatch(/^督办 \*\*.*\n请督促承办人办结并说明逾期原因 · 承办人 吴志强\n<font color='red'>2026-10-18 已逾期 15 天<\/font>$/);
     expect(l[at(todo, n.unrouted)]).toMatch(/^待交办 .*\n已登记，尚未交办责任单位（收件后15日内交办）\n<font color='red'>2026-10-27 已逾期 6 天<\/font>$/);
     expect(at(todo, n.late)).toBeLessThan(at(todo, n.unrouted));
     expect(l[at(todo, n.awaiting)]).toContain('需领导包案（重要群体性信访），尚未提出包案意见');
-    expect(l[at(todo, n.returned)]).toContain('包案意见被常委会退回，请修改后重新提出。退回理由：责任单位不对口 · 王丽华提出');
+    expect(l[at(todo, n.returned)]).toContain('常委会退回，理由：责任单位不对口 · 王丽华提出');
     expect(l[at(todo, n.resolved)]).toContain('已办结，请回访信访人');
     expect(at(todo, n.unrouted)).toBeLessThan(at(todo, n.awaiting));
-    expect(text(todo)).toContain('**已逾期（2）**');
+    expect(text(todo)).toContain("**<font color='red'>已逾期</font>（2）**");
     // The accusation is in the office's 1:1 list only as supervised work, never in a group.
     const buttons = buttonValues(todo);
     expect(buttons).toEqual(expect.arrayContaining([
@@ -114,7 +114,7 @@ describe('待办 and 我的 by role: the office, a unit head, a cadre (Lark, rea
     const todo = await ask(p.cadre, '待办');
     const l = lines(todo);
     expect(l).toHaveLength(2);
-    expect(l[0]).toBe(`办理 **${n.late}** 邻里宅基地纠纷\n您是责任人，办理中，已超过办结时限，请尽快办结（R11）\n<font color='red'>2026-10-18 已逾期 15 天</font>`);
+    expect(l[0]).toBe(`办理 **${n.late}** 邻里宅基地纠纷\n您是责任人，办理中；已超过办结时限，请尽快办结\n<font color='red'>2026-10-18 已逾期 15 天</font>`);
     expect(l[1]).toContain(n.accusation);
     expect(buttonValues(todo).filter((b) => b.a !== 'list.refresh')).toEqual([{ a: 'case.view', caseId: ids.late }, { a: 'case.view', caseId: ids.accusation }]);
     const mine = await ask(p.cadre, '我的');

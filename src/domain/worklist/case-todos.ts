@@ -86,8 +86,8 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
     add('PROPOSE_OWNER', 'R1', routeBy, `需领导包案（${why}），尚未提出包案意见`);
   }
   if (office && c.status === 'RETURNED' && may('PROPOSE_OWNERSHIP')) {
-    const reason = c.returnedProposal?.reason ? `。退回理由：${c.returnedProposal.reason.replace(/[。；，\s]+$/u, '')}` : '';
-    add('RETURNED', 'R4', routeBy, `包案意见被常委会退回，请修改后重新提出${reason}`, { personId: c.returnedProposal?.proposedById ?? null });
+    const reason = c.returnedProposal?.reason?.replace(/[。；，\s]+$/u, '');
+    add('RETURNED', 'R4', routeBy, reason ? `常委会退回，理由：${reason}` : '常委会退回，请修改后重新提出', { personId: c.returnedProposal?.proposedById ?? null });
   }
   if (c.pendingProposal && may('DECIDE_OWNERSHIP')) {
     const p = c.pendingProposal;
@@ -102,24 +102,23 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
     const role = c.ownerLeaderId === viewer.id ? '包案领导' : '责任人';
     const report = missingReport(c, c.reporting?.lastReportedOn ?? null, today);
     const extension = c.pendingExtension ? '，延期申请待审批' : c.status === 'EXTENDED' ? '（已延期）' : '';
-    const late = overdue ? '，已超过办结时限，请尽快办结（R11）' : '';
     if (report && may('ADD_PROGRESS')) {
-      add('REPORT_PROGRESS', 'R2', earliest(c.dueOn, report.dueOn), `您是${role}：本期进展尚未报送（${report.label}，${report.from}至${report.dueOn}）${late}`);
+      add('REPORT_PROGRESS', 'R2', earliest(c.dueOn, report.dueOn), `您是${role}${overdue ? '，已超过办结时限' : ''}；本期进展未报送（${report.label}，截至${report.dueOn}）`);
     } else {
-      add('HANDLE', overdue ? 'R11' : 'R7', c.dueOn, `您是${role}，办理中${extension}${late}`);
+      add('HANDLE', overdue ? 'R11' : 'R7', c.dueOn, `您是${role}，办理中${extension}${overdue ? '；已超过办结时限，请尽快办结' : ''}`);
     }
   } else if (working && unitRelation(viewer, c) !== null) {
     const relation = unitRelation(viewer, c)!;
     const report = relation === 'UNIT' ? null : missingReport(c, c.reporting?.lastUnitReportOn[viewer.unitId!] ?? null, today);
     const label = UNIT_RELATION_LABELS[relation];
     if (report && may('ADD_PROGRESS')) {
-      add('UNIT_REPORT', 'R19', earliest(c.dueOn, report.dueOn), `${label}：本单位本期尚未报送进展（${report.from}至${report.dueOn}）`, { personId: c.responsiblePersonId });
+      add('UNIT_REPORT', 'R19', earliest(c.dueOn, report.dueOn), `${label}：本期尚未报送进展（截至${report.dueOn}）`, { personId: c.responsiblePersonId });
     } else if (overdue || c.dangerFlags.length > 0 || dueSoon(c.dueOn, today, calendar)) {
       const why = c.dangerFlags.length > 0 ? '，异常信件由单位主要负责人亲自办理（R20）' : overdue ? '，已超过办结时限，请督促办结' : '，即将到期';
       add('UNIT_CASE', c.dangerFlags.length > 0 ? 'R20' : 'R11', c.dueOn, `${label}${why}`, { personId: c.responsiblePersonId ?? c.ownerLeaderId });
     }
   } else if (working && overdue && office) {
-    add('SUPERVISE', 'R11', c.dueOn, '已超过办结时限，请督促承办人办结并说明原因', { personId: c.responsiblePersonId ?? c.ownerLeaderId });
+    add('SUPERVISE', 'R11', c.dueOn, '请督促承办人办结并说明逾期原因', { personId: c.responsiblePersonId ?? c.ownerLeaderId });
   } else if (isOpen(c.status) && c.classification === 'ACCUSATION' && viewer.roles.includes('DISCIPLINE_INSPECTOR') && !assigned) {
     add('ACCUSATION', 'R26', c.dueOn, '检举控告类事项，由纪检监督办理，材料不得转给被反映人', { personId: c.responsiblePersonId });
   }
