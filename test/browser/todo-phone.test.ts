@@ -1,80 +1,51 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/create-bot.js';
-import type { Dispatcher } from '../../src/bot/dispatcher.js';
-import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { DbConfigSource } from '../../src/db/config-source.js';
-import { prismaReadModel } from '../../src/db/read-model.js';
 import { prismaUnitOfWork } from '../../src/db/unit-of-work.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
-import { createHttpApp } from '../../src/http/app.js';
 import { FixedClock } from '../../src/lib/clock.js';
-import { createSandboxPlatform } from '../../src/platforms/sandbox/index.js';
-import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { TEST_AUDIT_KEY } from '../support/audit-key.js';
 import { launchChromium, SHOTS } from '../support/browser.js';
-import { captureLogger } from '../support/capture-logger.js';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
+import { actAs, say, startSandboxServer, UI_WAIT_MS, type SandboxServer } from '../support/sandbox-browser.js';
 
 // The 待办 of the office, a unit head and a cadre of the demo township as a phone shows them in the
 // sandbox (390 × 844): urgency groups, each row saying why and when, one button, 另有 N 项 and 刷新.
 
-const UI_WAIT_MS = 45_000;
 const NOW = '2026-11-28T10:00:00+08:00';
 
 describe('待办 on a phone, in the sandbox (Playwright + chromium, demo township)', () => {
   let t: TestDatabase;
-  let server: Server;
-  let base: string;
+  let sandbox: SandboxServer;
   let browser: Browser;
   let page: Page;
-  let bot: Dispatcher;
 
   beforeAll(async () => {
     t = await freshPostgres();
     await seedDemo(t.db, new FixedClock(new Date(NOW)), TEST_AUDIT_KEY);
     const clock = new FixedClock(new Date(NOW));
-    const deps = { uow: prismaUnitOfWork(t.db.prisma, TEST_AUDIT_KEY), clock, config: new DbConfigSource(t.db.prisma, 0) };
-    const { logger } = captureLogger('warn');
-    const sandbox = createSandboxPlatform({ uow: deps.uow, dispatch: (e) => bot.dispatch(e), clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true });
-    await sandbox.start();
-    const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
-    bot = createBot({ deps, clock, read: prismaReadModel(t.db.prisma), messengers, logger });
-    server = createHttpApp({ db: t.db, logger, summary: async () => ({}), routers: [sandbox.router] }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    sandbox = await startSandboxServer(t.db, { uow: prismaUnitOfWork(t.db.prisma, TEST_AUDIT_KEY), clock, config: new DbConfigSource(t.db.prisma, 0) }, clock);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    await sandbox?.close();
     await t?.drop();
   });
 
+  /** The person's 待办 card, once it has come in whole. */
   async function todoOf(name: string): Promise<Locator> {
-    const value = await page.$$eval('#person option', (os, n) => os.find((o) => (o.textContent ?? '').startsWith(n))?.getAttribute('value'), name);
-    expect(value, name).toBeTruthy();
-    await page.selectOption('#person', value!);
-    await page.locator('#conversations button', { hasText: '单聊' }).click();
-    const mine = () => page.locator('#messages .msg-mine', { hasText: '待办' });
-    const before = await mine().count();
-    await page.fill('#text', '待办');
-    await page.press('#text', 'Enter');
-    await expect.poll(() => mine().count(), { timeout: UI_WAIT_MS }).toBeGreaterThan(before);
-    const card = mine().last().locator('xpath=following-sibling::*[contains(@class, "msg-bot")][1]');
-    await card.waitFor({ timeout: UI_WAIT_MS });
+    await actAs(page, name);
+    const card = await say(page, '待办');
     await expect.poll(async () => (await card.textContent()) ?? '', { timeout: UI_WAIT_MS }).toMatch(/待办事项（\d+）[\s\S]*刷新/);
     await card.scrollIntoViewIfNeeded();
     return card;
   }
 
   it('the office\'s 待办: overdue first, then due soon, then the rest, capped with 另有 N 项 and 刷新; nothing spills past the screen\'s width', async () => {
-    await page.goto(`${base}/sandbox`);
+    await page.goto(`${sandbox.base}/sandbox`);
     const card = await todoOf('吴晓燕');
     const text = (await card.textContent()) ?? '';
     expect(text).toMatch(/待办事项（\d+）/);
