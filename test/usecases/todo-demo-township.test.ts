@@ -15,9 +15,9 @@ import { TEST_AUDIT_KEY } from '../support/audit-key.js';
 import { freshPostgres, type TestDatabase } from '../support/database.js';
 
 // The demo township 清河镇 (src/demo, deterministic) on Saturday 2026-11-28: what each role's
-// 待办 and 我的 hold, as the reviewer walked them. PostgreSQL only: the demo replays eleven months
-// of work through the use cases, and on the embedded database some of them wait on the config
-// read inside their transaction (issue #15 item 1, fixed separately).
+// 待办 and 我的 hold, as the reviewer walked them. On PostgreSQL for speed: replaying eleven months
+// of work takes seconds there, minutes on the embedded database (test/db/seed-demo.test.ts seeds
+// it there; test/usecases/todo-list.test.ts reads the 待办 on both).
 
 const NOW = '2026-11-28T10:00:00+08:00';
 
