@@ -9,6 +9,7 @@ import { BENCH_AUDIT_KEY, createScratchDatabase, serverVersion } from './scratch
 import { DbConfigSource, ensureReferenceData } from '../src/db/config-source.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { myOpenCases } from '../src/db/queries/my-open-cases.js';
+import { toPerson } from '../src/db/repos/mappers.js';
 import { officeStatistics } from '../src/db/queries/office-statistics.js';
 import { overdueCases } from '../src/db/queries/overdue-cases.js';
 import { prismaUnitOfWork } from '../src/db/unit-of-work.js';
@@ -42,12 +43,13 @@ async function benchQueries(db: Database, today: string, year: number): Promise<
     WHERE c."status" IN ('REGISTERED', 'AWAITING_OWNER', 'AWAITING_APPROVAL', 'RETURNED', 'IN_PROGRESS', 'EXTENDED')
     GROUP BY p."id", p."name" ORDER BY "n" DESC LIMIT 1`;
   if (!busiest) throw new Error('no owned open cases were loaded');
-  const mine = await myOpenCases(db.prisma, busiest.id, { today, scope: SYSTEM_SCOPE });
+  const leader = toPerson(await db.prisma.person.findUniqueOrThrow({ where: { id: busiest.id } }));
+  const mine = await myOpenCases(db.prisma, leader, { today, scope: SYSTEM_SCOPE });
   const overdue = await overdueCases(db.prisma, today, { scope: SYSTEM_SCOPE });
   const withLate = await overdueCases(db.prisma, today, { includeResolvedLate: true, scope: SYSTEM_SCOPE });
   const stats = await officeStatistics(db.prisma, { year, today });
   const jobs: [string, string, () => Promise<unknown>][] = [
-    ['my open cases', `${busiest.name}: ${mine.total} open, ${mine.overdue} overdue`, () => myOpenCases(db.prisma, busiest.id, { today, scope: SYSTEM_SCOPE })],
+    ['my open cases', `${busiest.name}: ${mine.total} open, ${mine.overdue} overdue`, () => myOpenCases(db.prisma, leader, { today, scope: SYSTEM_SCOPE })],
     ['overdue list', `${overdue.open} open overdue, first ${overdue.cases.length}`, () => overdueCases(db.prisma, today, { scope: SYSTEM_SCOPE })],
     ['overdue list + resolved late', `${withLate.open} + ${withLate.resolvedLate} late`, () => overdueCases(db.prisma, today, { includeResolvedLate: true, scope: SYSTEM_SCOPE })],
     ['office statistics', `${year}: ${stats.total} cases`, () => officeStatistics(db.prisma, { year, today })],

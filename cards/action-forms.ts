@@ -17,7 +17,7 @@ import {
 /** Field labels for error messages; the builders use the same words as input labels. */
 export const FORM_FIELD_LABELS: Readonly<Record<string, string>> = {
   title: '标题', content: '内容', source: '来源', complexity: '难易程度', classification: '性质分类', category: '类别',
-  villageId: '所属村', headcount: '人数', receivedOn: '收件日期',
+  villageId: '所属村', headcount: '人数', receivedOn: '收件日期', receptionLeaderId: '接访领导',
   petitionerName: '信访人姓名', petitionerIdNumber: '身份证号', petitionerPhone: '联系电话', petitionerAddress: '住址',
   otherPetitioners: '其他信访人', sudden: '突发性', important: '重要信访', beijingPetition: '赴京上访', needsOwnership: '需包案',
   leaderId: '包案领导', unitId: '责任单位', responsiblePersonId: '责任人', requirements: '责任要求', deadline: '办结时限',
@@ -59,6 +59,7 @@ export const intakeForm = z
     villageId: optionalChosenId,
     headcount: optionalCount(1, 100000),
     receivedOn: optionalDate,
+    receptionLeaderId: optionalChosenId,
     petitionerName: requiredText(30),
     ...petitionerDetails,
     otherPetitioners: optionalText(2000),
@@ -76,6 +77,7 @@ export const intakeForm = z
       complexity: f.complexity,
       classification: f.classification,
       villageId: f.villageId,
+      ...(f.receptionLeaderId !== null ? { receptionLeaderId: f.receptionLeaderId } : {}),
       ...(f.headcount !== null ? { headcount: f.headcount } : {}),
       ...(f.receivedOn !== null ? { receivedAt: startOfLocalDate(f.receivedOn) } : {}),
       petitioners: [

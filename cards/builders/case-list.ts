@@ -2,7 +2,9 @@ import { isOpen, STATUS_LABELS } from '../../src/domain/case-status.js';
 import type { OverdueFacts } from '../../src/domain/deadlines/overdue.js';
 import type { CaseStatus } from '../../src/domain/model.js';
 import type { LocalDate } from '../../src/lib/local-date.js';
+import { UNIT_RELATION_LABELS, type UnitRelation } from '../../src/domain/worklist/case-relation.js';
 import { deadlineBadge } from '../deadline-badge.js';
+import { escapeMarkdown } from '../markdown.js';
 import type { Card, CardElement } from '../model.js';
 import { button, caseLine, moreLine } from './common.js';
 
@@ -13,10 +15,12 @@ export interface CaseListRow {
   status: CaseStatus;
   dueOn: LocalDate | null;
   overdue: OverdueFacts | null;
+  /** 我的 of a unit head: the case is the unit's (not the person's own), and who handles it. */
+  unit?: { relation: UnitRelation; handlerName: string | null };
 }
 
 export interface CaseListInput {
-  /** 我的 (cases I own, am responsible for, or my unit's) or 逾期. */
+  /** 我的 (cases I own, am responsible for, or those of the unit I head) or 逾期. */
   kind: 'mine' | 'overdue';
   rows: readonly CaseListRow[];
   asOf: LocalDate;
@@ -54,9 +58,10 @@ export function caseListCard(input: CaseListInput): Card {
   }
   for (const r of shown) {
     const badge = deadlineBadge(r.dueOn, r.overdue, !isOpen(r.status));
+    const unit = r.unit ? `\n${UNIT_RELATION_LABELS[r.unit.relation]}${r.unit.handlerName ? ` · 承办人 ${escapeMarkdown(r.unit.handlerName)}` : ''}` : '';
     elements.push({
       kind: 'item',
-      text: caseLine(r),
+      text: `${caseLine(r)}${unit}`,
       badge: { text: `${STATUS_LABELS[r.status]} · ${badge.text}`, colour: badge.colour },
       button: button('查看', 'case.view', { caseId: r.caseId }),
     });

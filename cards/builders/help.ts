@@ -20,7 +20,7 @@ const COMMANDS: readonly Command[] = [
   { word: '我的', what: '我包案、负责或本单位承办的案件' },
   { word: '案件 XF-2026-0042', what: '查看一件案件及可办理的操作' },
   { word: '逾期', what: '逾期案件，按紧急程度排列' },
-  { word: '待办', what: '待我审定、审批、确认或提交的事项' },
+  { word: '待办', what: '此刻由我负责的全部事项，按紧急程度排列' },
   { word: '统计', what: '全镇案件统计（按状态、来源、村、月份）', needs: 'LIST_ALL_CASES' },
   { word: '下访', what: '填报每月下访记录', needs: 'LOG_VISIT' },
   // R14: the leaders who receive on reception days are the ones who also visit villages (R15).

@@ -8,6 +8,8 @@ import { choicesOf, namedChoices, type NamedRef } from './common.js';
 
 export interface IntakeFormInput {
   villages: readonly NamedRef[];
+  /** R14: the town's leaders, one of whom received a 接访日 case. */
+  leaders?: readonly NamedRef[];
   today: LocalDate;
 }
 
@@ -18,7 +20,7 @@ export function intakeFormCard(input: IntakeFormInput): Card {
     subtitle: '提交后自动编号、计算办结时限',
     colour: 'blue',
     elements: [
-      { kind: 'note', text: '带 * 的为必填。信访人身份证号和电话只对信访办和承办人员显示。' },
+      { kind: 'note', text: '带 * 的为必填。信访人身份证号和电话只对信访办和承办人员显示。来源为接访日的，自动关联收件当天的接访日；当天有多位领导接访或未安排接访日时，请选接访领导（信访办可据此补录接访日）。' },
       {
         kind: 'form',
         name: 'intake_form',
@@ -36,6 +38,9 @@ export function intakeFormCard(input: IntakeFormInput): Card {
           { kind: 'text', name: 'petitionerAddress', label: '住址', required: false, maxLength: 200 },
           { kind: 'text', name: 'otherPetitioners', label: '其他信访人', required: false, multiline: true, maxLength: 1000, placeholder: '每行一个姓名，或用顿号分隔' },
           { kind: 'text', name: 'headcount', label: '来访人数', required: false, maxLength: 6, placeholder: '5人及以上为集体访' },
+          ...(input.leaders?.length
+            ? [{ kind: 'select' as const, name: 'receptionLeaderId', label: '接访领导（来源为接访日时）', required: false, options: namedChoices(input.leaders) }]
+            : []),
           { kind: 'checkbox', name: 'sudden', label: '突发性事件' },
           { kind: 'checkbox', name: 'important', label: '重要信访案件' },
           { kind: 'checkbox', name: 'beijingPetition', label: '赴京上访（我镇协调）' },

@@ -7,7 +7,7 @@ import { overdueCases } from './queries/overdue-cases.js';
 /** The bot's read side on the database. */
 export function prismaReadModel(prisma: PrismaClient): ReadModel {
   return {
-    myOpenCases: (personId, today, scope) => myOpenCases(prisma, personId, { today, limit: 30, scope }),
+    myOpenCases: (viewer, today, scope) => myOpenCases(prisma, viewer, { today, limit: 30, scope }),
     overdueCases: (today, scope) => overdueCases(prisma, today, { limit: 30, scope }),
     statistics: (year, today) => officeStatistics(prisma, { year, today }),
   };

@@ -15,6 +15,7 @@ import { parseInput } from './support/parse-input.js';
 import { needsOwnerNotification, reasonText } from './support/registration-flags.js';
 import { transition } from './support/transition.js';
 import { raiseDangerLetterAlert } from './escalation/support/danger-letter-alert.js';
+import { receptionDayOfIntake } from './support/reception-day-link.js';
 
 export const intakeInput = z.object({
   ...registrationFields,
@@ -28,6 +29,8 @@ export const intakeInput = z.object({
   beijingPetition: z.boolean().default(false),
   needsOwnership: z.boolean().default(false),
   receptionDayId: id.optional().nullable().transform((v) => v ?? null),
+  /** R14: the leader who received it (接访领导), when the date has several reception days or none on the schedule. */
+  receptionLeaderId: id.optional().nullable().transform((v) => v ?? null),
   visitId: id.optional().nullable().transform((v) => v ?? null),
   accusedPersonId: id.optional().nullable().transform((v) => v ?? null),
   accusedUnitId: id.optional().nullable().transform((v) => v ?? null),
@@ -51,7 +54,7 @@ export function formatCaseNumber(year: number, seq: number): string {
   return `XF-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/** Registers a petition: number, R1 ownership flags, R20 danger scan, R7–R9 deadline. */
+/** Registers a petition: number, R1 ownership flags, R20 danger scan, R7–R9 deadline, R14 its reception day. */
 export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: IntakeOptions = {}): Promise<IntakeResult> {
   const input = parseInput(opts.petitionersMayWait ? intakeAwaitingPetitioners : intakeInput, raw);
   assertGlobalAllowed(actor.person, 'INTAKE');
@@ -91,9 +94,6 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: I
     if (input.villageId && !(await repos.directory.village(input.villageId))) {
       throw new DomainError('NOT_FOUND', '所属村不存在', { villageId: input.villageId });
     }
-    if (input.receptionDayId && !(await repos.receptions.get(input.receptionDayId))) {
-      throw new DomainError('NOT_FOUND', '接访日不存在', { receptionDayId: input.receptionDayId });
-    }
     if (input.visitId && !(await repos.visits.get(input.visitId))) {
       throw new DomainError('NOT_FOUND', '下访记录不存在', { visitId: input.visitId });
     }
@@ -103,6 +103,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: I
     if (input.accusedUnitId && !(await repos.directory.unit(input.accusedUnitId))) {
       throw new DomainError('NOT_FOUND', '被反映单位不存在', { unitId: input.accusedUnitId });
     }
+    const receptionDayId = await receptionDayOfIntake(repos, actor, now, { source: input.source, receivedOn: localDateOf(receivedAt), receptionDayId: input.receptionDayId, receptionLeaderId: input.receptionLeaderId });
     const year = Number(localDateOf(now).slice(0, 4));
     const seq = await repos.cases.nextSeq(year);
     let created = await repos.cases.create(
@@ -131,7 +132,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: I
         functionalUnitId: null,
         accusedPersonId: input.accusedPersonId,
         accusedUnitId: input.accusedUnitId,
-        receptionDayId: input.receptionDayId,
+        receptionDayId,
         visitId: input.visitId,
         acceptedAt: now,
         dueOn: deadline.dueOn,

@@ -1,36 +1,25 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, SHOTS } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/create-bot.js';
 import type { Dispatcher } from '../../src/bot/dispatcher.js';
-import type { MessagingPort } from '../../src/bot/messaging-port.js';
 import { dbLoginLinks } from '../../src/db/console-login-links.js';
 import { dbConsoleSessions } from '../../src/db/console-sessions.js';
-import { prismaReadModel } from '../../src/db/read-model.js';
-import { createHttpApp } from '../../src/http/app.js';
 import { consoleRouter } from '../../src/http/console/router.js';
-import { sandboxMessageStore } from '../../src/db/repos/sandbox-message-repo.js';
-import { createSandboxPlatform } from '../../src/platforms/sandbox/index.js';
-import type { PlatformName } from '../../src/usecases/ports/platform.js';
-import { captureLogger } from '../support/capture-logger.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { actAs as actAsIn, say as sayIn, startSandboxServer, UI_WAIT_MS, type SandboxServer } from '../support/sandbox-browser.js';
 import { buildTownship, type Township } from '../support/township.js';
 
 // A newcomer's path through the real pages in Debian's chromium (installed by .ci/run): the
 // sandbox chat and the office console, over the real bot and a real PostgreSQL.
 
-/** Generous: the suite runs many files at once on two cores. */
-const UI_WAIT_MS = 45_000;
 const CLEAR_TOASTS = "document.querySelectorAll('#toasts .toast').forEach((x) => x.remove())";
 
 describe('a newcomer sees it all work, in a browser (Playwright + chromium)', () => {
   let t: TestDatabase;
   let town: Township;
-  let server: Server;
+  let sandbox: SandboxServer;
   let base: string;
   let browser: Browser;
   let page: Page;
@@ -38,48 +27,24 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
   beforeAll(async () => {
     t = await freshDatabase('postgres');
     town = await buildTownship(t.db, '2026-11-24T10:00:00+08:00');
-    const { logger } = captureLogger('warn');
-    const sandbox = createSandboxPlatform({ uow: town.deps.uow, dispatch: (e) => bot.dispatch(e), clock: town.clock, logger, publicDir: join(process.cwd(), 'public', 'sandbox'), loopbackOnly: true, store: sandboxMessageStore(t.db.prisma) });
-    await sandbox.start();
-    const messengers = new Map<PlatformName, MessagingPort>([['SANDBOX', sandbox.messenger]]);
-    bot = createBot({ deps: town.deps, clock: town.clock, read: prismaReadModel(t.db.prisma), messengers, logger });
-    const console = consoleRouter({
+    sandbox = await startSandboxServer(t.db, town.deps, town.clock, (logger) => [consoleRouter({
       prisma: t.db.prisma, deps: town.deps, logger, links: dbLoginLinks(t.db.prisma),
       sessions: dbConsoleSessions(t.db.prisma), publicDir: join(process.cwd(), 'public', 'console'),
-    });
-    server = createHttpApp({ db: t.db, logger, routers: [sandbox.router, console] }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    })]);
+    ({ base, bot } = sandbox);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    await sandbox?.close();
     await t?.drop();
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
-  async function actAs(name: string): Promise<void> {
-    const value = await page.$$eval('#person option', (os, n) => os.find((o) => (o.textContent ?? '').startsWith(n))?.getAttribute('value'), name);
-    expect(value, name).toBeTruthy();
-    await page.selectOption('#person', value!);
-    await page.locator('#conversations button', { hasText: '单聊' }).click();
-  }
-
-  /** Sends text and returns the bot's card that answers it: the first bot message after ours (notifications may arrive too). */
-  async function say(text: string): Promise<Locator> {
-    const mine = () => page.locator('#messages .msg-mine', { hasText: text });
-    const before = await mine().count();
-    await page.fill('#text', text);
-    await page.press('#text', 'Enter');
-    await expect.poll(() => mine().count(), { timeout: UI_WAIT_MS }).toBeGreaterThan(before);
-    const answer = mine().last().locator('xpath=following-sibling::*[contains(@class, "msg-bot")][1]');
-    await answer.waitFor({ timeout: UI_WAIT_MS });
-    return answer;
-  }
+  const actAs = (name: string) => actAsIn(page, name);
+  const say = (text: string) => sayIn(page, text);
 
   /** The toast a click or submit answered with. */
   async function toast(): Promise<string> {

@@ -42,7 +42,7 @@ import { todoCard } from '../../cards/builders/todo.js';
 import { transferFormCard } from '../../cards/builders/transfer-form.js';
 import { visitFormCard } from '../../cards/builders/visit-form.js';
 import type { Card } from '../../cards/model.js';
-import { caseInput, facts, listRow, TINY_PNG, TODAY, uid } from './fixtures.js';
+import { caseInput, caseTodo, facts, listRow, TINY_PNG, TODAY, todoRows, uid } from './fixtures.js';
 
 // Every card builder with realistic data, shared by the Lark snapshot tests (builders.test.ts) and
 // the sandbox's HTML rendering (test/platforms/sandbox-card-html.test.ts).
@@ -57,7 +57,7 @@ const candidates = {
 /** Every builder with realistic data: each is snapshotted as Lark JSON and checked against Lark's rules. */
 export const CARDS: Record<string, () => Card> = {
   'help (office staff)': () => helpCard({ person: { name: '孙主任', roles: ['OFFICE_STAFF'], unitId: uid(200) } }),
-  'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], today: TODAY }),
+  'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], leaders: [{ id: uid(301), name: '孙副镇长（副镇长）' }], today: TODAY }),
   'case (direct, full data, owner)': () =>
     caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION', 'REPORT_ABNORMAL'] })),
   'case (group, masked)': () => caseCard(caseInput({ context: 'GROUP', dueOn: '2026-11-20', overdue: facts('2026-11-20', TODAY), allowedActions: ['ADD_PROGRESS'] })),
@@ -66,17 +66,16 @@ export const CARDS: Record<string, () => Card> = {
   todo: () =>
     todoCard({
       today: TODAY,
-      alerts: [{ alertId: uid(501), kind: 'MAJOR_EVENT', title: '青山村村民聚集县政府', required: 'ON_SITE', stage: 'RECEIVED' }],
-      approvals: [{ proposalId: uid(601), kind: 'INITIAL', case: CASE, proposedByName: '孙主任' }],
-      extensions: [{ extensionId: uid(701), case: CASE, requestedDueOn: '2027-01-15', requestedByName: '赵干事' }],
-      persuasions: [{ persuasionId: uid(801), case: CASE, destination: 'BEIJING', occurredOn: '2026-11-25' }],
-      statements: [{ statementId: uid(901), kind: 'OVERDUE_EXPLANATION', period: '2026Q4', dueOn: '2027-01-05' }],
-      screenings: [{ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', reportDueOn: '2026-11-26' }],
-      periodic: [
-        { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
-        { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
-      ],
-      sentiments: [{ reportId: uid(971), villageName: '青山村', reporterName: '蒋信息员', content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true }],
+      entries: todoRows([
+        { kind: 'ALERT', rule: 'R18', dueOn: '2026-11-27', immediate: true, why: '须确认至「已到场」', key: 'a', caseId: null, personId: null, alertId: uid(501), alertKind: 'MAJOR_EVENT', title: '青山村村民聚集县政府', required: 'ON_SITE', stage: 'RECEIVED' },
+        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '请督促承办人办结并说明逾期原因', personName: '吴志强' }),
+        caseTodo('ROUTE', { dueOn: '2026-12-01' }),
+        caseTodo('APPROVE', { rule: 'R4', dueOn: '2026-11-30', why: '包案意见待常委会审定（提出后2个工作日内）', refId: uid(601), personName: '孙主任' }),
+        caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人并分别登记对信访办和责任单位的满意度（办结后30日内）' }),
+        { kind: 'STATEMENT', rule: 'R13', dueOn: '2026-12-31', immediate: false, why: '须本人提交逾期情况书面说明（2026年第四季度）', key: 's', caseId: null, personId: null, statementId: uid(901), statementKind: 'OVERDUE_EXPLANATION', period: '2026Q4' },
+        { kind: 'VISIT', rule: 'R15', dueOn: '2026-11-30', immediate: false, why: '2026年11月尚未下访联系村（每月至少一次）', key: 'v', caseId: null, personId: null, month: '2026-11', remind: true },
+        { kind: 'SENTIMENT', rule: 'R16', dueOn: null, immediate: false, why: '民情信息待处理（可转为案件）', key: 'r', caseId: null, personId: uid(300), reportId: uid(971), villageId: uid(401), content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true, villageName: '青山村', personName: '蒋信息员' },
+      ]),
     }),
   statistics: () =>
     statisticsCard({

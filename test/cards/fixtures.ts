@@ -4,6 +4,9 @@ import { overdueFacts, type OverdueFacts } from '../../src/domain/deadlines/over
 import type { CaseStatus } from '../../src/domain/model.js';
 import type { CaseCardInput } from '../../cards/builders/case-card.js';
 import type { CaseListRow } from '../../cards/builders/case-list.js';
+import type { TodoRow } from '../../cards/builders/todo.js';
+import type { CaseTodoKind, TodoItem } from '../../src/domain/worklist/todo-item.js';
+import { rankTodos, type RankedTodo } from '../../src/domain/worklist/todo-urgency.js';
 
 /** A valid, readable uuid (version 4) per number. */
 export const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -61,4 +64,16 @@ export function listRow(n: number, dueOn: string | null, status: CaseStatus = 'I
     dueOn,
     overdue: dueOn ? facts(dueOn, TODAY) : null,
   };
+}
+
+/** 待办 rows as the use case gives them: the domain's items ranked on TODAY, with the names shown. */
+export function todoRows(items: readonly (TodoItem & Partial<Pick<TodoRow, 'case' | 'personName' | 'villageName' | 'unitName'>>)[]): TodoRow[] {
+  return (rankTodos(items, TODAY, calendar) as (RankedTodo & Partial<TodoRow>)[]).map((r) => ({ ...r, case: r.case ?? null, personName: r.personName ?? null, villageName: r.villageName ?? null, unitName: r.unitName ?? null }));
+}
+
+const TODO_CASE = { number: 'XF-2026-0042', title: '青山村土地征收补偿款未兑现' };
+
+/** A case item of the 待办 on case 42, to be varied by each test. */
+export function caseTodo(kind: CaseTodoKind, over: Partial<TodoItem> & Partial<TodoRow> = {}): TodoItem & Partial<TodoRow> {
+  return { kind, rule: 'R5', dueOn: null, immediate: false, why: '已登记，尚未交办责任单位（收件后15日内交办）', key: 'XF-2026-0042', caseId: uid(42), personId: null, refId: null, case: TODO_CASE, ...over } as TodoItem & Partial<TodoRow>;
 }

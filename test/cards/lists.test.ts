@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { byUrgency, caseListCard, MAX_LIST_ROWS } from '../../cards/builders/case-list.js';
 import { statisticsCard } from '../../cards/builders/statistics.js';
-import { MAX_TODO_ROWS, todoCard, type TodoInput } from '../../cards/builders/todo.js';
+import { MAX_TODO_ROWS, todoCard } from '../../cards/builders/todo.js';
 import { larkCardBytes, LARK_CARD_MAX_BYTES, renderLarkCard } from '../../cards/lark/render.js';
 import { addDays } from '../../src/lib/local-date.js';
-import { listRow, TODAY, uid } from './fixtures.js';
+import { caseTodo, listRow, TODAY, todoRows, uid } from './fixtures.js';
 import { actionsOf, components, expectValidLarkCard, markdownOf } from './lark-walk.js';
 
 describe('case lists (我的 / 逾期)', () => {
@@ -57,19 +57,14 @@ describe('case lists (我的 / 逾期)', () => {
 
 describe('todo card (待办)', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => i);
-  const CASE = { number: 'XF-2026-0042', title: '青山村土地征收补偿款未兑现'.repeat(5) };
-  const full: TodoInput = {
-    today: TODAY,
-    alerts: many(30).map((i) => ({ alertId: uid(5000 + i), kind: 'MAJOR_EVENT' as const, title: '村民聚集'.repeat(20), required: 'ON_SITE' as const, stage: 'NONE' as const })),
-    approvals: many(30).map((i) => ({ proposalId: uid(6000 + i), kind: 'TRANSFER' as const, case: CASE, proposedByName: '孙主任' })),
-    extensions: many(30).map((i) => ({ extensionId: uid(7000 + i), case: CASE, requestedDueOn: '2027-01-15', requestedByName: '赵干事' })),
-    persuasions: many(30).map((i) => ({ persuasionId: uid(8000 + i), case: CASE, destination: 'BEIJING' as const, occurredOn: '2026-11-25' })),
-    statements: many(30).map((i) => ({ statementId: uid(9000 + i), kind: 'OVERDUE_EXPLANATION' as const, period: '2026Q4', dueOn: '2026-11-20' })),
-    screenings: many(30).map((i) => ({ periodId: uid(9500 + i), name: '集中排查'.repeat(20), reportDueOn: '2026-12-01' })),
-  };
+  const alert = (i: number) => ({ kind: 'ALERT' as const, rule: 'R18', dueOn: TODAY, immediate: true, why: '须确认至「已到场」', key: `a${i}`, caseId: null, personId: null,
+    alertId: uid(5000 + i), alertKind: 'MAJOR_EVENT' as const, title: '村民聚集'.repeat(20), required: 'ON_SITE' as const, stage: 'NONE' as const });
+  const statement = (i: number, dueOn = '2026-12-31') => ({ kind: 'STATEMENT' as const, rule: 'R13', dueOn, immediate: false, why: '须本人提交逾期情况书面说明（2026年第四季度）', key: `s${i}`,
+    caseId: null, personId: null, statementId: uid(9000 + i), statementKind: 'OVERDUE_EXPLANATION' as const, period: '2026Q4' });
+  const title = (json: ReturnType<typeof renderLarkCard>) => (json.header as { title: { content: string } }).title.content;
 
-  it('puts alerts first, red, with the next acknowledgement as the button', () => {
-    const card = todoCard({ ...full, alerts: full.alerts.slice(0, 1), approvals: full.approvals.slice(0, 1), extensions: [], persuasions: [], statements: [], screenings: [] });
+  it('puts alerts first, red, with the next acknowledgement as the button; then the rest by urgency', () => {
+    const card = todoCard({ today: TODAY, entries: todoRows([caseTodo('APPROVE', { dueOn: '2026-12-01', refId: uid(6000) }), alert(0)]) });
     expect(card.colour).toBe('red');
     const json = renderLarkCard(card);
     expect(actionsOf(json)).toEqual([
@@ -77,68 +72,93 @@ describe('todo card (待办)', () => {
       { a: 'ownership.view', proposalId: uid(6000) },
       { a: 'list.refresh', list: 'todo' },
     ]);
+    const md = markdownOf(json);
+    expect(md.indexOf("**<font color='red'>立即处理</font>（1）**")).toBeLessThan(md.indexOf("**<font color='orange'>3 个工作日内到期</font>（1）**"));
   });
 
-  it('a full todo card stays within Lark limits: 8 rows a section, 30 in all, the rest as 另有 N 项…', () => {
-    const json = renderLarkCard(todoCard(full));
+  it('R9/R11: groups by urgency — overdue, then due within 3 working days, then later — each row saying why and when', () => {
+    const json = renderLarkCard(todoCard({
+      today: TODAY,
+      entries: todoRows([
+        caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人' }),
+        caseTodo('ROUTE', { dueOn: '2026-11-23' }),
+        caseTodo('HANDLE', { rule: 'R7', dueOn: '2026-11-27', why: '您是责任人，办理中' }),
+        caseTodo('SUPERVISE', { rule: 'R11', dueOn: '2026-11-12', why: '请督促承办人办结并说明逾期原因', personName: '吴志强' }),
+        caseTodo('APPROVE', { dueOn: '2026-12-01', refId: uid(6000), why: '包案意见待常委会审定', personName: '孙主任' }),
+      ]),
+    }));
     expectValidLarkCard(json);
+    const md = markdownOf(json);
+    expect(md).toContain("**<font color='red'>已逾期</font>（2）**");
+    expect(md).toContain("**【督办】** **XF-2026-0042** 青山村土地征收补偿款未兑现\n请督促承办人办结并说明逾期原因 · 承办人 吴志强\n<font color='red'>2026-11-12 已逾期 15 天</font>");
+    expect(md).toContain("**【待交办】** **XF-2026-0042** 青山村土地征收补偿款未兑现\n已登记，尚未交办责任单位（收件后15日内交办）\n<font color='red'>2026-11-23 已逾期 4 天</font>");
+    expect(md).toContain("**<font color='orange'>3 个工作日内到期</font>（2）**");
+    expect(md).toContain("<font color='orange'>2026-11-27 今天到期</font>");
+    expect(md).toContain("包案意见待常委会审定 · 孙主任提出\n<font color='orange'>2026-12-01 前（还剩 2 个工作日）</font>");
+    expect(md).toContain('**其他待办（1）**');
+    expect(md).toContain("<font color='grey'>2026-12-20 前</font>");
+    expect(actionsOf(json).map((a) => a.a)).toEqual(['case.view', 'assign.open', 'case.view', 'ownership.view', 'follow-up.open', 'list.refresh']);
+  });
+
+  it('a full todo card stays within Lark limits: 8 rows a group, 24 in all, the rest as 另有 N 项…', () => {
+    const entries = todoRows([
+      ...many(30).map(alert),
+      ...many(30).map((i) => caseTodo('ROUTE', { dueOn: '2026-11-20', key: `XF-${i}` })),
+      ...many(30).map((i) => caseTodo('APPROVE', { dueOn: '2026-11-30', key: `XF-${i}`, refId: uid(6000 + i) })),
+      ...many(30).map((i) => statement(i)),
+    ]);
+    const json = renderLarkCard(todoCard({ today: TODAY, entries }));
+    expectValidLarkCard(json);
+    expect(larkCardBytes(json)).toBeLessThan(LARK_CARD_MAX_BYTES);
     const acted = actionsOf(json).filter((a) => a.a !== 'list.refresh');
     expect(acted).toHaveLength(MAX_TODO_ROWS);
     expect(acted.filter((a) => a.a === 'alert.ack')).toHaveLength(8);
-    expect(acted.filter((a) => a.a === 'persuasion.open')).toHaveLength(6);
     expect(acted.filter((a) => a.a === 'statement.open')).toHaveLength(0);
     const md = markdownOf(json);
     expect(md.match(/另有 22 项…/g)).toHaveLength(3);
-    expect(md).toContain('另有 24 项…');
-    expect(md.match(/另有 30 项…/g)).toHaveLength(2);
-    expect(md).toContain('**待提交书面材料（30）**');
-    expect((json.header as { title: { content: string } }).title.content).toBe('待办事项（180）');
+    expect(md).toContain('另有 30 项…');
+    expect(title(json)).toBe('待办事项（120）');
   });
 
-  it('R13/R17: a statement or report past its due date shows red', () => {
-    const md = markdownOf(renderLarkCard(todoCard({ ...full, alerts: [], approvals: [], extensions: [], persuasions: [], statements: full.statements.slice(0, 1), screenings: full.screenings.slice(0, 1) })));
-    expect(md).toContain("<font color='red'>2026-11-20 前提交</font>");
-    expect(md).toContain("<font color='orange'>2026-12-01 前报送</font>");
-  });
-
-  it('R15/R12: this month\'s visit and this quarter\'s meeting, each with the button that opens its form; orange from the reminder day', () => {
-    const none = { ...full, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [] };
+  it('R15/R12: this month\'s visit and this quarter\'s meeting open their forms; orange from the reminder day', () => {
     const json = renderLarkCard(todoCard({
-      ...none,
-      periodic: [
-        { kind: 'VISIT', month: '2026-11', dueOn: '2026-11-30', remind: true },
-        { kind: 'MEETING', quarter: '2026Q4', dueOn: '2026-12-31', remind: false },
-      ],
+      today: TODAY,
+      entries: todoRows([
+        { kind: 'VISIT', rule: 'R15', dueOn: '2026-12-31', immediate: false, why: '2026年12月尚未下访联系村（每月至少一次）', key: 'v', caseId: null, personId: null, month: '2026-12', remind: true },
+        { kind: 'MEETING', rule: 'R12', dueOn: '2026-12-31', immediate: false, why: '2026年第四季度尚未召开信访领导小组会议研究重大疑难案件', key: 'm', caseId: null, personId: null, quarter: '2026Q4', remind: false },
+      ]),
     }));
     expectValidLarkCard(json);
     const md = markdownOf(json);
-    expect(md).toContain('**待完成定期工作（2）**');
-    expect(md).toContain("**本月（2026年11月）尚未下访**\n每月至少到联系村下访一次，下访后请填报\n<font color='orange'>2026-11-30 前下访</font>");
-    expect(md).toContain("**2026年第四季度尚未召开信访领导小组会议**");
-    expect(md).toContain("<font color='grey'>2026-12-31 前召开</font>");
+    expect(md).toContain("**【下访】** 2026年12月尚未下访联系村（每月至少一次）\n<font color='orange'>2026-12-31 前</font>");
+    expect(md).toContain("**【领导小组会议】** 2026年第四季度尚未召开信访领导小组会议研究重大疑难案件\n<font color='grey'>2026-12-31 前</font>");
     expect(actionsOf(json)).toEqual([{ a: 'visit.open' }, { a: 'meeting.open' }, { a: 'list.refresh', list: 'todo' }]);
-    expect((json.header as { title: { content: string } }).title.content).toBe('待办事项（2）');
+    expect(title(json)).toBe('待办事项（2）');
   });
 
-  it('R16: sentiment reports awaiting handling, village and reporter named, numbers masked, at most 8 shown', () => {
-    const sentiments = many(12).map((i) => ({
-      reportId: uid(9700 + i), villageName: '青山村', reporterName: '蒋信息员', content: `第${i + 1}条：灌溉渠堵塞，身份证110101199003074514，电话13812345678`, reportedOn: '2026-11-26',
+  it('R16/R24: sentiment reports awaiting the office, village and reporter named, numbers masked', () => {
+    const json = renderLarkCard(todoCard({
+      today: TODAY,
+      entries: todoRows(many(12).map((i) => ({
+        kind: 'SENTIMENT' as const, rule: 'R16', dueOn: null, immediate: false, why: '民情信息待处理（可转为案件）', key: `r${i}`, caseId: null, personId: uid(300), reportId: uid(9700 + i),
+        villageId: uid(401), content: `第${i + 1}条：灌溉渠堵塞，身份证110101199003074514，电话13812345678`, reportedOn: '2026-11-26', convertible: i === 0, villageName: '青山村', personName: '蒋信息员',
+      }))),
     }));
-    const json = renderLarkCard(todoCard({ ...full, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [], sentiments }));
     expectValidLarkCard(json);
     const md = markdownOf(json);
-    expect(md).toContain('**待处理民情信息（12）**');
-    expect(md).toContain('**【青山村】**第1条：灌溉渠堵塞');
-    expect(md).toContain('蒋信息员报送 · 待处理（可转为案件）');
+    expect(md).toContain('**其他待办（12）**');
+    expect(md).toContain('**【民情信息】** 青山村：第1条：灌溉渠堵塞');
+    expect(md).toContain('民情信息待处理（可转为案件） · 蒋信息员报送');
     expect(md).not.toContain('13812345678');
     expect(md).not.toContain('110101199003074514');
     expect(md).toContain('另有 4 项…');
-    expect(actionsOf(json)).toEqual([{ a: 'list.refresh', list: 'todo' }]);
+    expect(actionsOf(json)).toEqual([{ a: 'sentiment.convert-open', reportId: uid(9700) }, { a: 'list.refresh', list: 'todo' }]);
   });
 
   it('nothing to do: green, with a refresh button only', () => {
-    const card = todoCard({ today: TODAY, alerts: [], approvals: [], extensions: [], persuasions: [], statements: [], screenings: [] });
+    const card = todoCard({ today: TODAY, entries: [] });
     expect(card.colour).toBe('green');
+    expect(markdownOf(renderLarkCard(card))).toContain('目前没有待办事项。');
     expect(actionsOf(renderLarkCard(card))).toEqual([{ a: 'list.refresh', list: 'todo' }]);
   });
 });

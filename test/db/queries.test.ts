@@ -82,7 +82,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   afterAll(() => t.drop());
 
   it('R2: a leader sees the open cases they own or work on, most urgent first, with the R11 overdue flag', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY, scope: SYSTEM_SCOPE });
+    const mine = await myOpenCases(t.db.prisma, town.people.deputy, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.total).toBe(4);
     expect(mine.overdue).toBe(2);
     expect(mine.cases.map((c) => [keyOf(c.id), c.dueOn, c.overdue, c.daysOverdue, c.role])).toEqual([
@@ -97,7 +97,7 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
   });
 
   it('R2: a responsible person sees the cases they work on, whoever owns them', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.cadre.id, { today: TODAY, scope: SYSTEM_SCOPE });
+    const mine = await myOpenCases(t.db.prisma, town.people.cadre, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.cases.map((c) => [keyOf(c.id), c.status, c.overdue, c.role])).toEqual([
       ['A', 'IN_PROGRESS', true, 'RESPONSIBLE'],
       ['C', 'EXTENDED', false, 'RESPONSIBLE'],
@@ -106,11 +106,29 @@ describe.each(['postgres', 'embedded'] as const)('read-side queries on %s', (kin
     expect(mine.overdue).toBe(1);
   });
 
+  it('a unit head\'s 我的 holds the open cases of the unit they head, marked as the unit\'s (R19 territorial too); a member who is no head does not', async () => {
+    const p = town.people;
+    const head = await myOpenCases(t.db.prisma, p.unitHead, { today: TODAY, scope: SYSTEM_SCOPE });
+    expect(head.cases.map((c) => [keyOf(c.id), c.role, c.responsiblePersonId, c.overdue])).toEqual([
+      ['A', 'UNIT', p.cadre.id, true],
+      ['C', 'UNIT', p.cadre.id, false],
+    ]);
+    expect(head).toMatchObject({ total: 2, overdue: 1 });
+    await t.db.prisma.case.update({ where: { id: ids.B! }, data: { territorialUnitId: town.units.justice, functionalUnitId: town.units.police } });
+    try {
+      const withB = await myOpenCases(t.db.prisma, p.unitHead, { today: TODAY, scope: SYSTEM_SCOPE });
+      expect(withB.cases.map((c) => [keyOf(c.id), c.role])).toEqual([['A', 'UNIT'], ['B', 'TERRITORIAL'], ['C', 'UNIT']]);
+      expect((await myOpenCases(t.db.prisma, p.cadre2, { today: TODAY, scope: SYSTEM_SCOPE })).cases).toEqual([]);
+    } finally {
+      await t.db.prisma.case.update({ where: { id: ids.B! }, data: { territorialUnitId: null, functionalUnitId: null } });
+    }
+  });
+
   it('a limited list still counts every open case of the person', async () => {
-    const mine = await myOpenCases(t.db.prisma, town.people.deputy.id, { today: TODAY, limit: 2, scope: SYSTEM_SCOPE });
+    const mine = await myOpenCases(t.db.prisma, town.people.deputy, { today: TODAY, limit: 2, scope: SYSTEM_SCOPE });
     expect(mine.cases.map((c) => keyOf(c.id))).toEqual(['I', 'A']);
     expect(mine).toMatchObject({ total: 4, overdue: 2 });
-    const none = await myOpenCases(t.db.prisma, town.people.mayor.id, { today: TODAY, scope: SYSTEM_SCOPE });
+    const none = await myOpenCases(t.db.prisma, town.people.mayor, { today: TODAY, scope: SYSTEM_SCOPE });
     expect(none).toEqual({ total: 0, overdue: 0, cases: [] });
   });
 

@@ -2,6 +2,7 @@ import { SYSTEM_SCOPE } from '../../src/domain/privacy/case-scope.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Database } from '../../src/db/database.js';
 import { myOpenCases } from '../../src/db/queries/my-open-cases.js';
+import { toPerson } from '../../src/db/repos/mappers.js';
 import { overdueCases } from '../../src/db/queries/overdue-cases.js';
 import { DemoSeedRefused, seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
 import { CASE_SOURCES, CASE_STATUSES, COMPLEXITIES, PROGRESS_TAGS, ROLES } from '../../src/domain/model.js';
@@ -139,7 +140,7 @@ describe('demo township', () => {
 
   it('a leader opening the bot sees their own open cases', async () => {
     const chen = await db.prisma.person.findFirstOrThrow({ where: { name: '陈建平' } });
-    const mine = await myOpenCases(db.prisma, chen.id, { today: TODAY, scope: SYSTEM_SCOPE });
+    const mine = await myOpenCases(db.prisma, toPerson(chen), { today: TODAY, scope: SYSTEM_SCOPE });
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.overdue).toBeGreaterThan(0);
   });

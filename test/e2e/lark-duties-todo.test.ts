@@ -34,14 +34,14 @@ describe('待办 for the periodic duties, and 下访 logged by the office: real 
   it('R15: 待办 reminds a leader with no visit logged this month, and not once one is logged; nobody else sees it', async () => {
     const p = town.people;
     const todo = await todoOf(p.deputy);
-    expect(text(todo)).toContain('本月（2026年11月）尚未下访');
-    expect(text(todo)).toContain("<font color='grey'>2026-11-30 前下访</font>"); // before the 20th: no reminder yet
+    expect(text(todo)).toContain('2026年11月尚未下访联系村');
+    expect(text(todo)).toContain("<font color='grey'>2026-11-30 前</font>"); // before the 20th: no reminder yet
     expect(has(todo, 'visit.open')).toBe(true);
 
     // From the reminder day (the 20th, a working day) it stands out.
     town.clock.set('2026-11-20T09:00:00+08:00');
     try {
-      expect(text(await todoOf(p.deputy))).toContain("<font color='orange'>2026-11-30 前下访</font>");
+      expect(text(await todoOf(p.deputy))).toContain("<font color='orange'>2026-11-30 前</font>");
     } finally {
       town.clock.set('2026-11-02T09:00:00+08:00');
     }
@@ -64,14 +64,14 @@ describe('待办 for the periodic duties, and 下访 logged by the office: real 
     expect(text(after)).not.toContain('尚未下访');
     expect(has(after, 'visit.open')).toBe(false);
     // The area leader, whose villages are the same, still owes their own visit.
-    expect(text(await todoOf(p.areaLeader))).toContain('本月（2026年11月）尚未下访');
+    expect(text(await todoOf(p.areaLeader))).toContain('2026年11月尚未下访联系村');
   });
 
   it('R12: 待办 reminds the office of the quarter\'s leading-group meeting until one is recorded; leaders and cadres do not see it', async () => {
     const p = town.people;
     const todo = await todoOf(p.office);
     expect(text(todo)).toContain('2026年第四季度尚未召开信访领导小组会议');
-    expect(text(todo)).toContain('2026-12-31 前召开');
+    expect(text(todo)).toContain("<font color='grey'>2026-12-31 前</font>");
     const open = buttonValues(todo).find((v) => v.a === 'meeting.open');
     expect(open).toEqual({ a: 'meeting.open' });
 
@@ -101,8 +101,8 @@ describe('待办 for the periodic duties, and 下访 logged by the office: real 
     });
 
     const todo = await todoOf(p.office);
-    expect(text(todo)).toContain('待处理民情信息（1）');
-    expect(text(todo)).toContain('**【青山村】**三组灌溉渠堵塞');
+    expect(text(todo)).toContain('**【民情信息】**');
+    expect(text(todo)).toContain('青山村：三组灌溉渠堵塞');
     expect(text(todo)).toContain('蒋信息员报送');
     expect(text(todo)).not.toContain('13812345678');
 
@@ -111,7 +111,7 @@ describe('待办 for the periodic duties, and 下访 logged by the office: real 
     }
 
     await convertSentimentToCase(town.deps, town.actor(p.office), { reportId: report.id });
-    expect(text(await todoOf(p.office))).not.toContain('待处理民情信息');
+    expect(text(await todoOf(p.office))).not.toContain('【民情信息】');
   });
 
   it('R15: the office logs a visit for the deputy through the 下访 form: recorded under the deputy, audited with the office as actor', async () => {

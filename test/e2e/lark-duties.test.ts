@@ -73,7 +73,7 @@ describe('the Lark bot for duties, alerts and 待办: real SDK, fake Lark, real 
     const { persuasion } = await reportAbnormalPetition(town.deps, town.actor(p.office), { caseId: c.id, destination: 'BEIJING', occurredOn: '2026-11-02' });
     await h.say(p.deputy, '待办');
     const todo = lastCard();
-    expect(text(todo)).toContain('待组织劝返');
+    expect(text(todo)).toContain('**【劝返】**');
     const open = buttonValues(todo).find((v) => v.a === 'persuasion.open' && v.persuasionId === persuasion.id)!;
     expect((await h.click(p.deputy, open)).body.toast?.type).toBe('info');
     const submit = submitNames(lastCard())[0]!;
@@ -224,8 +224,8 @@ describe('the Lark bot for duties, alerts and 待办: real SDK, fake Lark, real 
     const todo = lastCard();
     expect(titleOf(todo)).toMatch(/^待办事项（\d+）$/);
     const buttons = buttonValues(todo);
-    expect(text(todo)).toContain('待确认预警');
-    expect(text(todo)).toContain('待审定包案意见');
+    expect(text(todo)).toContain("**<font color='red'>立即处理</font>（");
+    expect(text(todo)).toContain('**【待审定】**');
     expect(buttons).toContainEqual(expect.objectContaining({ a: 'ownership.view', proposalId: proposal.id }));
     expect(buttons).toContainEqual(expect.objectContaining({ a: 'alert.ack', alertId: alert.id, stage: 'RECEIVED' }));
 

@@ -60,6 +60,26 @@ describe('the office\'s duties from chat: R17 screening periods, R14 reception s
     expect(texts(card)).toContain('孙副镇长');
   });
 
+  it('R14: 登记 links a 接访日 case to the reception day of its receipt date; with none that day the office names the leader and the day is recorded', async () => {
+    const office = town.people.office;
+    const form = { title: '接访：土地流转租金未付', content: '反映村集体流转土地租金两年未付。', source: 'RECEPTION_DAY', receivedOn: '2026-11-02 +0800', petitionerName: '赵大伯' };
+    await h.say(office, '登记', { chatType: 'p2p' });
+    expect(texts(cardOf(h.fake.messages.at(-1)!))).toContain('接访领导（来源为接访日时）');
+    const cases = await t.db.prisma.case.count();
+    const refused = await formFromCommand(office, '登记', '登记信访事项', form);
+    expect(refused.body.toast?.content).toContain('2026-11-02没有安排领导接访日。若当天确有领导接访，请在「接访领导」中选择该领导');
+    expect(await t.db.prisma.case.count()).toBe(cases);
+
+    const res = await formFromCommand(office, '登记', '登记信访事项', { ...form, receptionLeaderId: town.people.deputy.id });
+    expect(res.body.toast).toMatchObject({ type: 'success', content: expect.stringMatching(/^已登记 XF-2026-\d{4}$/) });
+    const c = await t.db.prisma.case.findFirstOrThrow({ where: { title: form.title }, include: { receptionDay: true } });
+    expect(c.receptionDay).toMatchObject({ leaderId: town.people.deputy.id, date: new Date('2026-11-02T00:00:00Z') });
+    // The next one that day finds the day by itself.
+    const again = await formFromCommand(office, '登记', '登记信访事项', { ...form, title: '接访：村道积水' });
+    expect(again.body.toast?.type).toBe('success');
+    expect((await t.db.prisma.case.findFirstOrThrow({ where: { title: '接访：村道积水' } })).receptionDayId).toBe(c.receptionDayId);
+  });
+
   it('R23: 越级上访 records a collective provincial visit caused by poor work: deduction and 不合格; recorded again, nothing doubles', async () => {
     const form = { unitId: town.units.justice, level: 'PROVINCE', collective: 'true', date: '2026-11-01 +0800', evidence: '市信访局通报第12期', poorWork: 'true' };
     const res = await formFromCommand(town.people.office, '越级上访', '登记越级上访', form);

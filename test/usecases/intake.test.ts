@@ -46,7 +46,7 @@ describe.each(['postgres', 'embedded'] as const)('intake on %s', (kind) => {
   it('R1: a Beijing petition, an important reception-day case and a leading-group mark each need an owner', async () => {
     const actor = town.actor(town.people.office);
     const beijing = await intakeCase(town.deps, actor, intakeForm({ beijingPetition: true, source: 'REFERRED' }));
-    const reception = await intakeCase(town.deps, actor, intakeForm({ important: true, source: 'RECEPTION_DAY' }));
+    const reception = await intakeCase(town.deps, actor, intakeForm({ important: true, source: 'RECEPTION_DAY', receptionLeaderId: town.people.deputy.id }));
     const marked = await intakeCase(town.deps, actor, intakeForm({ needsOwnership: true }));
     expect(beijing.case.ownershipReasons).toEqual(['BEIJING']);
     expect(reception.case.ownershipReasons).toEqual(['RECEPTION_DAY_IMPORTANT']);

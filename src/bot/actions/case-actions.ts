@@ -1,6 +1,5 @@
 import { decodeForm } from '../../../cards/actions.js';
 import { followUpFormCard } from '../../../cards/builders/follow-up-form.js';
-import { intakeFormCard } from '../../../cards/builders/intake-form.js';
 import { ownershipFormCard } from '../../../cards/builders/ownership-form.js';
 import { progressFormCard } from '../../../cards/builders/progress-form.js';
 import { resolveFormCard } from '../../../cards/builders/resolve-form.js';
@@ -19,6 +18,7 @@ import type { ActionHandler } from '../handler.js';
 import { done, sendForm, str } from '../support/responses.js';
 import { approvalCardFor } from '../support/approval-card.js';
 import { caseCardFor, showCase } from '../support/case-card.js';
+import { intakeForm } from '../support/intake-form.js';
 import { caseFor, caseHead, caseOf } from '../support/case-ref.js';
 import { ownershipCandidates } from '../support/ownership-candidates.js';
 
@@ -36,10 +36,7 @@ export const caseActions: Record<string, ActionHandler> = {
     return { toast: { type: 'info', text: '完整信息已通过单聊发给您' } };
   },
 
-  'intake.open': async (ctx) => {
-    const villages = await ctx.lookup((repos) => repos.directory.villages());
-    return sendForm(ctx, intakeFormCard({ villages, today: localDateOf(ctx.now) }));
-  },
+  'intake.open': async (ctx) => sendForm(ctx, await intakeForm(ctx)),
 
   /** 登记 submit: R1 flags and R20 alerts happen in the use case; their notifications go out after the answer. */
   'intake.submit': async (ctx, a, form) => {

@@ -1,11 +1,11 @@
 import { helpCard } from '../../../cards/builders/help.js';
-import { intakeFormCard } from '../../../cards/builders/intake-form.js';
 import { statisticsCard } from '../../../cards/builders/statistics.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { CommandHandler, HandlerContext } from '../handler.js';
 import { showCase } from '../support/case-card.js';
+import { intakeForm } from '../support/intake-form.js';
 import { listCard } from '../support/list-cards.js';
 
 const today = (ctx: HandlerContext) => localDateOf(ctx.now);
@@ -23,8 +23,7 @@ export const intakeCommand: CommandHandler = {
   policy: { global: 'INTAKE' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'INTAKE');
-    const villages = await ctx.lookup((repos) => repos.directory.villages());
-    await ctx.reply(intakeFormCard({ villages, today: today(ctx) }));
+    await ctx.reply(await intakeForm(ctx));
   },
 };
 

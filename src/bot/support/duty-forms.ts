@@ -12,7 +12,7 @@ import type { Role } from '../../domain/model.js';
 import { addDays, localDateOf, quarterOf, quarterRange } from '../../lib/local-date.js';
 import type { ReceptionDay, ScreeningPeriod } from '../../usecases/ports/duties.js';
 import type { HandlerContext } from '../handler.js';
-import { chatScope } from './list-cards.js';
+import { chatScope } from './chat-scope.js';
 
 // The duty forms (R12–R21) as a person opens them, from a command or a card button.
 // Opening checks what the submit will check, so nobody fills in a form only to be refused.
@@ -45,7 +45,7 @@ export async function visitForm(ctx: HandlerContext): Promise<Card> {
   const [villages, obligations] = await ctx.lookup((repos) => Promise.all([repos.directory.villages(), repos.visits.obligations()]));
   const mine = new Set(obligations.find((o) => o.leaderId === me)?.villageIds ?? []);
   const linked = villages.filter((v) => mine.has(v.id));
-  const cases = (await ctx.read.myOpenCases(me, today(ctx), chatScope(ctx))).cases.filter((c) => c.role !== 'RESPONSIBLE');
+  const cases = (await ctx.read.myOpenCases(ctx.actor.person, today(ctx), chatScope(ctx))).cases.filter((c) => c.role === 'OWNER' || c.role === 'BOTH');
   return visitFormCard({ villages: linked.length ? linked : villages, cases, today: today(ctx) });
 }
 

@@ -1,14 +1,11 @@
 import { caseListCard } from '../../../cards/builders/case-list.js';
 import type { Card } from '../../../cards/model.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
-import { caseScope } from '../../domain/privacy/case-scope.js';
+import { chatScope } from './chat-scope.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { HandlerContext } from '../handler.js';
 import { caseRows } from './case-rows.js';
 import { todoCardFor } from './todo-card.js';
-
-/** R24: the cases a list in this chat may hold — a group's list none that is confidential. */
-export const chatScope = (ctx: HandlerContext) => caseScope(ctx.actor.person, ctx.inGroup ? 'GROUP_CHAT' : 'DIRECT_CHAT');
 
 export type ListName = 'mine' | 'overdue' | 'todo';
 
@@ -17,7 +14,7 @@ export async function listCard(ctx: HandlerContext, list: ListName): Promise<Car
   const today = localDateOf(ctx.now);
   switch (list) {
     case 'mine': {
-      const mine = await ctx.read.myOpenCases(ctx.actor.person.id, today, chatScope(ctx));
+      const mine = await ctx.read.myOpenCases(ctx.actor.person, today, chatScope(ctx));
       return caseListCard({ kind: 'mine', rows: await caseRows(ctx, mine.cases), asOf: today });
     }
     case 'overdue': {

@@ -2,6 +2,7 @@ import { OPEN_STATUSES } from '../../domain/case-status.js';
 import { stageRank, type AckStage } from '../../domain/escalation/ack-stage.js';
 import { fromDbDate } from '../../lib/local-date.js';
 import type { WorklistRepo } from '../../usecases/ports/worklists.js';
+import { readCaseTodoFacts } from './case-todo-facts.js';
 import { alertRepo, persuasionRepo } from './escalation-repo.js';
 import { toExtension, toProposal } from './mappers.js';
 import type { Tx } from './tx.js';
@@ -52,6 +53,7 @@ export function worklistRepo(tx: Tx): WorklistRepo {
         take: limit,
       });
     },
+    caseTodoFacts: (scope, limit) => readCaseTodoFacts(tx, scope, limit),
     async openOwnedCases(limit) {
       return tx.case.findMany({
         where: { ownerLeaderId: { not: null }, status: { in: [...OPEN_STATUSES] } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
+import { assertMayReceive } from '../../domain/duties/reception.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
@@ -31,9 +32,7 @@ export async function scheduleReceptionDay(deps: Deps, actor: Actor, raw: unknow
   if (input.date < localDateOf(now)) throw new DomainError('VALIDATION', '输入有误：接访日期不能早于今天');
   return deps.uow.run(async (repos) => {
     const leader = await requirePerson(repos, input.leaderId, '接访领导');
-    if (!leader.roles.some((r) => r === 'TOWN_LEADER' || r === 'PRINCIPAL_LEADER')) {
-      throw new DomainError('VALIDATION', `输入有误：${leader.name}不是镇级领导，不能安排接访`, { leaderId: leader.id });
-    }
+    assertMayReceive(leader);
     const day = await repos.receptions.create({ leaderId: leader.id, date: input.date, location: input.location, note: input.note });
     if (!day) throw new DomainError('CONFLICT', `${leader.name}在${input.date}已安排接访`, { leaderId: leader.id, date: input.date });
     await audit(repos, actor, now, {

@@ -1,4 +1,6 @@
 import type { Extension, OwnershipProposal } from '../../domain/model.js';
+import type { CaseScope } from '../../domain/privacy/case-scope.js';
+import type { CaseTodoFacts } from '../../domain/worklist/case-todos.js';
 import type { WrittenStatement } from './duties.js';
 import type { AlertRecord, PersuasionRecord } from './escalation.js';
 
@@ -9,6 +11,9 @@ export interface OpenCaseRef {
   number: string;
   title: string;
 }
+
+/** A case's 待办 facts and its title (shown masked). */
+export type CaseTodoRecord = CaseTodoFacts & { title: string };
 
 export interface WorklistRepo {
   /** R4: proposals still awaiting the standing committee, oldest first. */
@@ -23,6 +28,11 @@ export interface WorklistRepo {
   openStatements(authorId: string): Promise<WrittenStatement[]>;
   /** R16: cases converted from a report that named nobody, whose petitioners the office is to complete, by number. */
   casesAwaitingPetitioners(limit: number): Promise<OpenCaseRef[]>;
+  /**
+   * The cases still in someone's hands within the viewer's scope (R24): open, resolved awaiting
+   * the call-back (R27), handled claims without their written opinion or with a review pending (R26).
+   */
+  caseTodoFacts(scope: CaseScope, limit: number): Promise<CaseTodoRecord[]>;
   /** R12: open cases with an owner leader, the ones a leading-group meeting studies, by number. */
   openOwnedCases(limit: number): Promise<OpenCaseRef[]>;
 }
