@@ -35,6 +35,7 @@ const BAND_HEADINGS: Record<TodoBand, string> = {
 const KIND_LABELS: Record<Exclude<TodoKind, 'ALERT' | 'REVIEW_ANSWER'>, string> = {
   PERSUASION: '劝返',
   ROUTE: '待交办',
+  PETITIONERS: '待补信访人',
   PROPOSE_OWNER: '待包案',
   RETURNED: '包案退回',
   APPROVE: '待审定',
@@ -107,6 +108,7 @@ function buttonOf(e: TodoRow): CardButton | undefined {
     }
     case 'PERSUASION': return button('登记劝返', 'persuasion.open', { persuasionId: e.persuasionId }, 'danger');
     case 'ROUTE': return button('交办', 'assign.open', { caseId }, 'primary');
+    case 'PETITIONERS': return button('补充信访人', 'petitioner.open', { caseId }, 'primary');
     case 'PROPOSE_OWNER': return button('提出包案', 'ownership.open', { caseId }, 'primary');
     case 'RETURNED': return button('重新提出', 'ownership.open', { caseId }, 'primary');
     case 'APPROVE': return button('审定', 'ownership.view', { proposalId: e.refId ?? '' }, 'primary');

@@ -37,7 +37,7 @@ function facts(over: Partial<CaseTodoFacts> = {}): CaseTodoFacts {
   return {
     id: 'c1', number: 'XF-2026-0001', status: 'IN_PROGRESS', source: 'VISIT', complexity: 'GENERAL', classification: 'SUGGESTION',
     receivedOn: '2026-09-16', acceptedOn: '2026-09-16', dueOn: '2026-10-14', ownershipReasons: [], dangerFlags: [], resolvedAt: null,
-    opinionIssued: false, followedUp: false, pendingProposal: null, returnedProposal: null, pendingExtension: null, reporting: null, pendingReview: null,
+    opinionIssued: false, followedUp: false, petitionersPending: false, pendingProposal: null, returnedProposal: null, pendingExtension: null, reporting: null, pendingReview: null,
     ownerLeaderId: null, responsiblePersonId: 'cadre', unitId: 'u-justice', territorialUnitId: null, functionalUnitId: null,
     accusedPersonId: null, accusedUnitId: null,
     ...over,
@@ -63,6 +63,8 @@ describe('the 待办 of every role on one case (R1–R27), decided in the domain
     ['R5/R9: a simple case taken on a visit is due the same day: routing it is due then too',
       facts({ status: 'REGISTERED', complexity: 'SIMPLE', receivedOn: '2026-09-28', acceptedOn: '2026-09-28', dueOn: '2026-09-28', responsiblePersonId: null, unitId: null }), '2026-09-30',
       { office: ['ROUTE 2026-09-28 R5'] }],
+    ['R16: a case turned from a sentiment report that named nobody is the office\'s to complete with its petitioner, and to hand over',
+      facts({ status: 'REGISTERED', responsiblePersonId: null, unitId: null, petitionersPending: true }), '2026-09-30', { office: ['ROUTE 2026-10-08 R5', 'PETITIONERS 2026-10-08 R16'] }],
     ['R1: a case awaiting its owner (待包案) is the office\'s to propose',
       facts({ status: 'AWAITING_OWNER', ownershipReasons: ['COLLECTIVE'], responsiblePersonId: null, unitId: null }), '2026-09-30', { office: ['PROPOSE_OWNER 2026-10-08 R1'] }],
     ['R4: a returned proposal goes back to the office, which proposes again',

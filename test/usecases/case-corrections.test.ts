@@ -1,3 +1,5 @@
+import { todoList } from '../../src/usecases/duties/todo-list.js';
+import { caseScope } from '../../src/domain/privacy/case-scope.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/domain/model.js';
 import { addPetitioner } from '../../src/usecases/cases/add-petitioner.js';
@@ -177,12 +179,12 @@ describe.each(['postgres', 'embedded'] as const)('the office corrects a case\'s 
     const { case: c } = await convertSentimentToCase(town.deps, office(), { reportId: report.id });
     expect(c).toMatchObject({ petitionersPending: true, headcount: 1 });
     expect((await viewCase(town.deps, office(), { caseId: c.id, context: 'CONSOLE' })).petitioners).toEqual([]);
-    // The office's 待办 can list it.
-    const waiting = () => town.deps.uow.read((repos) => repos.worklists.casesAwaitingPetitioners(10));
-    expect((await waiting()).map((x) => x.number)).toContain(c.number);
+    // The office's 待办 lists it, with the button that completes it.
+    const waiting = async () => (await todoList(town.deps, office(), { scope: caseScope(town.people.office, 'DIRECT_CHAT') })).entries.filter((e) => e.kind === 'PETITIONERS').map((e) => e.caseId);
+    expect(await waiting()).toContain(c.id);
     const r = await addPetitioner(town.deps, office(), { caseId: c.id, name: '钱小军', phone: '13700001234', idNumber: '110101199003074514' });
     expect(r.case.petitionersPending).toBe(false);
-    expect((await waiting()).map((x) => x.number)).not.toContain(c.number);
+    expect(await waiting()).not.toContain(c.id);
     expect(r.petitioner).toMatchObject({ name: '钱小军', isPrimary: true });
     expect(await auditOf(c.id, 'petitioner.add')).toEqual([expect.objectContaining({
       before: { petitionersPending: true },

@@ -10,7 +10,7 @@ import type { CaseTodoRecord } from '../../usecases/ports/worklists.js';
 import type { Tx } from './tx.js';
 
 type Row = Pick<CaseRecord, 'id' | 'number' | 'title' | 'status' | 'source' | 'complexity' | 'receivedAt' | 'acceptedAt' | 'ownershipReasons' | 'dangerFlags'
-  | 'resolvedAt' | 'opinionIssuedAt' | keyof CaseAccessFacts> & {
+  | 'resolvedAt' | 'opinionIssuedAt' | 'petitionersPending' | keyof CaseAccessFacts> & {
   dueOn: Date | null;
   followedUp: boolean;
   ppId: string | null;
@@ -44,7 +44,7 @@ export async function readCaseTodoFacts(tx: Tx, scope: CaseScope, limit: number)
     SELECT c."id", c."number", c."title", c."status"::text AS "status", c."source"::text AS "source", c."complexity"::text AS "complexity",
            c."classification"::text AS "classification", c."receivedAt", c."acceptedAt", c."dueOn", c."ownershipReasons", c."dangerFlags",
            c."resolvedAt", c."opinionIssuedAt", c."ownerLeaderId", c."responsiblePersonId", c."unitId", c."territorialUnitId",
-           c."functionalUnitId", c."accusedPersonId", c."accusedUnitId",
+           c."functionalUnitId", c."accusedPersonId", c."accusedUnitId", c."petitionersPending",
            EXISTS (SELECT 1 FROM "FollowUp" f WHERE f."caseId" = c."id" AND f."recordedAt" >= c."resolvedAt") AS "followedUp",
            pp."id" AS "ppId", pp."kind"::text AS "ppKind", pp."proposedAt" AS "ppAt", pp."proposedById" AS "ppBy",
            rp."proposedById" AS "rpBy", rp."decisionReason" AS "rpReason",
@@ -70,7 +70,7 @@ export async function readCaseTodoFacts(tx: Tx, scope: CaseScope, limit: number)
     id: r.id, number: r.number, title: r.title, status: r.status, source: r.source, complexity: r.complexity, classification: r.classification,
     receivedOn: localDateOf(r.receivedAt), acceptedOn: day(r.acceptedAt), dueOn: r.dueOn ? fromDbDate(r.dueOn) : null,
     ownershipReasons: r.ownershipReasons, dangerFlags: r.dangerFlags, resolvedAt: r.resolvedAt, opinionIssued: r.opinionIssuedAt !== null,
-    followedUp: r.followedUp,
+    followedUp: r.followedUp, petitionersPending: r.petitionersPending,
     ownerLeaderId: r.ownerLeaderId, responsiblePersonId: r.responsiblePersonId, unitId: r.unitId, territorialUnitId: r.territorialUnitId,
     functionalUnitId: r.functionalUnitId, accusedPersonId: r.accusedPersonId, accusedUnitId: r.accusedUnitId,
     pendingProposal: r.ppId ? { id: r.ppId, kind: r.ppKind!, proposedOn: localDateOf(r.ppAt!), proposedById: r.ppBy! } : null,

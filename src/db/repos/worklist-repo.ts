@@ -45,14 +45,6 @@ export function worklistRepo(tx: Tx): WorklistRepo {
       });
       return rows.map((r) => ({ ...r, dueOn: r.dueOn ? fromDbDate(r.dueOn) : null }));
     },
-    async casesAwaitingPetitioners(limit) {
-      return tx.case.findMany({
-        where: { petitionersPending: true, status: { not: 'ARCHIVED' } },
-        select: { id: true, number: true, title: true },
-        orderBy: { number: 'asc' },
-        take: limit,
-      });
-    },
     caseTodoFacts: (scope, limit) => readCaseTodoFacts(tx, scope, limit),
     async openOwnedCases(limit) {
       return tx.case.findMany({

@@ -43,6 +43,8 @@ export interface CaseTodoFacts extends CaseAccessFacts {
     lastUnitReportOn: Readonly<Record<string, LocalDate | null>>;
   } | null;
   pendingReview: { kind: ReviewKind; dueOn: LocalDate } | null;
+  /** R16: converted from a report that named nobody; the office is to register its petitioner. */
+  petitionersPending: boolean;
 }
 
 export interface TodoClock {
@@ -80,6 +82,9 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
 
   if (office && may('ASSIGN') && ((c.status === 'REGISTERED' && c.ownershipReasons.length === 0) || handlerless)) {
     add('ROUTE', 'R5', handlerless ? c.dueOn : routeBy, handlerless ? '原承办人已回避，需重新交办' : `已登记，尚未交办责任单位（收件后${policy.registerDays}日内交办）`);
+  }
+  if (office && c.petitionersPending && may('CORRECT_REGISTRATION')) {
+    add('PETITIONERS', 'R16', routeBy, '由民情信息转来，尚未登记信访人，请补充（受理和回访都需要）');
   }
   if (office && c.status === 'AWAITING_OWNER' && may('PROPOSE_OWNERSHIP')) {
     const why = c.ownershipReasons.map((r) => OWNERSHIP_REASON_LABELS[r as OwnershipReason] ?? r).join('、');

@@ -31,6 +31,7 @@ interface TodoBase {
 /** Work on one case: the office's hand-over and decisions, the approvers', the handlers' and their units'. */
 export type CaseTodoKind =
   | 'ROUTE' // R5/R9: registered, not yet handed to a unit (交办)
+  | 'PETITIONERS' // R16: turned from a sentiment report that named nobody: its petitioner is still to be registered
   | 'PROPOSE_OWNER' // R1: needs a leader owner, no proposal yet (待包案)
   | 'RETURNED' // R4: the standing committee returned the proposal
   | 'APPROVE' // R4: a proposal waits for this approver

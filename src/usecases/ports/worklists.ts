@@ -26,8 +26,6 @@ export interface WorklistRepo {
   openPersuasions(leaderId: string): Promise<PersuasionRecord[]>;
   /** R13/R14/R21: opened written statements the person has not submitted, earliest due first. */
   openStatements(authorId: string): Promise<WrittenStatement[]>;
-  /** R16: cases converted from a report that named nobody, whose petitioners the office is to complete, by number. */
-  casesAwaitingPetitioners(limit: number): Promise<OpenCaseRef[]>;
   /**
    * The cases still in someone's hands within the viewer's scope (R24): open, resolved awaiting
    * the call-back (R27), handled claims without their written opinion or with a review pending (R26).
