@@ -15,7 +15,7 @@ export function receptionScheduleFormCard(input: ReceptionScheduleFormInput): Ca
     subtitle: '镇党政领导轮流接访，接访日程向社会公开',
     colour: 'blue',
     elements: [
-      { kind: 'note', text: '提交后通知接访领导；接访当天由领导发送「接访」填报接待情况。' },
+      { kind: 'note', text: '接访日期须为今天起一年内的工作日（按国家法定节假日和调休安排）。提交后通知接访领导；接访当天由领导发送「接访」填报接待情况。' },
       {
         kind: 'form',
         name: 'reception_schedule_form',

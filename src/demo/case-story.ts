@@ -149,7 +149,7 @@ export async function playCase(ctx: StoryContext, plan: CasePlan, receivedOn: Lo
       unitId,
       responsiblePersonId: dir.people[responsible].id,
       requirements: t.requirements,
-      deadline: maxDate(addDays(receivedOn, plan.complexity === 'COMPLEX' ? 55 : 30), clock.day),
+      deadline: ctx.calendar.onOrNextWorkingDay(maxDate(addDays(receivedOn, plan.complexity === 'COMPLEX' ? 50 : 30), clock.day)),
       reportingCadence: plan.complexity === 'COMPLEX' ? 'WEEKLY' : 'BIWEEKLY',
       reportingNote: plan.complexity === 'COMPLEX' ? '每周五下班前在工作群报送进展' : '每两周报送一次书面进展',
     });
@@ -195,7 +195,7 @@ export async function playCase(ctx: StoryContext, plan: CasePlan, receivedOn: Lo
     const { extension } = await requestExtension(deps, dir.actor(responsible), {
       caseId: c.id,
       reason: '涉及多方协调，需等待县级部门出具意见，申请延期办理。',
-      requestedDueOn: addDays(due, 25),
+      requestedDueOn: ctx.calendar.onOrNextWorkingDay(addDays(due, 20)),
     });
     await at(addDays(clock.day, 1));
     return (
@@ -240,7 +240,7 @@ export async function playCase(ctx: StoryContext, plan: CasePlan, receivedOn: Lo
         note: '信访人称补助款虽已拨付，但房屋验收时提出的墙体裂缝问题未处理。',
         reopen: true,
         reopenReason: '回访不满意：竣工验收遗留问题未处理',
-        reopenDueOn: addDays(ctx.today, 20),
+        reopenDueOn: ctx.calendar.onOrNextWorkingDay(addDays(ctx.today, 20)),
       })
     ).case;
     await tl.at(clock.on(addDays(clock.day, 7)));

@@ -7,6 +7,7 @@ import { ownershipReasons } from '../domain/intake/ownership-scope.js';
 import { CLASSIFICATIONS, type Actor, type CaseRecord } from '../domain/model.js';
 import type { Notification } from '../domain/notifications.js';
 import { localDateOf } from '../lib/local-date.js';
+import { assertDate, pastFactRule } from '../domain/dates/date-rules.js';
 import type { Deps } from './ports.js';
 import { audit } from './support/audit.js';
 import { AT_LEAST_ONE_PETITIONER, id, petitioner } from './support/fields.js';
@@ -63,6 +64,7 @@ export async function intakeCase(deps: Deps, actor: Actor, raw: unknown, opts: I
   if (receivedAt.getTime() > now.getTime() + 60_000) {
     throw new DomainError('VALIDATION', '输入有误：收件时间不能晚于现在');
   }
+  assertDate(localDateOf(receivedAt), pastFactRule('收件日期', localDateOf(now)), 'receivedAt');
   if (input.needsOwnership && !actor.person.roles.some((r) => r === 'OFFICE_STAFF' || r === 'ADMIN')) {
     throw new DomainError('FORBIDDEN', '只有信访领导小组（信访办）可以认定"需包案"');
   }

@@ -103,7 +103,7 @@ describe('a newcomer sees it all work, in a browser (Playwright + chromium)', ()
     await shot('03-ownership-form');
     expect(await submit(ownership, {
       leaderId: p.deputy.id, unitId: town.units.justice, responsiblePersonId: p.cadre.id,
-      requirements: '一个月内组织测量确权，做好双方稳控工作', deadline: '2026-12-20', reportingCadence: 'WEEKLY',
+      requirements: '一个月内组织测量确权，做好双方稳控工作', deadline: '2026-12-21', reportingCadence: 'WEEKLY',
     })).toContain('包案意见已提交');
 
     await actAs(p.approver.name);

@@ -41,7 +41,7 @@ describe('every card action and command against every role (R24 authorization, t
     const c = await ownedCase(town);
     ids.caseId = c.id;
     ids.caseNumber = c.number;
-    ids.extensionId = (await requestExtension(town.deps, town.actor(p.cadre), { caseId: c.id, reason: '需要第三方鉴定', requestedDueOn: '2026-12-20' })).extension.id;
+    ids.extensionId = (await requestExtension(town.deps, town.actor(p.cadre), { caseId: c.id, reason: '需要第三方鉴定', requestedDueOn: '2026-12-21' })).extension.id;
     ids.persuasionId = (await reportAbnormalPetition(town.deps, office, { caseId: c.id, destination: 'PROVINCE', occurredOn: '2026-11-02' })).persuasion.id;
     const proposed = await collectiveCase(town, { title: '厂区噪声扰民' });
     ids.proposalId = (await proposeOwnership(town.deps, office, ownershipTerms(town, proposed.id))).proposal.id;

@@ -21,13 +21,17 @@ describe('extension (R10), transfer (R3) and review requests (R26) through Lark 
     return c;
   }
 
-  it('R10: the responsible person asks, the office gets a decision card and approves; R9 caps the date', async () => {
+  it('R10: the responsible person asks within the R9 ceiling (a later date is refused on the form), the office gets a decision card and approves', async () => {
     const c = await ownedCase('环境污染投诉');
     const p = town.people;
     await h.click(p.cadre, actionValue('extension.open', { caseId: c.id }));
     const form = h.fake.messages.at(-1)!;
     const name = submitNames(JSON.parse(form.content))[0]!;
-    const asked = await h.submit(p.cadre, name, { requestedDueOn: '2027-03-31 +0800', reason: '需环保部门检测' });
+    // accepted 2026-11-02: 60 + 30 days → 2027-01-31 (Sunday) → 2027-02-01
+    const tooLate = await h.submit(p.cadre, name, { requestedDueOn: '2027-03-31 +0800', reason: '需环保部门检测' });
+    expect(tooLate.body.toast).toMatchObject({ type: 'error', content: expect.stringContaining('不能晚于法定最长期限 2027-02-01') });
+    expect(await t.db.prisma.extension.count({ where: { caseId: c.id } })).toBe(0);
+    const asked = await h.submit(p.cadre, name, { requestedDueOn: '2027-02-01 +0800', reason: '需环保部门检测' });
     expect(asked.body.toast).toMatchObject({ type: 'success' });
     const decision = h.cards(p.office).find((x) => titleOf(x.card).includes('延期'))!;
     expect(decision).toBeDefined();
@@ -36,7 +40,6 @@ describe('extension (R10), transfer (R3) and review requests (R26) through Lark 
     expect(decided.body.toast?.content).toContain('延期已批准');
     const row = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.status).toBe('EXTENDED');
-    // accepted 2026-11-02: 60 + 30 days → 2027-01-31 (Sunday) → 2027-02-01
     expect(row.dueOn?.toISOString().slice(0, 10)).toBe('2027-02-01');
   });
 

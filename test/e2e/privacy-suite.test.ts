@@ -84,7 +84,7 @@ describe('R24/R26 privacy: planted personal data and a confidential case, throug
       const { proposal } = await told(proposeOwnership(town.deps, office, ownershipTerms(town, k.id, { requirements: `约谈${traced}，核实诉求` })));
       await told(approveOwnership(town.deps, town.actor(p.approver), { proposalId: proposal.id }));
       await addProgress(town.deps, town.actor(p.cadre), { caseId: k.id, tag: 'INVESTIGATION', content: `已约谈${traced}` });
-      await told(requestExtension(town.deps, town.actor(p.cadre), { caseId: k.id, reason: `${traced}要求第三方鉴定`, requestedDueOn: '2026-12-20' }));
+      await told(requestExtension(town.deps, town.actor(p.cadre), { caseId: k.id, reason: `${traced}要求第三方鉴定`, requestedDueOn: '2026-12-21' }));
       await told(reportAbnormalPetition(town.deps, office, { caseId: k.id, destination: 'PROVINCE', occurredOn: '2026-11-02', detail: `${traced}赴省上访` }));
       await told(raiseMajorEvent(town.deps, office, { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: `${traced}等人聚集`, caseId: k.id }));
 

@@ -81,17 +81,18 @@ describe.each(['postgres', 'embedded'] as const)('case lifecycle (R5, R6, R9–R
     expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('REGISTERED');
   });
 
-  it('R10/R9: an extension is requested with a reason, approved by the leading group, and capped at the statutory ceiling', async () => {
+  it('R10/R9: an extension is requested with a reason, within the statutory ceiling, and approved by the leading group', async () => {
     const c = await ownedCase(town);
-    await expect(requestExtension(town.deps, town.actor(town.people.outsider), { caseId: c.id, reason: '需要鉴定', requestedDueOn: '2026-12-20' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(requestExtension(town.deps, town.actor(town.people.cadre), { caseId: c.id, reason: '需要鉴定', requestedDueOn: '2026-11-01' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    const { extension } = await requestExtension(town.deps, town.actor(town.people.cadre), { caseId: c.id, reason: '需要第三方测量鉴定', requestedDueOn: '2027-02-26' });
+    await expect(requestExtension(town.deps, town.actor(town.people.outsider), { caseId: c.id, reason: '需要鉴定', requestedDueOn: '2026-12-21' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(requestExtension(town.deps, town.actor(town.people.cadre), { caseId: c.id, reason: '需要鉴定', requestedDueOn: '2026-11-01' })).rejects.toMatchObject({ code: 'DEADLINE_IN_PAST' });
+    // accepted 2026-11-02: 60 + 30 days → 2027-01-31 (Sunday) → Monday 2027-02-01, checked when asked, not only at approval
+    await expect(requestExtension(town.deps, town.actor(town.people.cadre), { caseId: c.id, reason: '需要第三方测量鉴定', requestedDueOn: '2027-02-26' }))
+      .rejects.toMatchObject({ code: 'DEADLINE_BEYOND_LIMIT', message: expect.stringMatching(/申请延期至不能晚于法定最长期限 2027-02-01（受理后60日加延期30日，R9）/) });
+    const { extension } = await requestExtension(town.deps, town.actor(town.people.cadre), { caseId: c.id, reason: '需要第三方测量鉴定', requestedDueOn: '2027-02-01' });
     await expect(decideExtension(town.deps, town.actor(town.people.deputy), { extensionId: extension.id, approve: true, reason: '同意' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const decided = await decideExtension(town.deps, town.actor(town.people.office), { extensionId: extension.id, approve: true, reason: '测量鉴定需时，告知信访人延期理由' });
-    // accepted 2026-11-02: 60 + 30 days → 2027-01-31 (Sunday) → Monday 2027-02-01
-    expect(decided).toMatchObject({ grantedDueOn: '2027-02-01', capped: true });
+    expect(decided).toMatchObject({ grantedDueOn: '2027-02-01', capped: false });
     expect(decided.case).toMatchObject({ status: 'EXTENDED', dueOn: '2027-02-01', dueRule: 'R10_EXTENSION' });
-    expect(decided.notifications[0]!.title).toContain('已按法定上限调整');
   });
 
   it('R10: only one extension per case, and a decided request cannot be decided again', async () => {

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addDays, localDateOf, type LocalDate } from '../../lib/local-date.js';
+import { SCHEDULE_AHEAD_DAYS } from '../dates/date-rules.js';
 
 export const SCREENING_KINDS = ['REGULAR', 'SENSITIVE'] as const;
 export type ScreeningKind = (typeof SCREENING_KINDS)[number];
@@ -106,6 +107,7 @@ const MAX_REPORT_DAYS_AFTER_END = 31;
 /** R17: the dates of a declared period make sense, and no unit is late the moment it is declared. */
 export function screeningDateProblems(d: { startsOn: LocalDate; endsOn: LocalDate; reportDueOn: LocalDate }, today: LocalDate): string[] {
   const problems: string[] = [];
+  if (d.startsOn > addDays(today, SCHEDULE_AHEAD_DAYS)) problems.push(`开始日期不能晚于一年后（${addDays(today, SCHEDULE_AHEAD_DAYS)}）`);
   if (d.endsOn < d.startsOn) problems.push('结束日期不能早于开始日期');
   else if (d.endsOn > addDays(d.startsOn, MAX_PERIOD_DAYS)) problems.push('排查期不能超过一年');
   if (d.reportDueOn < d.startsOn) problems.push('报送截止日期不能早于开始日期');

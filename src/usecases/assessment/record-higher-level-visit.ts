@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import type { Notification } from '../../domain/notifications.js';
 import { localDateOf } from '../../lib/local-date.js';
+import { assertDate, pastFactRule } from '../../domain/dates/date-rules.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id, localDate, text } from '../support/fields.js';
@@ -39,7 +40,7 @@ export async function recordHigherLevelVisit(
   const input = parseInput(higherLevelVisitInput, raw);
   assertGlobalAllowed(actor.person, 'RECORD_ASSESSMENT');
   const now = deps.clock.now();
-  if (input.date > localDateOf(now)) throw new DomainError('VALIDATION', '输入有误：上访日期不能晚于今天');
+  assertDate(input.date, pastFactRule('上访日期', localDateOf(now)), 'date');
   const disqualifies = escalationDisqualifies(input.level, input.collective);
   if (input.poorWork && !disqualifies) {
     throw new DomainError('VALIDATION', '输入有误：只有因工作不力导致到省、赴京上访或越级集体访的，才评为不合格');

@@ -3,10 +3,12 @@ import { assertCaseAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor, Extension } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
+import { localDateOf } from '../../lib/local-date.js';
 import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id, localDate, text } from '../support/fields.js';
 import { lockCase } from '../support/load.js';
+import { assertExtensionDate } from '../support/extension-date.js';
 import { parseInput } from '../support/parse-input.js';
 import { idsWithRole } from '../support/recipients.js';
 
@@ -23,9 +25,7 @@ export async function requestExtension(deps: Deps, actor: Actor, raw: unknown): 
     const previous = await repos.extensions.forCase(c.id);
     if (previous.some((e) => e.status === 'PENDING')) throw new DomainError('CONFLICT', `${c.number} 已有待审批的延期申请`);
     if (previous.some((e) => e.status === 'APPROVED')) throw new DomainError('CONFLICT', `${c.number} 已延期过一次，依规不能再次延期`);
-    if (c.dueOn && v.requestedDueOn <= c.dueOn) {
-      throw new DomainError('VALIDATION', `申请延期至的日期须晚于现办结时限 ${c.dueOn}`);
-    }
+    await assertExtensionDate(repos, deps.config, c, v.requestedDueOn, localDateOf(now));
     const extension = await repos.extensions.create({ caseId: c.id, requestedById: actor.person.id, requestedAt: now, reason: v.reason, requestedDueOn: v.requestedDueOn });
     await audit(repos, actor, now, { action: 'extension.request', entityType: 'Extension', entityId: extension.id, caseId: c.id, after: { requestedDueOn: v.requestedDueOn }, reason: v.reason });
     return {

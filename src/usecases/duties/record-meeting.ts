@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import type { Notification } from '../../domain/notifications.js';
 import { localDateOf, quarterOf } from '../../lib/local-date.js';
+import { assertDate, pastFactRule } from '../../domain/dates/date-rules.js';
 import type { Deps } from '../ports.js';
 import type { Meeting } from '../ports/duties.js';
 import { audit } from '../support/audit.js';
@@ -33,7 +34,7 @@ export async function recordMeeting(deps: Deps, actor: Actor, raw: unknown): Pro
   const input = parseInput(recordMeetingInput, raw);
   assertGlobalAllowed(actor.person, 'RECORD_MEETING');
   const now = deps.clock.now();
-  if (input.date > localDateOf(now)) throw new DomainError('VALIDATION', '输入有误：会议日期不能晚于今天（请在会后记录）');
+  assertDate(input.date, { ...pastFactRule('会议日期', localDateOf(now)), latest: { date: localDateOf(now), why: '今天', note: '请在会后记录' } }, 'date');
   return deps.uow.run(async (repos) => {
     for (const c of input.cases) {
       if (!(await repos.cases.get(c.caseId))) throw new DomainError('NOT_FOUND', '研究的案件不存在', { caseId: c.caseId });

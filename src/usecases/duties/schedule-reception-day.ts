@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
 import { localDateOf } from '../../lib/local-date.js';
+import { assertDate, scheduledDayRule } from '../../domain/dates/date-rules.js';
 import type { Deps } from '../ports.js';
 import type { ReceptionDay } from '../ports/duties.js';
 import { audit } from '../support/audit.js';
@@ -29,7 +30,7 @@ export async function scheduleReceptionDay(deps: Deps, actor: Actor, raw: unknow
   const input = parseInput(scheduleReceptionInput, raw);
   assertGlobalAllowed(actor.person, 'SCHEDULE_RECEPTION');
   const now = deps.clock.now();
-  if (input.date < localDateOf(now)) throw new DomainError('VALIDATION', '输入有误：接访日期不能早于今天');
+  assertDate(input.date, scheduledDayRule('接访日期', localDateOf(now), await deps.config.calendar()), 'date');
   return deps.uow.run(async (repos) => {
     const leader = await requirePerson(repos, input.leaderId, '接访领导');
     assertMayReceive(leader);

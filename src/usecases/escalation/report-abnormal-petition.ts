@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
 import { localDateOf } from '../../lib/local-date.js';
+import { assertDate, pastFactRule } from '../../domain/dates/date-rules.js';
 import type { Deps } from '../ports.js';
 import type { WrittenStatement } from '../ports/duties.js';
 import type { AlertRecord, PersuasionRecord } from '../ports/escalation.js';
@@ -53,7 +54,7 @@ export async function reportAbnormalPetition(
   const now = deps.clock.now();
   const policy = policyOverride ?? escalationPolicyOf(await deps.config.reminderSettings());
   const today = localDateOf(now);
-  if (input.occurredOn > today) throw new DomainError('VALIDATION', '输入有误：发生日期不能晚于今天');
+  assertDate(input.occurredOn, pastFactRule('发生日期', today), 'occurredOn');
   return deps.uow.run(async (repos) => {
     const c = await lockCase(repos, input.caseId);
     assertCaseAllowed(actor.person, 'REPORT_ABNORMAL', c);

@@ -5,6 +5,8 @@ import { assertCanReopen, assertCanRecordFollowUp, GIVEN_RATINGS, RATING_LABELS 
 import type { Actor, CaseRecord } from '../../domain/model.js';
 import { notification, type Notification } from '../../domain/notifications.js';
 import { localDateOf } from '../../lib/local-date.js';
+import { assertDate } from '../../domain/dates/date-rules.js';
+import { reopenDeadlineRule } from '../../domain/follow-up/reopen-deadline.js';
 import type { Deps } from '../ports.js';
 import type { FollowUpRecord } from '../ports/follow-up.js';
 import { audit } from '../support/audit.js';
@@ -44,7 +46,7 @@ export async function recordFollowUp(deps: Deps, actor: Actor, raw: unknown): Pr
   const [calendar, policy] = await Promise.all([deps.config.calendar(), deps.config.deadlinePolicy()]);
   if (input.reopen) {
     assertCanReopen(input.officeRating, input.unitRating);
-    if (input.reopenDueOn && input.reopenDueOn < today) throw new DomainError('DEADLINE_IN_PAST', '重新办理的办结时限不能早于今天');
+    if (input.reopenDueOn) assertDate(input.reopenDueOn, reopenDeadlineRule(today, calendar, policy), 'reopenDueOn');
   } else if (input.reopenDueOn || input.reopenReason) {
     throw new DomainError('VALIDATION', '输入有误：未选择重新办理，不能填写重新办理的理由或时限');
   }

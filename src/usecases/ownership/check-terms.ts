@@ -1,4 +1,5 @@
 import { localDateOf } from '../../lib/local-date.js';
+import { assertDate } from '../../domain/dates/date-rules.js';
 import { assertCanOwn, assertOwnershipDeadline } from '../../domain/ownership/ownership-terms.js';
 import type { CaseRecord, OwnershipTerms } from '../../domain/model.js';
 import { assertNotHandledByAccused } from '../../domain/privacy/accused-handlers.js';
@@ -27,4 +28,6 @@ export async function checkOwnershipTerms(repos: Repos, config: ConfigSource, c:
   await assertTermsNotAccused(repos, c, terms);
   const { milestones } = await deadlineOf(repos, config, c);
   assertOwnershipDeadline(terms.deadline, localDateOf(now), milestones.statutoryHandlingBy);
+  // R8: the day the owner must be done is a day the office works.
+  assertDate(terms.deadline, { label: '办结时限', workingDays: await config.calendar() }, 'deadline');
 }
