@@ -205,6 +205,7 @@ export class Dispatcher {
       notify: (notifications: readonly Notification[]) => {
         if (notifications.length > 0) this.background(this.o.notifier.deliver(notifications));
       },
+      commands: this.o.commands,
     };
   }
 

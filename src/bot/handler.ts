@@ -28,13 +28,23 @@ export interface HandlerContext {
   sendToPerson(personId: string, card: Card, key: string): Promise<boolean>;
   /** Hands the notifications of a use case to delivery, after the answer. */
   notify(notifications: readonly Notification[]): void;
+  /** Every command the bot answers to (帮助 lists those this person may use). */
+  commands: readonly CommandHandler[];
+}
+
+/** How 帮助 presents a command. */
+export interface CommandHelp {
+  /** What to type, when it is more than the command's first word, e.g. '案件 编号'. */
+  usage?: string;
+  what: string;
 }
 
 export interface CommandHandler {
   /** The words that call it, e.g. ['登记']. */
   words: string[];
-  /** Who may use it: checked by the dispatcher before it runs. */
+  /** Who may use it: checked by the dispatcher before it runs, and by 帮助 to list it. */
   policy: CommandPolicy;
+  help: CommandHelp;
   run(ctx: HandlerContext, args: string): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ const notice = (title: string, message: string) => resultCard({ title, message }
 export const visitCommand: CommandHandler = {
   words: ['下访'],
   policy: { global: 'LOG_VISIT' },
+  help: { what: '填报每月下访记录' },
   run: async (ctx) => ctx.reply(await visitForm(ctx)),
 };
 
@@ -21,9 +22,10 @@ export const visitCommand: CommandHandler = {
  */
 export const receptionCommand: CommandHandler = {
   words: ['接访'],
-  policy: { global: 'LOG_VISIT' },
+  policy: { global: 'LOG_RECEPTION' },
+  help: { what: '填报本人接访日的接待情况（可写日期，如：接访 2026-11-02）' },
   async run(ctx, args) {
-    assertGlobalAllowed(ctx.actor.person, 'LOG_VISIT');
+    assertGlobalAllowed(ctx.actor.person, 'LOG_RECEPTION');
     const date = args.trim();
     if (date && !isLocalDate(date)) throw new DomainError('VALIDATION', '请写明接访日期，例如：接访 2026-11-02');
     const days = await myReceptionDays(ctx);
@@ -42,6 +44,7 @@ export const receptionCommand: CommandHandler = {
 export const screeningCommand: CommandHandler = {
   words: ['排查'],
   policy: { global: 'SUBMIT_UNIT_REPORT' },
+  help: { what: '报送矛盾纠纷排查情况或零报告' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'SUBMIT_UNIT_REPORT');
     const unitId = ctx.actor.person.unitId;
@@ -60,6 +63,7 @@ export const screeningCommand: CommandHandler = {
 export const meetingCommand: CommandHandler = {
   words: ['会议'],
   policy: { global: 'RECORD_MEETING' },
+  help: { what: '记录信访领导小组研究重大疑难案件的会议' },
   run: async (ctx) => ctx.reply(await meetingForm(ctx)),
 };
 
@@ -67,5 +71,6 @@ export const meetingCommand: CommandHandler = {
 export const todoCommand: CommandHandler = {
   words: ['待办'],
   policy: { anyone: true },
+  help: { what: '此刻由我负责的全部事项，按紧急程度排列' },
   run: async (ctx) => ctx.reply(await todoCardFor(ctx)),
 };
