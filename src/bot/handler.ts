@@ -45,6 +45,9 @@ export interface CommandHandler {
   /** Who may use it: checked by the dispatcher before it runs, and by 帮助 to list it. */
   policy: CommandPolicy;
   help: CommandHelp;
+  /** A message that is nothing but this command's argument (a pasted case number) calls it too. */
+  recognizes?(text: string): boolean;
+  /** `args`: what followed the command word, in half-width characters, trimmed (command-text.ts). */
   run(ctx: HandlerContext, args: string): Promise<void>;
 }
 

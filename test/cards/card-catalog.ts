@@ -62,7 +62,7 @@ export const CARDS: Record<string, () => Card> = {
       commands: [
         { usage: '帮助', what: '显示本说明' },
         { usage: '登记', what: '登记新的信访事项' },
-        { usage: '案件 编号', what: '查看一件案件及可办理的操作，如：案件 XF-2026-0042' },
+        { usage: '案件 编号', what: '查看一件案件及可办理的操作；今年的案件只写序号即可，如：案件 42' },
         { usage: '逾期', what: '逾期案件，按紧急程度排列' },
       ],
       canIntake: true,

@@ -1,9 +1,10 @@
 import { resultCard } from '../../../cards/builders/result.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
-import { isLocalDate } from '../../lib/local-date.js';
+import { localDateOf } from '../../lib/local-date.js';
 import type { CommandHandler } from '../handler.js';
 import { meetingForm, myReceptionDays, openScreeningsOf, receptionForm, screeningForm, visitForm } from '../support/duty-forms.js';
+import { readPastDate } from '../support/date-text.js';
 import { todoCardFor } from '../support/todo-card.js';
 
 const notice = (title: string, message: string) => resultCard({ title, message });
@@ -18,16 +19,18 @@ export const visitCommand: CommandHandler = {
 
 /**
  * 接访 (R14): the log form of this quarter's latest reception day not yet logged, or of the
- * day named (接访 2026-11-02).
+ * day named (接访 11月2日, 接访 2026-11-02).
  */
 export const receptionCommand: CommandHandler = {
   words: ['接访'],
   policy: { global: 'LOG_RECEPTION' },
-  help: { what: '填报本人接访日的接待情况（可写日期，如：接访 2026-11-02）' },
+  help: { what: '填报本人接访日的接待情况（可写日期，如：接访 11月2日）' },
   async run(ctx, args) {
     assertGlobalAllowed(ctx.actor.person, 'LOG_RECEPTION');
-    const date = args.trim();
-    if (date && !isLocalDate(date)) throw new DomainError('VALIDATION', '请写明接访日期，例如：接访 2026-11-02');
+    // Words without a digit (接访情况, 接访填报) name no day: the latest day not yet logged is meant.
+    const named = /\d|[今昨前][天日]/.test(args) ? args : '';
+    const date = named ? readPastDate(named, localDateOf(ctx.now)) : null;
+    if (named && !date) throw new DomainError('VALIDATION', `“${named}”不是日期。请写明接访日期，例如：接访 11月2日，或 接访 2026-11-02`);
     const days = await myReceptionDays(ctx);
     if (days.length === 0) return ctx.reply(notice('本季度没有您的接访日', '本季度至今没有安排您接访。接访日由镇信访办安排。'));
     const chosen = date ? days.find((d) => d.day.date === date) : [...days].reverse().find((d) => !d.logged);

@@ -1,10 +1,12 @@
 import { helpCard } from '../../../cards/builders/help.js';
 import { statisticsCard } from '../../../cards/builders/statistics.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import { localDateOf } from '../../lib/local-date.js';
+import { formatCaseNumber } from '../../usecases/intake-case.js';
 import { commandDecision } from '../authorize-action.js';
 import type { CommandHandler, HandlerContext } from '../handler.js';
+import { isCompleteCaseNumber, readCaseNumber } from '../support/case-number-text.js';
 import { showCase } from '../support/case-card.js';
 import { intakeForm } from '../support/intake-form.js';
 import { listCard } from '../support/list-cards.js';
@@ -76,15 +78,26 @@ export const statisticsCommand: CommandHandler = {
   },
 };
 
-/** 案件 XF-2026-0042: the case card with the buttons this person may use. */
+/** 案件 XF-2026-0042 (or 案件 42, this year's): the case card with the buttons this person may use. */
 export const caseCommand: CommandHandler = {
   words: ['案件'],
   policy: { case: 'VIEW' },
-  help: { usage: '案件 编号', what: '查看一件案件及可办理的操作，如：案件 XF-2026-0042' },
+  help: { usage: '案件 编号', what: '查看一件案件及可办理的操作；今年的案件只写序号即可，如：案件 42' },
+  recognizes: isCompleteCaseNumber,
   async run(ctx, args) {
-    const number = args.trim();
-    if (!number) throw new DomainError('VALIDATION', '请在“案件”后写上案件编号，例如：案件 XF-2026-0042');
-    if ((await showCase(ctx, { number })) === 'direct') {
+    const year = Number(today(ctx).slice(0, 4));
+    const example = `例如：案件 XF-${year}-0042；今年的案件也可只写序号，例如：案件 42`;
+    if (!args) throw new DomainError('VALIDATION', `请在“案件”后写上案件编号，${example}`);
+    const typed = readCaseNumber(args, year);
+    if (!typed) throw new DomainError('VALIDATION', `“${args}”不是案件编号。${example}`);
+    let shown: 'here' | 'direct';
+    try {
+      shown = await showCase(ctx, { number: typed.number });
+    } catch (err) {
+      if (!typed.serialOnly || !isDomainError(err) || err.code !== 'NOT_FOUND') throw err;
+      throw new DomainError('NOT_FOUND', `找不到今年的第 ${typed.serial} 号案件（${typed.number}）。往年的案件请写完整编号，例如：案件 ${formatCaseNumber(year - 1, typed.serial)}`);
+    }
+    if (shown === 'direct') {
       await ctx.reply({ title: '该事项不在群聊中显示', colour: 'grey', elements: [{ kind: 'note', text: '已通过与机器人的单聊回复您。' }] });
     }
   },
