@@ -15,6 +15,9 @@ const SEPARATOR = /^[\s:,;、。.]+/u;
 /** Words people put before a command (请查看案件 28, 我要登记); dropped only when a command word follows. */
 const LEAD_INS = ['请', '帮我', '我要', '查看', '查询', '查一下', '查', '看一下', '看看', '看', '打开'];
 
+/** What people add after a command word without changing it (逾期案件, 帮助一下, 我的列表). */
+const PADDING = ['案件', '一下', '列表', '清单', '吧'];
+
 /** A message's text as commands read it: half-width (NFKC), no invisible characters, single-spaced, trimmed. */
 export function normalizeChatText(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
@@ -48,6 +51,10 @@ export function readCommand(raw: string, commands: readonly CommandHandler[]): C
   };
   const rest = fromCommandWord(text, 2);
   const found = rest === null ? undefined : wordAt(rest);
-  if (found && rest !== null) return { command: found.command, args: rest.slice(found.word.length).replace(SEPARATOR, ''), text };
+  if (found && rest !== null) {
+    const after = rest.slice(found.word.length);
+    // A word glued to more Chinese is another word (我的孩子, 登记表), unless the command reads an argument or what follows only pads it (逾期案件, 帮助一下).
+    if (found.command.takesArgument || after === '' || SEPARATOR.test(after) || PADDING.includes(after)) return { command: found.command, args: after.replace(SEPARATOR, ''), text };
+  }
   return { command: commands.find((c) => c.recognizes?.(text)) ?? null, args: text, text };
 }

@@ -45,6 +45,8 @@ export interface CommandHandler {
   /** Who may use it: checked by the dispatcher before it runs, and by 帮助 to list it. */
   policy: CommandPolicy;
   help: CommandHelp;
+  /** It reads what follows its word even without a space (案件28); others need a space or a colon before further text (so 我的孩子… is not 我的). */
+  takesArgument?: boolean;
   /** A message that is nothing but this command's argument (a pasted case number) calls it too. */
   recognizes?(text: string): boolean;
   /** `args`: what followed the command word, in half-width characters, trimmed (command-text.ts). */

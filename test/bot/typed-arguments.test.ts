@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { readCommand } from '../../src/bot/command-text.js';
+import { botCommands } from '../../src/bot/create-bot.js';
 import { readCaseNumber } from '../../src/bot/support/case-number-text.js';
 import { readPastDate } from '../../src/bot/support/date-text.js';
 import { DomainError } from '../../src/domain/errors.js';
@@ -73,5 +75,27 @@ describe('input errors name fields in Chinese, or not at all', () => {
   it('a field without a label is left unnamed, never shown by its code name', () => {
     const message = refusal(z.object({ someField: z.string().min(2, { error: '太短' }) }), { someField: 'x' });
     expect(message).toBe('输入有误：太短');
+  });
+});
+
+describe('a command word glued to more words is not that command', () => {
+  const commands = botCommands(new Map());
+  const named = (text: string) => readCommand(text, commands).command?.words[0] ?? null;
+
+  it.each([
+    ['我的孩子上学的问题', null],
+    ['登记表在哪里', null],
+    ['我的', '我的'],
+    ['我的。', '我的'],
+    ['逾期案件', '逾期'],
+    ['帮助一下', '帮助'],
+    ['请查看我的', '我的'],
+    ['民情 村里有人说要去县里', '民情'],
+    ['登记：一件新的来信', '登记'],
+    ['案件28', '案件'],
+    ['接访11月2日', '接访'],
+    ['接访安排', '接访安排'],
+  ])('%s → %s', (text, word) => {
+    expect(named(text)).toBe(word);
   });
 });

@@ -23,6 +23,7 @@ export const visitCommand: CommandHandler = {
  */
 export const receptionCommand: CommandHandler = {
   words: ['接访'],
+  takesArgument: true,
   policy: { global: 'LOG_RECEPTION' },
   help: { what: '填报本人接访日的接待情况（可写日期，如：接访 11月2日）' },
   async run(ctx, args) {

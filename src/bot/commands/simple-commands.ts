@@ -81,6 +81,7 @@ export const statisticsCommand: CommandHandler = {
 /** 案件 XF-2026-0042 (or 案件 42, this year's): the case card with the buttons this person may use. */
 export const caseCommand: CommandHandler = {
   words: ['案件'],
+  takesArgument: true,
   policy: { case: 'VIEW' },
   help: { usage: '案件 编号', what: '查看一件案件及可办理的操作；今年的案件只写序号即可，如：案件 42' },
   recognizes: isCompleteCaseNumber,
