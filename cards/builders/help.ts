@@ -1,39 +1,14 @@
-import { authorizeGlobal, type GlobalAction } from '../../src/domain/authorization.js';
 import type { Person, Role } from '../../src/domain/model.js';
 import type { Card, CardElement } from '../model.js';
 import { button } from './common.js';
 
 export interface HelpInput {
-  person: Pick<Person, 'name' | 'roles' | 'unitId'>;
+  person: Pick<Person, 'name' | 'roles'>;
+  /** The commands this person may use, in the order to list them: the bot decides (its command policies). */
+  commands: readonly { usage: string; what: string }[];
+  /** Whether to offer the 登记 button. */
+  canIntake: boolean;
 }
-
-interface Command {
-  word: string;
-  what: string;
-  /** Who may: a global action of src/domain/authorization.ts, or everyone. */
-  needs?: GlobalAction;
-}
-
-const COMMANDS: readonly Command[] = [
-  { word: '帮助', what: '显示本说明' },
-  { word: '登记', what: '登记新的信访事项', needs: 'INTAKE' },
-  { word: '我的', what: '我包案、负责或本单位承办的案件' },
-  { word: '案件 XF-2026-0042', what: '查看一件案件及可办理的操作' },
-  { word: '逾期', what: '逾期案件，按紧急程度排列' },
-  { word: '待办', what: '此刻由我负责的全部事项，按紧急程度排列' },
-  { word: '统计', what: '全镇案件统计（按状态、来源、村、月份）', needs: 'LIST_ALL_CASES' },
-  { word: '下访', what: '填报每月下访记录', needs: 'LOG_VISIT' },
-  // R14: the leaders who receive on reception days are the ones who also visit villages (R15).
-  { word: '接访', what: '填报接访日接待情况', needs: 'LOG_VISIT' },
-  { word: '排查', what: '报送矛盾纠纷排查情况或零报告', needs: 'SUBMIT_UNIT_REPORT' },
-  { word: '会议', what: '记录信访领导小组研究重大疑难案件的会议', needs: 'RECORD_MEETING' },
-  { word: '排查期', what: '部署矛盾纠纷排查（常规或敏感时期），指定报送单位', needs: 'DECLARE_SCREENING' },
-  { word: '接访安排', what: '近 30 天的领导接访日安排' },
-  { word: '安排接访', what: '安排镇领导接访日', needs: 'SCHEDULE_RECEPTION' },
-  { word: '越级上访', what: '登记单位人员到县、市、省、北京上访（年终考核扣分）', needs: 'RECORD_ASSESSMENT' },
-  { word: '民情', what: '报送群众反映的问题和矛盾纠纷苗头（即时即报）', needs: 'REPORT_SENTIMENT' },
-  { word: '重大事项', what: '报告大规模集体上访、群体性事件或进京上访苗头，通知相关人员立即赶赴现场', needs: 'RAISE_MAJOR_EVENT' },
-];
 
 const has = (roles: readonly Role[], ...any: Role[]) => any.some((r) => roles.includes(r));
 
@@ -60,13 +35,12 @@ function cardActions(roles: readonly Role[]): string[] {
   return out;
 }
 
-/** 帮助: only the commands and card actions this person may use. */
+/** 帮助: the commands this person may use, and what they can do on cards. */
 export function helpCard(input: HelpInput): Card {
-  const person: Person = { id: '', name: input.person.name, title: null, mobile: null, email: null, unitId: input.person.unitId, roles: [...input.person.roles], active: true };
-  const commands = COMMANDS.filter((c) => !c.needs || authorizeGlobal(person, c.needs).allowed);
+  const { person, commands } = input;
   const actions = cardActions(person.roles);
   const elements: CardElement[] = [
-    { kind: 'markdown', text: `发送以下指令（群聊中请先 @我）：\n${commands.map((c) => `- **${c.word}**：${c.what}`).join('\n')}` },
+    { kind: 'markdown', text: `发送以下指令（群聊中请先 @我）：\n${commands.map((c) => `- **${c.usage}**：${c.what}`).join('\n')}` },
   ];
   if (actions.length) {
     elements.push({ kind: 'divider' }, { kind: 'markdown', text: `**在卡片上您还可以：**\n${actions.map((a) => `- ${a}`).join('\n')}` });
@@ -78,7 +52,7 @@ export function helpCard(input: HelpInput): Card {
       buttons: [
         button('我的案件', 'list.refresh', { list: 'mine' }, 'primary'),
         button('待办', 'list.refresh', { list: 'todo' }),
-        ...(commands.some((c) => c.needs === 'INTAKE') ? [button('登记信访事项', 'intake.open', {})] : []),
+        ...(input.canIntake ? [button('登记信访事项', 'intake.open', {})] : []),
       ],
     },
   );

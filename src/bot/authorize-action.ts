@@ -58,7 +58,15 @@ export async function authorizeAction(repos: Repos, person: Person, policy: Acti
   if (params.list === 'overdue') refuse(authorizeGlobal(person, 'LIST_ALL_CASES'), 'global:LIST_ALL_CASES');
 }
 
-/** The permission of a command; 案件's case is checked by the view it opens (viewCase), which knows the number. */
+/**
+ * Whether this person may use a command at all; 案件's case is checked by the view it opens
+ * (viewCase), which knows the number. 帮助 lists exactly the commands this allows.
+ */
+export function commandDecision(person: Person, policy: CommandPolicy): Decision {
+  return 'global' in policy ? authorizeGlobal(person, policy.global) : { allowed: true, reason: '' };
+}
+
+/** The permission of a command, as the dispatcher checks it before the command runs. */
 export function authorizeCommand(person: Person, policy: CommandPolicy): void {
-  if ('global' in policy) refuse(authorizeGlobal(person, policy.global), `global:${policy.global}`);
+  refuse(commandDecision(person, policy), 'global' in policy ? `global:${policy.global}` : 'anyone');
 }

@@ -60,12 +60,12 @@ function privateMessengers(messengers: ReadonlyMap<PlatformName, MessagingPort>,
   return new Map([...messengers].map(([platform, m]) => [platform, privateMessenger(m, privacy)]));
 }
 
-/** Every command of the bot, each with its policy (action-policies.ts). */
+/** Every command of the bot, each with its policy (action-policies.ts), in the order 帮助 lists them. */
 export function botCommands(directories: ReadonlyMap<PlatformName, ContactDirectory>): CommandHandler[] {
   return [
-    helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, statisticsCommand, syncUsersCommand(directories), todoCommand, visitCommand,
-    receptionCommand, screeningCommand, meetingCommand, majorEventCommand, sentimentCommand, screeningPeriodCommand, receptionScheduleCommand,
-    receptionListCommand, higherLevelVisitCommand,
+    helpCommand, intakeCommand, mineCommand, caseCommand, overdueCommand, todoCommand, statisticsCommand, visitCommand, receptionCommand,
+    screeningCommand, meetingCommand, screeningPeriodCommand, receptionListCommand, receptionScheduleCommand, higherLevelVisitCommand,
+    sentimentCommand, majorEventCommand, syncUsersCommand(directories),
   ];
 }
 

@@ -17,6 +17,7 @@ import type { NameBook } from './support/name-book.js';
 import type { CardPrivacy } from './support/private-messenger.js';
 import type { ActionPolicy } from './action-policies.js';
 import { authorizeAction, authorizeCommand } from './authorize-action.js';
+import { readCommand } from './command-text.js';
 import { maskPersonalText } from '../domain/privacy/mask-text.js';
 
 export interface DispatcherOptions {
@@ -53,12 +54,10 @@ const userKeyOf = (u: PlatformUserRef) => u.userId ?? u.openId ?? u.unionId ?? '
  */
 export class Dispatcher {
   private pending = new Set<Promise<unknown>>();
-  private readonly commandByWord: Map<string, CommandHandler>;
   private readonly commandWords: ReadonlySet<string>;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.commandByWord = new Map(o.commands.flatMap((c) => c.words.map((w) => [w, c] as const)));
-    this.commandWords = new Set(this.commandByWord.keys());
+    this.commandWords = new Set(o.commands.flatMap((c) => c.words));
   }
 
   async dispatch(event: InboundEvent): Promise<ActionResponse | undefined> {
@@ -103,11 +102,11 @@ export class Dispatcher {
       if (g.kind === 'left') await reply({ title: `已退出未填完的「${g.title}」`, colour: 'grey', elements: [{ kind: 'note', text: '需要时请重新开始填写。' }] });
     }
     const ctx = this.context(e, person, now, reply);
-    const [word = '', ...rest] = e.text.trim().split(/\s+/);
-    const command = this.commandByWord.get(word) ?? this.o.fallback;
+    const asked = readCommand(e.text, this.o.commands);
+    const command = asked.command ?? this.o.fallback;
     try {
       authorizeCommand(person, command.policy);
-      await command.run(ctx, command === this.o.fallback ? e.text.trim() : rest.join(' '));
+      await command.run(ctx, asked.command ? asked.args : asked.text);
     } catch (err) {
       await reply(this.o.views.error(this.explain(err, e)));
     }
@@ -205,6 +204,7 @@ export class Dispatcher {
       notify: (notifications: readonly Notification[]) => {
         if (notifications.length > 0) this.background(this.o.notifier.deliver(notifications));
       },
+      commands: this.o.commands,
     };
   }
 

@@ -28,13 +28,28 @@ export interface HandlerContext {
   sendToPerson(personId: string, card: Card, key: string): Promise<boolean>;
   /** Hands the notifications of a use case to delivery, after the answer. */
   notify(notifications: readonly Notification[]): void;
+  /** Every command the bot answers to (帮助 lists those this person may use). */
+  commands: readonly CommandHandler[];
+}
+
+/** How 帮助 presents a command. */
+export interface CommandHelp {
+  /** What to type, when it is more than the command's first word, e.g. '案件 编号'. */
+  usage?: string;
+  what: string;
 }
 
 export interface CommandHandler {
   /** The words that call it, e.g. ['登记']. */
   words: string[];
-  /** Who may use it: checked by the dispatcher before it runs. */
+  /** Who may use it: checked by the dispatcher before it runs, and by 帮助 to list it. */
   policy: CommandPolicy;
+  help: CommandHelp;
+  /** It reads what follows its word even without a space (案件28); others need a space or a colon before further text (so 我的孩子… is not 我的). */
+  takesArgument?: boolean;
+  /** A message that is nothing but this command's argument (a pasted case number) calls it too. */
+  recognizes?(text: string): boolean;
+  /** `args`: what followed the command word, in half-width characters, trimmed (command-text.ts). */
   run(ctx: HandlerContext, args: string): Promise<void>;
 }
 

@@ -34,6 +34,8 @@ export type GlobalAction =
   | 'RECORD_MEETING'
   | 'SCHEDULE_RECEPTION'
   | 'LOG_VISIT'
+  /** R14: log how one's own reception day (接访日) went. */
+  | 'LOG_RECEPTION'
   | 'RAISE_MAJOR_EVENT'
   | 'REPORT_SENTIMENT'
   | 'VIEW_DUTY_SCHEDULE'
@@ -63,6 +65,8 @@ export interface Decision {
 
 const has = (p: Person, ...roles: Role[]) => roles.some((r) => p.roles.includes(r));
 const isOffice = (p: Person) => has(p, 'OFFICE_STAFF', 'ADMIN');
+/** The town's party and government leaders (镇级领导): they visit villages (R15) and hold reception days (R14). */
+export const isTownLeader = (p: Pick<Person, 'roles'>) => p.roles.some((r) => r === 'PRINCIPAL_LEADER' || r === 'TOWN_LEADER');
 const allow: Decision = { allowed: true, reason: '' };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
@@ -173,7 +177,9 @@ export function authorizeGlobal(p: Person, action: GlobalAction): Decision {
     case 'SUBMIT_UNIT_REPORT':
       return office || (p.unitId !== null && has(p, 'UNIT_HEAD', 'CADRE', 'VILLAGE_CADRE')) ? allow : deny('排查报告由各单位负责人或干部报送');
     case 'LOG_VISIT':
-      return has(p, 'PRINCIPAL_LEADER', 'TOWN_LEADER') || office ? allow : deny('下访记录由镇党政领导填报');
+      return isTownLeader(p) || office ? allow : deny('下访记录由镇党政领导填报');
+    case 'LOG_RECEPTION':
+      return isTownLeader(p) || office ? allow : deny('接访日由镇级领导接待，接访情况由当天接访的领导或信访办填报');
     case 'RAISE_MAJOR_EVENT':
       return office || has(p, 'PRINCIPAL_LEADER', 'TOWN_LEADER', 'AREA_LEADER', 'VILLAGE_STATIONED_CADRE', 'VILLAGE_CADRE') ? allow : deny('您无权发起重大事项预警');
     case 'VIEW_DUTY_SCHEDULE':

@@ -56,7 +56,17 @@ const candidates = {
 
 /** Every builder with realistic data: each is snapshotted as Lark JSON and checked against Lark's rules. */
 export const CARDS: Record<string, () => Card> = {
-  'help (office staff)': () => helpCard({ person: { name: '孙主任', roles: ['OFFICE_STAFF'], unitId: uid(200) } }),
+  'help (office staff)': () =>
+    helpCard({
+      person: { name: '孙主任', roles: ['OFFICE_STAFF'] },
+      commands: [
+        { usage: '帮助', what: '显示本说明' },
+        { usage: '登记', what: '登记新的信访事项' },
+        { usage: '案件 编号', what: '查看一件案件及可办理的操作；今年的案件只写序号即可，如：案件 42' },
+        { usage: '逾期', what: '逾期案件，按紧急程度排列' },
+      ],
+      canIntake: true,
+    }),
   'intake form': () => intakeFormCard({ villages: [{ id: uid(401), name: '青山村' }, { id: uid(402), name: '绿水村' }], leaders: [{ id: uid(301), name: '孙副镇长（副镇长）' }], today: TODAY }),
   'case (direct, full data, owner)': () =>
     caseCard(caseInput({ allowedActions: ['VIEW', 'VIEW_PERSONAL_DATA', 'ADD_PROGRESS', 'REQUEST_EXTENSION', 'RESOLVE', 'PROPOSE_TRANSFER', 'RECORD_PERSUASION', 'REPORT_ABNORMAL'] })),

@@ -21,46 +21,27 @@ const formInputs = (card: Card) => {
   return form?.kind === 'form' ? form.inputs.map((i) => i.name) : [];
 };
 
-describe('help card (帮助) lists only what this person may do', () => {
-  const commandsOf = (roles: Role[], unitId: string | null = uid(200)) => {
-    const md = markdownOf(renderLarkCard(helpCard({ person: { name: '某人', roles, unitId } })));
-    return [...md.matchAll(/^- \*\*(.+?)\*\*：/gm)].map((m) => m[1]);
-  };
+describe('help card (帮助): the commands it is given, and what this person can do on cards', () => {
+  // Which commands a person may use is the bot's decision (test/bot/commands-demo-township.test.ts).
+  const COMMANDS = [{ usage: '帮助', what: '显示本说明' }, { usage: '案件 编号', what: '查看一件案件' }];
+  const help = (roles: Role[], canIntake = false) => renderLarkCard(helpCard({ person: { name: '某人', roles }, commands: COMMANDS, canIntake }));
 
-  it('the petition office sees every command', () => {
-    expect(commandsOf(['OFFICE_STAFF'])).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '统计', '下访', '接访', '排查', '会议', '排查期', '接访安排', '安排接访', '越级上访', '民情', '重大事项']);
+  it('lists the commands in the order given, with how to type them', () => {
+    expect([...markdownOf(help(['CADRE'])).matchAll(/^- \*\*(.+?)\*\*：(.+)$/gm)].map((m) => [m[1], m[2]])).toEqual([['帮助', '显示本说明'], ['案件 编号', '查看一件案件']]);
   });
 
-  it('a town leader: visits and reception, no statistics, screening or meetings; R18 major events', () => {
-    expect(commandsOf(['TOWN_LEADER'], null)).toEqual(['帮助', '登记', '我的', '案件 XF-2026-0042', '逾期', '待办', '下访', '接访', '接访安排', '重大事项']);
+  it('offers the 登记 button only to whom the bot lets register', () => {
+    expect(actionsOf(help(['CADRE'], true)).map((a) => a.a)).toEqual(['list.refresh', 'list.refresh', 'intake.open']);
+    expect(actionsOf(help(['CADRE'], false)).map((a) => a.a)).toEqual(['list.refresh', 'list.refresh']);
   });
 
-  it('R16: village collectors report sentiment; a town leader does not', () => {
-    expect(commandsOf(['SENTIMENT_COLLECTOR'])).toContain('民情');
-    expect(commandsOf(['TOWN_LEADER'], null)).not.toContain('民情');
+  it('R4: an approver of the standing committee is told about 审定, not about proposing', () => {
+    expect(markdownOf(help(['APPROVER']))).toContain('审定包案意见：同意或退回');
+    expect(markdownOf(help(['APPROVER']))).not.toContain('提出包案意见');
   });
 
-  it('R18: village cadres report major events; a unit cadre does not', () => {
-    expect(commandsOf(['VILLAGE_CADRE'])).toContain('重大事项');
-    expect(commandsOf(['VILLAGE_STATIONED_CADRE'], null)).toContain('重大事项');
-    expect(commandsOf(['CADRE'])).not.toContain('重大事项');
-  });
-
-  it('a unit cadre reports screening for the unit; without a unit, not', () => {
-    expect(commandsOf(['CADRE'])).toContain('排查');
-    expect(commandsOf(['CADRE'], null)).not.toContain('排查');
-    expect(commandsOf(['CADRE'])).not.toContain('会议');
-  });
-
-  it('an approver of the standing committee sees statistics and is told about 审定', () => {
-    const json = renderLarkCard(helpCard({ person: { name: '某人', roles: ['APPROVER'], unitId: null } }));
-    expect(markdownOf(json)).toContain('审定包案意见：同意或退回');
-    expect(markdownOf(json)).toContain('**统计**');
-    expect(markdownOf(json)).not.toContain('提出包案意见');
-  });
-
-  it('village cadres are told how to acknowledge alerts (R18)', () => {
-    expect(markdownOf(renderLarkCard(helpCard({ person: { name: '某人', roles: ['VILLAGE_CADRE'], unitId: uid(202) } })))).toContain('收到 → 已出发 → 已到场');
+  it('R18: village cadres are told how to acknowledge alerts', () => {
+    expect(markdownOf(help(['VILLAGE_CADRE']))).toContain('收到 → 已出发 → 已到场');
   });
 });
 

@@ -202,6 +202,18 @@ describe('the Lark bot refuses what it must, and does things once', () => {
     expect(refused.body.toast?.type).toBe('error');
   });
 
+  it('reads 案件 as typed on a phone in a group: after the @, no space, the serial alone, 全角 or lower case, a pasted number', async () => {
+    const { c } = await ownedCaseViaCards();
+    const number = (await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).number;
+    const serial = Number(number.slice(-4));
+    for (const typed of [`案件${serial}`, `案件　${number.toLowerCase()}`, `案件：${serial}。`, `${number}`]) {
+      const before = h.fake.messages.length;
+      await h.say(town.people.cadre, typed);
+      expect(h.fake.messages.length, typed).toBe(before + 1);
+      expect(titleOf(JSON.parse(h.fake.messages.at(-1)!.content)), typed).toContain(number);
+    }
+  });
+
   it('forged signatures, replayed timestamps and malformed JSON are refused and change nothing', async () => {
     const before = await state();
     const sent = h.fake.messages.length;

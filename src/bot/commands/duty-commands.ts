@@ -1,9 +1,10 @@
 import { resultCard } from '../../../cards/builders/result.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
-import { isLocalDate } from '../../lib/local-date.js';
+import { localDateOf } from '../../lib/local-date.js';
 import type { CommandHandler } from '../handler.js';
 import { meetingForm, myReceptionDays, openScreeningsOf, receptionForm, screeningForm, visitForm } from '../support/duty-forms.js';
+import { readPastDate } from '../support/date-text.js';
 import { todoCardFor } from '../support/todo-card.js';
 
 const notice = (title: string, message: string) => resultCard({ title, message });
@@ -12,20 +13,25 @@ const notice = (title: string, message: string) => resultCard({ title, message }
 export const visitCommand: CommandHandler = {
   words: ['下访'],
   policy: { global: 'LOG_VISIT' },
+  help: { what: '填报每月下访记录' },
   run: async (ctx) => ctx.reply(await visitForm(ctx)),
 };
 
 /**
  * 接访 (R14): the log form of this quarter's latest reception day not yet logged, or of the
- * day named (接访 2026-11-02).
+ * day named (接访 11月2日, 接访 2026-11-02).
  */
 export const receptionCommand: CommandHandler = {
   words: ['接访'],
-  policy: { global: 'LOG_VISIT' },
+  takesArgument: true,
+  policy: { global: 'LOG_RECEPTION' },
+  help: { what: '填报本人接访日的接待情况（可写日期，如：接访 11月2日）' },
   async run(ctx, args) {
-    assertGlobalAllowed(ctx.actor.person, 'LOG_VISIT');
-    const date = args.trim();
-    if (date && !isLocalDate(date)) throw new DomainError('VALIDATION', '请写明接访日期，例如：接访 2026-11-02');
+    assertGlobalAllowed(ctx.actor.person, 'LOG_RECEPTION');
+    // Words without a digit (接访情况, 接访填报) name no day: the latest day not yet logged is meant.
+    const named = /\d|[今昨前][天日]/.test(args) ? args : '';
+    const date = named ? readPastDate(named, localDateOf(ctx.now)) : null;
+    if (named && !date) throw new DomainError('VALIDATION', `“${named}”不是日期。请写明接访日期，例如：接访 11月2日，或 接访 2026-11-02`);
     const days = await myReceptionDays(ctx);
     if (days.length === 0) return ctx.reply(notice('本季度没有您的接访日', '本季度至今没有安排您接访。接访日由镇信访办安排。'));
     const chosen = date ? days.find((d) => d.day.date === date) : [...days].reverse().find((d) => !d.logged);
@@ -42,6 +48,7 @@ export const receptionCommand: CommandHandler = {
 export const screeningCommand: CommandHandler = {
   words: ['排查'],
   policy: { global: 'SUBMIT_UNIT_REPORT' },
+  help: { what: '报送矛盾纠纷排查情况或零报告' },
   async run(ctx) {
     assertGlobalAllowed(ctx.actor.person, 'SUBMIT_UNIT_REPORT');
     const unitId = ctx.actor.person.unitId;
@@ -60,6 +67,7 @@ export const screeningCommand: CommandHandler = {
 export const meetingCommand: CommandHandler = {
   words: ['会议'],
   policy: { global: 'RECORD_MEETING' },
+  help: { what: '记录信访领导小组研究重大疑难案件的会议' },
   run: async (ctx) => ctx.reply(await meetingForm(ctx)),
 };
 
@@ -67,5 +75,6 @@ export const meetingCommand: CommandHandler = {
 export const todoCommand: CommandHandler = {
   words: ['待办'],
   policy: { anyone: true },
+  help: { what: '此刻由我负责的全部事项，按紧急程度排列' },
   run: async (ctx) => ctx.reply(await todoCardFor(ctx)),
 };

@@ -6,6 +6,7 @@ import { sentimentForm } from '../support/sentiment-forms.js';
 export const majorEventCommand: CommandHandler = {
   words: ['重大事项'],
   policy: { global: 'RAISE_MAJOR_EVENT' },
+  help: { what: '报告大规模集体上访、群体性事件或进京上访苗头，通知相关人员立即赶赴现场' },
   run: async (ctx) => ctx.reply(await majorEventForm(ctx)),
 };
 
@@ -13,5 +14,6 @@ export const majorEventCommand: CommandHandler = {
 export const sentimentCommand: CommandHandler = {
   words: ['民情'],
   policy: { global: 'REPORT_SENTIMENT' },
+  help: { what: '报送群众反映的问题和矛盾纠纷苗头（即时即报）' },
   run: async (ctx) => ctx.reply(await sentimentForm(ctx)),
 };

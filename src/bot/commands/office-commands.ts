@@ -9,6 +9,7 @@ import { higherLevelVisitForm, receptionScheduleForm, screeningPeriodForm } from
 export const screeningPeriodCommand: CommandHandler = {
   words: ['排查期'],
   policy: { global: 'DECLARE_SCREENING' },
+  help: { what: '部署矛盾纠纷排查（常规或敏感时期），指定报送单位' },
   run: async (ctx) => ctx.reply(await screeningPeriodForm(ctx)),
 };
 
@@ -16,6 +17,7 @@ export const screeningPeriodCommand: CommandHandler = {
 export const receptionScheduleCommand: CommandHandler = {
   words: ['安排接访'],
   policy: { global: 'SCHEDULE_RECEPTION' },
+  help: { what: '安排镇领导接访日' },
   run: async (ctx) => ctx.reply(await receptionScheduleForm(ctx)),
 };
 
@@ -23,6 +25,7 @@ export const receptionScheduleCommand: CommandHandler = {
 export const higherLevelVisitCommand: CommandHandler = {
   words: ['越级上访'],
   policy: { global: 'RECORD_ASSESSMENT' },
+  help: { what: '登记单位人员到县、市、省、北京上访（年终考核扣分）' },
   run: async (ctx) => ctx.reply(await higherLevelVisitForm(ctx)),
 };
 
@@ -30,6 +33,7 @@ export const higherLevelVisitCommand: CommandHandler = {
 export const receptionListCommand: CommandHandler = {
   words: ['接访安排'],
   policy: { global: 'VIEW_DUTY_SCHEDULE' },
+  help: { what: '近 30 天的领导接访日安排' },
   async run(ctx) {
     const from = localDateOf(ctx.now);
     const to = addDays(from, 30);

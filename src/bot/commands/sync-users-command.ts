@@ -11,6 +11,7 @@ export function syncUsersCommand(directories: ReadonlyMap<PlatformName, ContactD
   return {
     words: ['同步用户'],
     policy: { global: 'EDIT_SETTINGS' },
+    help: { what: '按手机号或邮箱，把已登记的人员关联到本平台的账号' },
     async run(ctx) {
       assertGlobalAllowed(ctx.actor.person, 'EDIT_SETTINGS');
       const directory = directories.get(ctx.event.platform);

@@ -1,10 +1,11 @@
 import { quarterRange, type LocalDate } from '../../lib/local-date.js';
+import { isTownLeader } from '../authorization.js';
 import { DomainError } from '../errors.js';
 import type { Person } from '../model.js';
 
 /** R14: reception days are held by the town's leaders (镇级领导), principal leaders included. */
 export function assertMayReceive(leader: Pick<Person, 'id' | 'name' | 'roles'>): void {
-  if (!leader.roles.some((r) => r === 'TOWN_LEADER' || r === 'PRINCIPAL_LEADER')) {
+  if (!isTownLeader(leader)) {
     throw new DomainError('VALIDATION', `输入有误：${leader.name}不是镇级领导，不能安排接访`, { leaderId: leader.id });
   }
 }

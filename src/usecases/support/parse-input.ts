@@ -10,7 +10,7 @@ export const FIELD_LABELS: Record<string, string> = {
   idNumber: '身份证号', phone: '电话', address: '住址', leaderId: '包案领导', unitId: '责任单位',
   responsiblePersonId: '责任人', requirements: '责任要求', deadline: '办结时限', reportingCadence: '报送方式',
   reason: '理由', tag: '进展类别', stability: '稳定评估', resolution: '办结情况', requestedDueOn: '申请延期至',
-  caseId: '案件', proposalId: '包案意见', extensionId: '延期申请',
+  caseId: '案件', number: '案件编号', proposalId: '包案意见', extensionId: '延期申请',
   // periodic duties (R12–R17)
   date: '日期', topic: '议题', decisions: '研究决定', attendees: '参会人员', cases: '研究案件', decision: '决定',
   location: '地点', note: '备注', peopleMet: '走访对象', caseIds: '案件', reportId: '民情信息', kind: '类型',
@@ -35,8 +35,9 @@ export const FIELD_LABELS: Record<string, string> = {
   townName: '乡镇名称',
 };
 
+/** The issue in people's words: a field without a Chinese label is left unnamed rather than shown as its code name. */
 function describe(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : FIELD_LABELS[String(p)] ?? String(p)));
+  const path = issue.path.flatMap((p) => (typeof p === 'number' ? [`第${p + 1}项`] : (FIELD_LABELS[String(p)] ?? [])));
   return path.length ? `${path.join('·')}：${issue.message}` : issue.message;
 }
 
