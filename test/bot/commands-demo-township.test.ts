@@ -94,6 +94,10 @@ describe('commands as people type them, on the demo township in the sandbox (Pos
     }
     const bad = await answerText(key, '接访 13月40日');
     expect(bad).toContain('“13月40日”不是日期。请写明接访日期，例如：接访 11月2日');
+    // R14: the office logs a leader's day for them: 接访 with the date finds that leader's day.
+    const byOffice = await answerText('wu', `接访 ${m}月${d}日`);
+    expect(byOffice).toContain(logged ? `${date}的接访情况已填报` : '填报接访情况');
+    expect(byOffice).not.toContain('没有');
   });
 
   describe('案件: the case however its number is typed', () => {

@@ -1,6 +1,7 @@
 import { resultCard } from '../../../cards/builders/result.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
+import { holdsOfficeDuties } from '../../domain/worklist/todo-item.js';
 import { localDateOf } from '../../lib/local-date.js';
 import type { CommandHandler } from '../handler.js';
 import { meetingForm, myReceptionDays, openScreeningsOf, receptionForm, screeningForm, visitForm } from '../support/duty-forms.js';
@@ -33,12 +34,13 @@ export const receptionCommand: CommandHandler = {
     const date = named ? readPastDate(named, localDateOf(ctx.now)) : null;
     if (named && !date) throw new DomainError('VALIDATION', `“${named}”不是日期。请写明接访日期，例如：接访 11月2日，或 接访 2026-11-02`);
     const days = await myReceptionDays(ctx);
-    if (days.length === 0) return ctx.reply(notice('本季度没有您的接访日', '本季度至今没有安排您接访。接访日由镇信访办安排。'));
-    const chosen = date ? days.find((d) => d.day.date === date) : [...days].reverse().find((d) => !d.logged);
+    const whose = holdsOfficeDuties(ctx.actor.person) ? '' : '您的';
+    if (days.length === 0) return ctx.reply(notice(`本季度没有${whose}接访日`, whose ? '本季度至今没有安排您接访。接访日由镇信访办安排。' : '本季度至今没有已举行的接访日。'));
+    const chosen = date ? days.find((d) => d.day.date === date && !d.logged) ?? days.find((d) => d.day.date === date) : [...days].reverse().find((d) => !d.logged);
     if (!chosen) {
       return ctx.reply(date
-        ? notice(`${date}没有您的接访日`, `本季度您的接访日：${days.map((d) => d.day.date).join('、')}`)
-        : notice('本季度的接访情况均已填报', `已填报：${days.map((d) => d.day.date).join('、')}`));
+        ? notice(`${date}没有${whose}接访日`, `本季度${whose}接访日：${[...new Set(days.map((d) => d.day.date))].join('、')}`)
+        : notice('本季度的接访情况均已填报', `已填报：${[...new Set(days.map((d) => d.day.date))].join('、')}`));
     }
     await ctx.reply(await receptionForm(ctx, chosen.day.id));
   },

@@ -9,6 +9,7 @@ import type { Card } from '../../../cards/model.js';
 import { assertDutyAllowed, assertGlobalAllowed, authorizeDuty } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Role } from '../../domain/model.js';
+import { holdsOfficeDuties } from '../../domain/worklist/todo-item.js';
 import { addDays, localDateOf, quarterOf, quarterRange } from '../../lib/local-date.js';
 import type { ReceptionDay, ScreeningPeriod } from '../../usecases/ports/duties.js';
 import type { HandlerContext } from '../handler.js';
@@ -49,11 +50,13 @@ export async function visitForm(ctx: HandlerContext): Promise<Card> {
   return visitFormCard({ villages: linked.length ? linked : villages, cases, today: today(ctx) });
 }
 
-/** R14: the reception days of this person in the current quarter, held by today, oldest first. */
+/** R14: the reception days this person logs in the current quarter (their own; every leader's for the office), held by today, oldest first. */
 export async function myReceptionDays(ctx: HandlerContext): Promise<{ day: ReceptionDay; logged: boolean }[]> {
   const { start } = quarterRange(quarterOf(today(ctx)));
+  // R14: the office may log any leader's day for them; a leader logs their own.
+  const leaderId = holdsOfficeDuties(ctx.actor.person) ? null : ctx.actor.person.id;
   return ctx.lookup(async (repos) => {
-    const days = await repos.receptions.between(start, today(ctx), ctx.actor.person.id);
+    const days = await repos.receptions.between(start, today(ctx), leaderId);
     return Promise.all(days.map(async (day) => ({ day, logged: (await repos.receptionLogs.get(day.id)) !== null })));
   });
 }
