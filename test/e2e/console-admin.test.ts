@@ -311,6 +311,26 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     expect(await (await c.get('/console/admin/keywords', office.cookie)).text()).not.toContain('按现在的检查不能保存');
   });
 
+  it('R20: a rule that would flag every petition (.*, a|) or ordinary ones (的, 上访) is refused on the page; one stored earlier is marked as left out', async () => {
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '.*', isRegex: '1' }, '这条规则连空白内容也能匹配（如 .*、a|、()），会把每一件信访都标记为异常信件');
+    await refused('/console/admin/keywords', { category: 'BEIJING_COLLECTIVE', pattern: '进京|', isRegex: '1' }, '连空白内容也能匹配');
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '的' }, '这条规则会把普通的信访内容（如「反映我家承包地被占用的问题，请求镇政府帮助解决。」）也标记为异常信件，请写得更具体');
+    await refused('/console/admin/keywords', { category: 'BEIJING_COLLECTIVE', pattern: '上访' }, '也标记为异常信件，请写得更具体');
+    const stored = await t.db.prisma.keywordRule.create({ data: { category: 'TROUBLE', pattern: '()', isRegex: true } });
+    town.deps.config.invalidate();
+    try {
+      const page = await (await c.get('/console/admin/keywords', office.cookie)).text();
+      expect(page).toContain('有 1 条启用中的规则按现在的检查不能保存');
+      expect(page).toContain('会把每一件信访都标记为异常信件（登记时已跳过此规则）');
+      const { case: quiet } = await intakeCase(town.deps, town.actor(town.people.office), intakeForm({ source: 'LETTER', content: '反映宅基地纠纷，请求调解。' }));
+      expect(quiet.dangerFlags).toEqual([]);
+    } finally {
+      await t.db.prisma.keywordRule.update({ where: { id: stored.id }, data: { active: false } });
+      town.deps.config.invalidate();
+    }
+    await refused(`/console/admin/keywords/${stored.id}/active`, { active: '1' }, '不能启用：这条规则连空白内容也能匹配');
+  });
+
   it('R23: the office changes a deduction\'s points; a positive deduction or disabling the base score is refused', async () => {
     await refused('/console/admin/assessment', { code: 'CASE_OVERDUE', label: '信访事项逾期未办结（每件）', points: '5', active: '1' }, '扣分项分值应在 -100 到 0 之间');
     await refused('/console/admin/assessment', { code: 'BASE_SCORE', label: '基础分', points: '100', active: '0' }, '基础分不能停用');
