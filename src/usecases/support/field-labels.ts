@@ -30,4 +30,7 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewAnswerDays: '复查答复时限', followUpWindowDays: '回访期限', workingHoursStart: '推送开始时间', workingHoursEnd: '推送结束时间',
   alertRepeatMinutes: '预警重复提醒间隔', alertClimbMinutes: '预警升级间隔',
   townName: '乡镇名称', until: '结束日期', relation: '关系',
+  // the bot's forms
+  petitionerId: '信访人', receptionDayId: '接访日', visitors: '接待人次', comment: '意见', reportingNote: '报送要求',
+  territorialUnitId: '稳控属地单位', functionalUnitId: '解决属事单位', important: '重要信访', sudden: '突发性信访', months: '月份', approve: '是否同意',
 };
