@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeCase } from '../../src/usecases/intake-case.js';
+import { adminForms, adminSession, adminSnapshot, POLICY_FORM } from '../support/admin-console.js';
 import { startConsole, type ConsoleHarness } from '../support/console.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { buildTownship, intakeForm, type Township } from '../support/township.js';
@@ -13,11 +14,6 @@ const PAGES = [
   ['/console/admin/assessment', '基础分'],
   ['/console/admin/settings', '一般事项办结'],
 ] as const;
-
-const POLICY_FORM = {
-  counting: 'CIVIL_CODE', generalWorkingDays: '15', complexMonths: '2', registerDays: '15', acceptanceDays: '15', objectionWorkingDays: '5',
-  handlingDays: '60', maxExtensionDays: '30', reviewRequestDays: '30', reviewAnswerDays: '30', followUpWindowDays: '30',
-};
 
 describe('the console administration pages (real PostgreSQL, through HTTP)', () => {
   let t: TestDatabase;
@@ -53,40 +49,8 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     ];
   };
 
-  const snapshot = async () => {
-    const p = t.db.prisma;
-    return {
-      people: await p.person.findMany({ orderBy: { id: 'asc' } }),
-      units: await p.unit.findMany({ orderBy: { id: 'asc' } }),
-      areas: await p.area.findMany({ orderBy: { id: 'asc' } }),
-      villages: await p.village.findMany({ orderBy: { id: 'asc' } }),
-      identities: await p.platformIdentity.findMany({ orderBy: { id: 'asc' } }),
-      villageLinks: await p.personVillage.findMany({ orderBy: [{ personId: 'asc' }, { villageId: 'asc' }, { relation: 'asc' }] }),
-      overrides: await p.calendarOverride.findMany({ orderBy: { date: 'asc' }, select: { date: true, isWorkingDay: true, note: true } }),
-      keywords: await p.keywordRule.findMany({ orderBy: { id: 'asc' } }),
-      settings: await p.setting.findMany({ orderBy: { key: 'asc' }, select: { key: true, value: true } }),
-      rules: (await p.assessmentRule.findMany({ orderBy: { code: 'asc' } })).map((r) => ({ ...r, points: Number(r.points) })),
-      audit: await p.auditLog.count(),
-    };
-  };
-
-  /** A submit as the office: the redirect back, and the page it lands on. */
-  const submit = async (path: string, fields: Record<string, string>) => {
-    const res = await c.post(path, { ...fields, _csrf: office.csrf }, office.cookie);
-    expect(res.status).toBe(302);
-    const location = res.headers.get('location')!;
-    return { location, page: await (await c.get(location, office.cookie)).text() };
-  };
-
-  /** A refused or invalid submit: back to the page with the Chinese reason, and nothing changed. */
-  const refused = async (path: string, fields: Record<string, string>, reason: string) => {
-    const before = await snapshot();
-    const { location, page } = await submit(path, fields);
-    expect(location).toContain('error=');
-    expect(page).toContain('class="flash error"');
-    expect(page).toContain(reason);
-    expect(await snapshot()).toEqual(before);
-  };
+  const snapshot = () => adminSnapshot(t);
+  const { submit, refused } = adminForms(() => ({ c, t, session: office }));
 
   const lastAudit = (action: string) => t.db.prisma.auditLog.findFirstOrThrow({ where: { action }, orderBy: { seq: 'desc' } });
   const expectAudited = async (action: string, entityId: string) => {
@@ -103,8 +67,7 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
     await t.db.prisma.platformIdentity.create({ data: { personId: town.people.cadre.id, platform: 'LARK', openId: 'ou_cadre' } });
     await t.db.prisma.calendarOverride.create({ data: { date: new Date('2026-12-31T00:00:00Z'), isWorkingDay: false, note: '本地调整' } });
     keywordId = (await t.db.prisma.keywordRule.findFirstOrThrow({ where: { pattern: '自杀' } })).id;
-    const login = await c.login(town.people.office);
-    office = { cookie: login.cookie, csrf: login.csrf(await (await c.get('/console/admin', login.cookie)).text()) };
+    office = await adminSession(c, town.people.office);
   });
   afterAll(async () => {
     await c?.close();
@@ -198,7 +161,7 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
   it('people: an empty name, a taken mobile, an account linked to someone else, or locking oneself out is refused in Chinese, changing nothing', async () => {
     const cadre = town.people.cadre;
     await refused('/console/admin/people', { name: '  ', roles: 'CADRE' }, '姓名：不能为空');
-    await refused('/console/admin/people', { name: '张三', roles: 'CADRE', mobile: '1380000' }, '手机号：手机号应为11位数字');
+    await refused('/console/admin/people', { name: '张三', roles: 'CADRE', mobile: '1380000' }, '手机号应为11位数字');
     await refused('/console/admin/people', { name: '张三' }, '请至少选择一个角色');
     await refused('/console/admin/people', { name: '张三', roles: 'CADRE', mobile: '13800000008' }, '手机号 13800000008 已登记给郑晓红');
     await refused(`/console/admin/people/${town.people.cadre2.id}/identities`, { platform: 'LARK', openId: 'ou_cadre' }, '该飞书账号已绑定给吴志强');
@@ -269,8 +232,7 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
   it('R7: the calendar page says which years are built in; a 2027 holiday added there counts at once, running deadlines included, and can be removed', async () => {
     // A month on (the session of November has expired by then, and is swept at the next login): cases running into 2027.
     const loginAsOffice = async () => {
-      const login = await c.login(town.people.office);
-      office = { cookie: login.cookie, csrf: login.csrf(await (await c.get('/console/admin', login.cookie)).text()) };
+      office = await adminSession(c, town.people.office);
     };
     town.clock.set('2026-12-24T10:00:00+08:00');
     try {
@@ -347,6 +309,26 @@ describe('the console administration pages (real PostgreSQL, through HTTP)', () 
       await t.db.prisma.keywordRule.updateMany({ where: { id: { in: [nested.id, lookahead.id] } }, data: { active: false } });
     }
     expect(await (await c.get('/console/admin/keywords', office.cookie)).text()).not.toContain('按现在的检查不能保存');
+  });
+
+  it('R20: a rule that would flag every petition (.*, a|) or ordinary ones (的, 上访) is refused on the page; one stored earlier is marked as left out', async () => {
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '.*', isRegex: '1' }, '这条规则连空白内容也能匹配（如 .*、a|、()），会把每一件信访都标记为异常信件');
+    await refused('/console/admin/keywords', { category: 'BEIJING_COLLECTIVE', pattern: '进京|', isRegex: '1' }, '连空白内容也能匹配');
+    await refused('/console/admin/keywords', { category: 'TROUBLE', pattern: '的' }, '这条规则会把普通的信访内容（如「反映我家承包地被占用的问题，请求镇政府帮助解决。」）也标记为异常信件，请写得更具体');
+    await refused('/console/admin/keywords', { category: 'BEIJING_COLLECTIVE', pattern: '上访' }, '也标记为异常信件，请写得更具体');
+    const stored = await t.db.prisma.keywordRule.create({ data: { category: 'TROUBLE', pattern: '()', isRegex: true } });
+    town.deps.config.invalidate();
+    try {
+      const page = await (await c.get('/console/admin/keywords', office.cookie)).text();
+      expect(page).toContain('有 1 条启用中的规则按现在的检查不能保存');
+      expect(page).toContain('会把每一件信访都标记为异常信件（登记时已跳过此规则）');
+      const { case: quiet } = await intakeCase(town.deps, town.actor(town.people.office), intakeForm({ source: 'LETTER', content: '反映宅基地纠纷，请求调解。' }));
+      expect(quiet.dangerFlags).toEqual([]);
+    } finally {
+      await t.db.prisma.keywordRule.update({ where: { id: stored.id }, data: { active: false } });
+      town.deps.config.invalidate();
+    }
+    await refused(`/console/admin/keywords/${stored.id}/active`, { active: '1' }, '不能启用：这条规则连空白内容也能匹配');
   });
 
   it('R23: the office changes a deduction\'s points; a positive deduction or disabling the base score is refused', async () => {

@@ -79,7 +79,7 @@ describe('correcting a case at the console (real PostgreSQL)', () => {
     }
     const [p] = await t.db.prisma.petitioner.findMany({ where: { caseId: k.id } });
     const bad = await c.post(`/console/cases/${k.id}/petitioners/${p!.id}`, { _csrf: csrf, name: '张大明', phone: '1234', idNumber: '', address: '' }, cookie);
-    expect(flashOf(bad).error).toBe('输入有误：电话：电话号码格式不正确');
+    expect(flashOf(bad).error).toBe('输入有误：电话号码格式不正确');
     const badId = await c.post(`/console/cases/${k.id}/petitioners`, { _csrf: csrf, name: '李四', idNumber: '110101199003074515' }, cookie);
     expect(flashOf(badId).error).toContain('身份证号不正确');
     expect({ case: await row(), audit: await t.db.prisma.auditLog.count() }).toEqual(before);

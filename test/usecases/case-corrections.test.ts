@@ -153,9 +153,9 @@ describe.each(['postgres', 'embedded'] as const)('the office corrects a case\'s 
     const [only] = await t.db.prisma.petitioner.findMany({ where: { caseId: c.id } });
     const before = await snapshot(c.id);
     await expect(addPetitioner(town.deps, office(), { caseId: c.id, name: '李四', idNumber: '110101199003074515' }))
-      .rejects.toMatchObject({ code: 'VALIDATION', message: '输入有误：身份证号：身份证号不正确（18位，校验位有误）' });
+      .rejects.toMatchObject({ code: 'VALIDATION', message: '输入有误：身份证号不正确（18位，校验位有误）' });
     await expect(correctPetitioner(town.deps, office(), { caseId: c.id, petitionerId: only!.id, phone: '12345' }))
-      .rejects.toMatchObject({ code: 'VALIDATION', message: '输入有误：电话：电话号码格式不正确' });
+      .rejects.toMatchObject({ code: 'VALIDATION', message: '输入有误：电话号码格式不正确' });
     await expect(removePetitioner(town.deps, office(), { caseId: c.id, petitionerId: only!.id }))
       .rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('至少填写一名信访人') });
     expect(await snapshot(c.id)).toEqual(before);

@@ -11,6 +11,8 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 export const nullable = <S extends z.ZodType>(schema: S) => z.preprocess(blankToNull, schema.nullable()).optional();
 
 export const personName = text(30);
+/** A person's own unit is 单位 (责任单位 is a case's). */
+export const PERSON_LABELS = { unitId: '单位' };
 export const jobTitle = nullable(z.string().trim().max(50, { error: '不能超过50个字' }));
 export const mobile = nullable(z.string().trim().regex(/^1[3-9]\d{9}$/, { error: '手机号应为11位数字' }));
 export const email = nullable(z.string().trim().toLowerCase().pipe(z.email({ error: '邮箱格式不正确' })));

@@ -7,10 +7,13 @@ import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
 import { parseInput } from '../support/parse-input.js';
+import { chosenId } from './fields.js';
 import { chosenPerson } from './support.js';
 
+/** The village a person is linked to, as the people page names it. */
+const LABELS = { villageId: '村（社区）' };
 const input = z
-  .object({ personId: id, villageId: id, relation: z.enum(VILLAGE_RELATIONS, { error: '请选择与村的关系' }) })
+  .object({ personId: id, villageId: chosenId, relation: z.enum(VILLAGE_RELATIONS, { error: '请选择与村的关系' }) })
   .strict();
 
 /**
@@ -19,7 +22,7 @@ const input = z
  */
 export async function linkPersonVillage(deps: Deps, actor: Actor, raw: unknown): Promise<{ changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(input, raw);
+  const v = parseInput(input, raw, LABELS);
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {
     await chosenPerson(repos, v.personId, (p) => villageRelationProblem(p, v.relation));
@@ -35,7 +38,7 @@ export async function linkPersonVillage(deps: Deps, actor: Actor, raw: unknown):
 
 export async function unlinkPersonVillage(deps: Deps, actor: Actor, raw: unknown): Promise<{ changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(input, raw);
+  const v = parseInput(input, raw, LABELS);
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {
     const changed = await repos.organisation.unlinkVillage(v.personId, v.villageId, v.relation);

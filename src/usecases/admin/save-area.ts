@@ -10,13 +10,15 @@ import { parseInput } from '../support/parse-input.js';
 import { optionalId, orgName } from './fields.js';
 import { changesNothing, chosenPerson, given } from './support.js';
 
+/** 「片区名称：不能为空」, not 姓名. */
+const LABELS = { name: '片区名称' };
 const createInput = z.object({ name: orgName, areaLeaderId: optionalId }).strict();
 const updateInput = z.object({ areaId: id, name: orgName.optional(), areaLeaderId: optionalId }).strict();
 
 /** An area (片区) groups villages; its leader (包片领导) visits them (R15) and goes to major events there (R18). */
 export async function createArea(deps: Deps, actor: Actor, raw: unknown): Promise<{ area: Area }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(createInput, raw);
+  const v = parseInput(createInput, raw, LABELS);
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {
     const data = { name: v.name, leaderId: v.areaLeaderId ?? null };
@@ -30,7 +32,7 @@ export async function createArea(deps: Deps, actor: Actor, raw: unknown): Promis
 
 export async function updateArea(deps: Deps, actor: Actor, raw: unknown): Promise<{ area: Area; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(updateInput, raw);
+  const v = parseInput(updateInput, raw, LABELS);
   const patch = given({ name: v.name, leaderId: v.areaLeaderId });
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {

@@ -10,13 +10,15 @@ import { parseInput } from '../support/parse-input.js';
 import { optionalId, orgName, unitKind } from './fields.js';
 import { changesNothing, chosenPerson, given } from './support.js';
 
+/** 「单位名称：不能为空」, not 姓名. */
+const LABELS = { name: '单位名称' };
 const createInput = z.object({ name: orgName, kind: unitKind, villageId: optionalId, headId: optionalId, leaderInChargeId: optionalId }).strict();
 const updateInput = z.object({ unitId: id, name: orgName.optional(), kind: unitKind.optional(), headId: optionalId, leaderInChargeId: optionalId }).strict();
 
 /** A responsible unit (责任单位): a department, a village committee (of one village), discipline, or the petition office. */
 export async function createUnit(deps: Deps, actor: Actor, raw: unknown): Promise<{ unit: Unit }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(createInput, raw);
+  const v = parseInput(createInput, raw, LABELS);
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {
     const data = { name: v.name, kind: v.kind, villageId: v.villageId ?? null, headId: v.headId ?? null, leaderInChargeId: v.leaderInChargeId ?? null };
@@ -32,7 +34,7 @@ export async function createUnit(deps: Deps, actor: Actor, raw: unknown): Promis
 /** Renames a unit, changes its kind, head or leader in charge (a committee's village stays). */
 export async function updateUnit(deps: Deps, actor: Actor, raw: unknown): Promise<{ unit: Unit; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(updateInput, raw);
+  const v = parseInput(updateInput, raw, LABELS);
   const patch = given({ name: v.name, kind: v.kind, headId: v.headId, leaderInChargeId: v.leaderInChargeId });
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {

@@ -10,13 +10,15 @@ import { parseInput } from '../support/parse-input.js';
 import { chosenId, optionalId, orgName } from './fields.js';
 import { changesNothing, chosenPerson, given } from './support.js';
 
+/** 「村（社区）名称：不能为空」, not 姓名. */
+const LABELS = { name: '村（社区）名称' };
 const createInput = z.object({ name: orgName, areaId: chosenId, linkedLeaderId: optionalId }).strict();
 const updateInput = z.object({ villageId: id, name: orgName.optional(), areaId: id.optional(), linkedLeaderId: optionalId }).strict();
 
 /** A village (村/社区) in an area, with the town leader linked to it who visits it every month (R15). */
 export async function createVillage(deps: Deps, actor: Actor, raw: unknown): Promise<{ village: Village }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(createInput, raw);
+  const v = parseInput(createInput, raw, LABELS);
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {
     const data = { name: v.name, areaId: v.areaId, linkedLeaderId: v.linkedLeaderId ?? null };
@@ -31,7 +33,7 @@ export async function createVillage(deps: Deps, actor: Actor, raw: unknown): Pro
 
 export async function updateVillage(deps: Deps, actor: Actor, raw: unknown): Promise<{ village: Village; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(updateInput, raw);
+  const v = parseInput(updateInput, raw, LABELS);
   const patch = given({ name: v.name, areaId: v.areaId, linkedLeaderId: v.linkedLeaderId });
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {

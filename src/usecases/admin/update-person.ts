@@ -7,7 +7,7 @@ import type { Deps } from '../ports.js';
 import { audit } from '../support/audit.js';
 import { id } from '../support/fields.js';
 import { parseInput } from '../support/parse-input.js';
-import { email, jobTitle, mobile, optionalId, personName, roles } from './fields.js';
+import { email, jobTitle, mobile, optionalId, PERSON_LABELS, personName, roles } from './fields.js';
 import { assertContactsFree, assertUnitExists, changesNothing, given } from './support.js';
 
 const input = z
@@ -17,7 +17,7 @@ const input = z
 /** The office corrects a person's name, contact, unit or roles; fields not given stay as they are. New roles end the person's console sessions. */
 export async function updatePerson(deps: Deps, actor: Actor, raw: unknown): Promise<{ person: Person; changed: boolean }> {
   assertGlobalAllowed(actor.person, 'MANAGE_PEOPLE');
-  const v = parseInput(input, raw);
+  const v = parseInput(input, raw, PERSON_LABELS);
   const patch = given({ name: v.name, title: v.jobTitle, mobile: v.mobile, email: v.email, unitId: v.unitId, roles: v.roles });
   const now = deps.clock.now();
   return deps.uow.run(async (repos) => {

@@ -13,14 +13,14 @@ export const updateRuleInput = z
   .object({
     code: z.string().trim().min(1, { error: '请指定考核规则' }).max(64),
     points: z.number({ error: '分值应为数字' }).optional(),
-    active: z.boolean().optional(),
+    active: z.boolean({ error: '请选择启用或停用' }).optional(),
     label: text(100).optional(),
   })
   .refine((v) => v.points !== undefined || v.active !== undefined || v.label !== undefined, { error: '请填写要修改的内容' });
 
 /** R23: the office edits a rule of the assessment table (points, label, in use or not). */
 export async function updateAssessmentRule(deps: Deps, actor: Actor, raw: unknown): Promise<{ rule: AssessmentRule; notifications: Notification[] }> {
-  const input = parseInput(updateRuleInput, raw);
+  const input = parseInput(updateRuleInput, raw, { label: '项目名称' });
   assertGlobalAllowed(actor.person, 'RECORD_ASSESSMENT');
   if (input.points !== undefined) assertRulePoints(input.code, input.points);
   if (input.code === BASE_SCORE && input.active === false) throw new DomainError('VALIDATION', '输入有误：基础分不能停用');

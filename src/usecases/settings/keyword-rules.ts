@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
-import { validateKeywordPattern, type DangerCategory } from '../../domain/intake/danger-keywords.js';
+import { DANGER_CATEGORY_LABELS, validateKeywordPattern, type DangerCategory } from '../../domain/intake/danger-keywords.js';
 import type { Actor } from '../../domain/model.js';
+import { labelledEnum } from '../../lib/choice-labels.js';
 import type { Deps } from '../ports.js';
 import type { KeywordRuleRow } from '../ports/settings.js';
 import { audit } from '../support/audit.js';
@@ -11,8 +12,8 @@ import { parseInput } from '../support/parse-input.js';
 
 const CATEGORIES = ['SUICIDE', 'MURDER', 'EXPLOSION', 'TROUBLE', 'BEIJING_COLLECTIVE', 'JOINT_LETTER'] as const satisfies readonly DangerCategory[];
 
-const addInput = z.object({ category: z.enum(CATEGORIES), pattern: z.string().trim(), isRegex: z.boolean().default(false) });
-const activeInput = z.object({ ruleId: id, active: z.boolean() });
+const addInput = z.object({ category: labelledEnum(CATEGORIES, DANGER_CATEGORY_LABELS), pattern: z.string().trim(), isRegex: z.boolean().default(false) });
+const activeInput = z.object({ ruleId: id, active: z.boolean({ error: '请选择启用或停用' }) });
 
 /** R20: the office adds a keyword or pattern for dangerous letters; a broken pattern is refused. */
 export async function addKeywordRule(deps: Deps, actor: Actor, raw: unknown): Promise<{ rule: KeywordRuleRow }> {

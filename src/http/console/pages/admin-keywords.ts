@@ -21,7 +21,7 @@ export function adminKeywordsRoutes(router: Router, c: ConsoleDeps): void {
       pageContext(ctx, 'admin'),
       html`${adminNav(PAGE)}${flash(ctx)}
 <section class="card">
-  <p class="note">登记信件和来访时，内容中出现以下关键词（忽略空格和标点）即标记为异常信件，立即提醒主要领导和分管领导阅处（R20）。正则表达式用于“集体……进京”这类中间隔字的说法；重复里套重复（如 (a+)+）等会让系统卡住的写法不能保存。</p>
+  <p class="note">登记信件和来访时，内容中出现以下关键词（忽略空格和标点）即标记为异常信件，立即提醒主要领导和分管领导阅处（R20）。正则表达式用于“集体……进京”这类中间隔字的说法；重复里套重复（如 (a+)+）等会让系统卡住的写法不能保存。能匹配空白内容（如 .*）或普通信访内容（如“的”“上访”）的规则会把大量正常信访标记为异常信件，也不能保存。</p>
   ${unsafe.length > 0 ? html`<p class="flash error">有 ${unsafe.length} 条启用中的规则按现在的检查不能保存，请停用后改写（见下表标注）。</p>` : ''}
   <h3>新增规则</h3>
   <form method="post" action="${PAGE}" class="admin-form">${csrfField(ctx)}<div class="fields">

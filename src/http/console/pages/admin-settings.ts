@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { DEADLINE_POLICY_KEY, deadlinePolicySchema, type DeadlinePolicy } from '../../../domain/deadlines/deadline-policy.js';
+import { COUNTING_LABELS, DEADLINE_POLICY_KEY, deadlinePolicySchema, type DeadlinePolicy } from '../../../domain/deadlines/deadline-policy.js';
 import { REMINDER_SETTINGS_KEY, reminderSettingsSchema } from '../../../domain/reminders/reminder-settings.js';
 import { updateDeadlinePolicy } from '../../../usecases/settings/update-deadline-policy.js';
 import { updateReminderSettings } from '../../../usecases/settings/update-reminder-settings.js';
@@ -28,10 +28,7 @@ const LIMITS: { key: Limit; label: string; unit: string; rule: string }[] = [
   { key: 'followUpWindowDays', label: '办结后回访', unit: '日内', rule: 'R27' },
 ];
 
-const COUNTING = [
-  { value: 'CIVIL_CODE', label: '民法典：起算日不计入，期限末日遇休息日顺延至下一个工作日' },
-  { value: 'INCLUSIVE', label: '起算日计为第1天' },
-];
+const COUNTING = Object.entries(COUNTING_LABELS).map(([value, label]) => ({ value, label }));
 
 /** 时限与提醒 (and the township's name): the deadline policy (R7–R10) and when reminders go out and alerts repeat or climb (R18, R20, R21). */
 export function adminSettingsRoutes(router: Router, c: ConsoleDeps): void {

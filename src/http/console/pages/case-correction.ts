@@ -6,7 +6,7 @@ import { correctPetitioner } from '../../../usecases/cases/correct-petitioner.js
 import { correctRegistration } from '../../../usecases/cases/correct-registration.js';
 import { removePetitioner } from '../../../usecases/cases/remove-petitioner.js';
 import { viewCase } from '../../../usecases/cases/view-case.js';
-import { FIELD_LABELS } from '../../../usecases/support/parse-input.js';
+import { FIELD_LABELS } from '../../../usecases/support/field-labels.js';
 import { pageContext, state, type ConsoleDeps } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
