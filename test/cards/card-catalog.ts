@@ -74,7 +74,7 @@ export const CARDS: Record<string, () => Card> = {
         caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人并分别登记对信访办和责任单位的满意度（办结后30日内）' }),
         { kind: 'STATEMENT', rule: 'R13', dueOn: '2026-12-31', immediate: false, why: '须本人提交逾期情况书面说明（2026年第四季度）', key: 's', caseId: null, personId: null, statementId: uid(901), statementKind: 'OVERDUE_EXPLANATION', period: '2026Q4' },
         { kind: 'VISIT', rule: 'R15', dueOn: '2026-11-30', immediate: false, why: '2026年11月尚未下访联系村（每月至少一次）', key: 'v', caseId: null, personId: null, month: '2026-11', remind: true },
-        { kind: 'SENTIMENT', rule: 'R16', dueOn: null, immediate: false, why: '民情信息待处理（可转为案件）', key: 'r', caseId: null, personId: uid(300), reportId: uid(971), villageId: uid(401), content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true, villageName: '青山村', personName: '蒋信息员' },
+        { kind: 'SENTIMENT', rule: 'R16', dueOn: null, immediate: false, why: '待处理，可转为案件', key: 'r', caseId: null, personId: uid(300), reportId: uid(971), villageId: uid(401), content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true, villageName: '青山村', personName: '蒋信息员' },
       ]),
     }),
   statistics: () =>
@@ -136,6 +136,7 @@ export const CARDS: Record<string, () => Card> = {
       caseNumber: 'XF-2026-0042',
       raisedAt: new Date('2026-11-27T01:15:00Z'),
       closed: false,
+      level: 0,
       recipients: [
         { name: '周片长', reason: 'AREA_LEADER', required: 'ON_SITE', stage: 'ON_THE_WAY' },
         { name: '吴干部', reason: 'STATIONED_CADRE', required: 'ON_SITE', stage: 'NONE' },

@@ -125,7 +125,7 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
   } else if (working && overdue && office) {
     add('SUPERVISE', 'R11', c.dueOn, '请督促承办人办结并说明逾期原因', { personId: c.responsiblePersonId ?? c.ownerLeaderId });
   } else if (isOpen(c.status) && c.classification === 'ACCUSATION' && viewer.roles.includes('DISCIPLINE_INSPECTOR') && !assigned) {
-    add('ACCUSATION', 'R26', c.dueOn, '检举控告类事项，由纪检监督办理，材料不得转给被反映人', { personId: c.responsiblePersonId });
+    add('ACCUSATION', 'R26', c.dueOn, '由纪检监督办理，材料不得转给被反映人', { personId: c.responsiblePersonId });
   }
 
   if (office && c.status === 'RESOLVED' && c.resolvedAt && !c.followedUp && may('FOLLOW_UP')) {
