@@ -31,7 +31,7 @@ import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js
 import { resolveFormCard } from '../../cards/builders/resolve-form.js';
 import { petitionerCorrectionCard, petitionersCard } from '../../cards/builders/petitioner-form.js';
 import { resultCard } from '../../cards/builders/result.js';
-import { noticeCard } from '../../cards/builders/notice.js';
+import { notificationNoticeCard } from '../../cards/builders/notification-notice.js';
 import { weeklySummaryCard } from '../../cards/builders/weekly-summary.js';
 import { returnFormCard } from '../../cards/builders/return-form.js';
 import { reviewRequestFormCard } from '../../cards/builders/review-request-form.js';
@@ -181,8 +181,10 @@ export const CARDS: Record<string, () => Card> = {
     screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),
   'meeting form': () => meetingFormCard({ today: TODAY, cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], quarterHasMeeting: false }),
   result: () => resultCard({ title: '已登记 XF-2026-0042', message: '已登记并计算办结时限', fields: [{ label: '办结时限', value: '2026-12-15' }], caseId: uid(42), note: '该事项需领导包案，已通知信访办。' }),
-  'notice (due soon)': () => noticeCard({ title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', tone: 'due', caseId: uid(42) }),
-  'notice (overdue)': () => noticeCard({ title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', tone: 'overdue', caseId: uid(42) }),
+  'notice (due soon)': () => notificationNoticeCard({ kind: 'REPORT_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', caseId: uid(42) }),
+  'notice (overdue)': () => notificationNoticeCard({ kind: 'REVIEW_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', caseId: uid(42) }),
+  'notice (duty opened)': () => notificationNoticeCard({ kind: 'CASE_RESOLVED', urgency: 'NORMAL', title: 'XF-2026-0042 已办结，请安排回访', body: '已协调拨付补偿款，信访人签字确认。', caseId: uid(42) }),
+  'notice (news)': () => notificationNoticeCard({ kind: 'OWNERSHIP_ACTIVATED', urgency: 'NORMAL', title: 'XF-2026-0042 包案已生效', body: '青山村土地征收补偿款未兑现｜办结时限 2026-12-15｜责任要求：两周内拿出方案', caseId: uid(42) }),
   'weekly summary': () =>
     weeklySummaryCard(
       {

@@ -1,4 +1,4 @@
-import { resultCard } from '../../../cards/builders/result.js';
+import { noticeCard } from '../../../cards/builders/notice.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import { isLocalDate } from '../../lib/local-date.js';
@@ -6,7 +6,8 @@ import type { CommandHandler } from '../handler.js';
 import { meetingForm, myReceptionDays, openScreeningsOf, receptionForm, screeningForm, visitForm } from '../support/duty-forms.js';
 import { todoCardFor } from '../support/todo-card.js';
 
-const notice = (title: string, message: string) => resultCard({ title, message });
+/** An answer to a command that has nothing to do: information, not a confirmation. */
+const notice = (title: string, body: string) => noticeCard({ title, body, colour: 'blue' });
 
 /** 下访 (R15): the visit form with the leader's villages and open cases. */
 export const visitCommand: CommandHandler = {
