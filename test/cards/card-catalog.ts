@@ -19,6 +19,7 @@ import { receptionScheduleFormCard } from '../../cards/builders/reception-schedu
 import { higherLevelVisitFormCard } from '../../cards/builders/higher-level-visit-form.js';
 import { receptionScheduleCard } from '../../cards/builders/reception-schedule.js';
 import { sentimentConvertFormCard } from '../../cards/builders/sentiment-convert-form.js';
+import { archiveConfirmCard } from '../../cards/builders/archive-confirm.js';
 import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
 import { classifyFormCard } from '../../cards/builders/classify-form.js';
@@ -181,6 +182,11 @@ export const CARDS: Record<string, () => Card> = {
     screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),
   'meeting form': () => meetingFormCard({ today: TODAY, cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], quarterHasMeeting: false }),
   result: () => resultCard({ title: '已登记 XF-2026-0042', message: '已登记并计算办结时限', fields: [{ label: '办结时限', value: '2026-12-15' }], caseId: uid(42), note: '该事项需领导包案，已通知信访办。' }),
+  'archive confirmation (R26, 复查 may still be asked)': () =>
+    archiveConfirmCard({
+      case: CASE,
+      question: { about: 'REVIEW_WINDOW', openUntil: '2026-12-02', question: '处理意见书于2026-11-02出具，信访人在2026-12-02前仍可请求复查。现在归档，信访人请求复查时仍须受理并在本案登记。确认归档吗？' },
+    }),
   'notice (due soon)': () => notificationNoticeCard({ kind: 'REPORT_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', caseId: uid(42) }),
   'notice (overdue)': () => notificationNoticeCard({ kind: 'REVIEW_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', caseId: uid(42) }),
   'notice (duty opened)': () => notificationNoticeCard({ kind: 'CASE_RESOLVED', urgency: 'NORMAL', title: 'XF-2026-0042 已办结，请安排回访', body: '已协调拨付补偿款，信访人签字确认。', caseId: uid(42) }),
