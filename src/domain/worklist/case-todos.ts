@@ -119,8 +119,9 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
     if (report && may('ADD_PROGRESS')) {
       add('UNIT_REPORT', 'R19', earliest(c.dueOn, report.dueOn), `${label}：本期尚未报送进展（截至${report.dueOn}）`, { personId: c.responsiblePersonId });
     } else if (overdue || c.dangerFlags.length > 0 || dueSoon(c.dueOn, today, calendar)) {
-      const why = c.dangerFlags.length > 0 ? '，异常信件由单位主要负责人亲自办理（R20）' : overdue ? '，已超过办结时限，请督促办结' : '，即将到期';
-      add('UNIT_CASE', c.dangerFlags.length > 0 ? 'R20' : 'R11', c.dueOn, `${label}${why}`, { personId: c.responsiblePersonId ?? c.ownerLeaderId });
+      const why = c.dangerFlags.length > 0 ? '异常信件由单位主要负责人亲自办理（R20）' : overdue ? '已超过办结时限，请督促办结' : '即将到期';
+      // The row is labelled 本单位 already: only a multi-unit case (R19) says which part is the unit's.
+      add('UNIT_CASE', c.dangerFlags.length > 0 ? 'R20' : 'R11', c.dueOn, relation === 'UNIT' ? why : `${label}，${why}`, { personId: c.responsiblePersonId ?? c.ownerLeaderId });
     }
   } else if (working && overdue && office) {
     add('SUPERVISE', 'R11', c.dueOn, '请督促承办人办结并说明逾期原因', { personId: c.responsiblePersonId ?? c.ownerLeaderId });
