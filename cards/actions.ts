@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REPORTABLE_STAGES } from '../src/domain/escalation/ack-stage.js';
 import { DomainError } from '../src/domain/errors.js';
+import { ARCHIVE_CONFIRMATIONS } from '../src/domain/review/archive-check.js';
 import {
   abnormalPetitionForm, assignForm, higherLevelVisitForm, receptionScheduleForm, reviewAnswerForm, screeningPeriodForm, sentimentConvertForm,
   sentimentForm, classifyForm, needsOwnerForm, opinionForm, extensionDecisionForm, extensionRequestForm, followUpForm, FORM_FIELD_LABELS, intakeForm, majorEventForm,
@@ -56,7 +57,8 @@ const PARAMS = {
   'opinion.submit': z.object(caseRef),
   /** R5 上报: one click makes the summary for the county. */
   'case.report-up': z.object(caseRef),
-  'case.archive': z.object(caseRef),
+  /** 归档; `confirmed` names what the office confirmed when asked (R26: a review window still open). */
+  'case.archive': z.object({ ...caseRef, confirmed: z.enum(ARCHIVE_CONFIRMATIONS, { error: '确认内容无效' }).optional() }),
   /** The office completes or corrects a case's petitioners: with petitionerId that one, without it the list and an add form. */
   'petitioner.open': z.object({ ...caseRef, petitionerId: uuid.optional() }),
   'petitioner.submit': z.object({ ...caseRef, petitionerId: uuid.optional() }),
@@ -154,7 +156,7 @@ const FORM_LABELS: { readonly [N in SubmitActionName]?: Readonly<Record<string, 
 
 const PARAM_LABELS: Record<string, string> = {
   caseId: '案件', proposalId: '包案意见', extensionId: '延期申请', alertId: '预警', stage: '确认', persuasionId: '劝返任务',
-  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表', reportId: '民情信息', petitionerId: '信访人',
+  statementId: '书面材料', receptionDayId: '接访日', periodId: '排查期', kind: '类型', list: '列表', reportId: '民情信息', petitionerId: '信访人', confirmed: '确认内容',
 };
 
 const STALE = '卡片数据有误，请重新打开卡片后再试：';

@@ -1,5 +1,5 @@
 import { ACK_STAGE_LABELS, hasReached, REPORTABLE_STAGES, stageRank, type AckStage, type ReportableStage } from '../../src/domain/escalation/ack-stage.js';
-import { ALERT_KIND_LABELS, RECIPIENT_REASON_LABELS, type AlertKind, type RecipientReason } from '../../src/domain/escalation/alert-kinds.js';
+import { ALERT_KIND_LABELS, escalationLevelLabel, RECIPIENT_REASON_LABELS, type AlertKind, type RecipientReason } from '../../src/domain/escalation/alert-kinds.js';
 import { beijingDateTime } from '../format.js';
 import { escapeMarkdown, truncate } from '../markdown.js';
 import type { Card, CardButton, CardElement } from '../model.js';
@@ -22,6 +22,8 @@ export interface AlertCardInput {
   caseNumber?: string | null;
   raisedAt: Date;
   closed: boolean;
+  /** How far the alert has climbed its ladder (R18): 0 where it was raised. */
+  level: number;
   recipients: readonly AlertRecipientView[];
   /** The person the card is sent to, when it is sent 1:1; null for a card shared in a group. */
   viewer?: { required: ReportableStage; stage: AckStage } | null;
@@ -67,7 +69,7 @@ export function alertCard(a: AlertCardInput): Card {
   }
   return {
     title: `【${ALERT_KIND_LABELS[a.kind]}】${truncate(a.title, 40)}`,
-    subtitle: a.closed ? '已全部确认' : '请立即确认',
+    subtitle: a.closed ? '已全部确认' : a.level > 0 ? `已升级至${escalationLevelLabel(a.level)}，请立即确认` : '请立即确认',
     colour: a.closed ? 'grey' : 'red',
     tags: [{ text: a.closed ? '已完成' : '紧急', colour: a.closed ? 'grey' : 'red' }],
     elements,

@@ -38,7 +38,7 @@ export function extensionDecisionCard(input: ExtensionDecisionInput): Card {
           {
             kind: 'select',
             name: 'decision',
-            label: '审批结果',
+            label: '是否同意',
             required: true,
             options: [{ value: 'APPROVE', label: '同意延期' }, { value: 'REJECT', label: '不同意' }],
           },

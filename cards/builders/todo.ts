@@ -64,7 +64,7 @@ function labelOf(e: TodoRow): string {
 
 /** What the item is about: the case, the alert, the statement's period, the report; null when the reason says it all. */
 function subjectOf(e: TodoRow): string | null {
-  if (e.kind === 'ALERT') return escapeMarkdown(truncate(oneLine(e.title.replace(`${ALERT_KIND_LABELS[e.alertKind]}：`, '')), 30));
+  if (e.kind === 'ALERT') return escapeMarkdown(truncate(oneLine(e.title), 30));
   if (e.kind === 'SENTIMENT') return `${escapeMarkdown(e.villageName ?? '—')}：${escapeMarkdown(truncate(oneLine(maskPersonalText(e.content)), 40))}`;
   if (e.case) return caseLine(e.case);
   if (e.kind === 'SCREENING') return escapeMarkdown(`${truncate(oneLine(e.name), 30)}${e.unitName ? ` · ${e.unitName}` : ''}`);

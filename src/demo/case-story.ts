@@ -258,5 +258,10 @@ export async function playCase(ctx: StoryContext, plan: CasePlan, receivedOn: Lo
   if (plan.status === 'FOLLOWED_UP') return c;
 
   await tl.at(clock.on(addDays(clock.day, rng.int(5, 15))));
-  return (await archiveCase(deps, dir.actor('wu'), { caseId: c.id })).case;
+  // R26: a claim archived without its 处理意见书 is asked about first; the demo office confirms, as on the card.
+  const archived = await archiveCase(deps, dir.actor('wu'), { caseId: c.id });
+  if (archived.archived) return archived.case;
+  const confirmed = await archiveCase(deps, dir.actor('wu'), { caseId: c.id, confirmed: archived.question.about });
+  if (!confirmed.archived) throw new Error(`demo case ${c.number} was not archived`);
+  return confirmed.case;
 }

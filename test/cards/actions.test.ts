@@ -5,8 +5,8 @@ import {
 } from '../../cards/actions.js';
 import { normaliseDate, normaliseDateTime } from '../../cards/form-fields.js';
 import { decodeLarkFormAction, encodeLarkFormAction } from '../../cards/lark/form-action.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { uid } from './fixtures.js';
+import { refusal } from '../support/refusal.js';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
@@ -117,15 +117,6 @@ const FORMS: { [N in SubmitActionName]: Record<string, unknown> } = {
   'petitioner.submit': { petitionerName: '张三明', petitionerPhone: '13812345678', remove: false },
 };
 
-function refusal(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('card actions: one catalogue for building and decoding', () => {
   it('every action has a sample, and every sample is an action', () => {

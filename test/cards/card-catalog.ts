@@ -19,6 +19,7 @@ import { receptionScheduleFormCard } from '../../cards/builders/reception-schedu
 import { higherLevelVisitFormCard } from '../../cards/builders/higher-level-visit-form.js';
 import { receptionScheduleCard } from '../../cards/builders/reception-schedule.js';
 import { sentimentConvertFormCard } from '../../cards/builders/sentiment-convert-form.js';
+import { archiveConfirmCard } from '../../cards/builders/archive-confirm.js';
 import { assignFormCard } from '../../cards/builders/assign-form.js';
 import { needsOwnerFormCard } from '../../cards/builders/needs-owner-form.js';
 import { classifyFormCard } from '../../cards/builders/classify-form.js';
@@ -31,7 +32,7 @@ import { receptionLogFormCard } from '../../cards/builders/reception-log-form.js
 import { resolveFormCard } from '../../cards/builders/resolve-form.js';
 import { petitionerCorrectionCard, petitionersCard } from '../../cards/builders/petitioner-form.js';
 import { resultCard } from '../../cards/builders/result.js';
-import { noticeCard } from '../../cards/builders/notice.js';
+import { notificationNoticeCard } from '../../cards/builders/notification-notice.js';
 import { weeklySummaryCard } from '../../cards/builders/weekly-summary.js';
 import { returnFormCard } from '../../cards/builders/return-form.js';
 import { reviewRequestFormCard } from '../../cards/builders/review-request-form.js';
@@ -84,7 +85,7 @@ export const CARDS: Record<string, () => Card> = {
         caseTodo('FOLLOW_UP', { rule: 'R27', dueOn: '2026-12-20', why: '已办结，请回访信访人并分别登记对信访办和责任单位的满意度（办结后30日内）' }),
         { kind: 'STATEMENT', rule: 'R13', dueOn: '2026-12-31', immediate: false, why: '须本人提交逾期情况书面说明（2026年第四季度）', key: 's', caseId: null, personId: null, statementId: uid(901), statementKind: 'OVERDUE_EXPLANATION', period: '2026Q4' },
         { kind: 'VISIT', rule: 'R15', dueOn: '2026-11-30', immediate: false, why: '2026年11月尚未下访联系村（每月至少一次）', key: 'v', caseId: null, personId: null, month: '2026-11', remind: true },
-        { kind: 'SENTIMENT', rule: 'R16', dueOn: null, immediate: false, why: '民情信息待处理（可转为案件）', key: 'r', caseId: null, personId: uid(300), reportId: uid(971), villageId: uid(401), content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true, villageName: '青山村', personName: '蒋信息员' },
+        { kind: 'SENTIMENT', rule: 'R16', dueOn: null, immediate: false, why: '待处理，可转为案件', key: 'r', caseId: null, personId: uid(300), reportId: uid(971), villageId: uid(401), content: '三组村民反映灌溉渠堵塞，联系人电话13812345678', reportedOn: '2026-11-26', convertible: true, villageName: '青山村', personName: '蒋信息员' },
       ]),
     }),
   statistics: () =>
@@ -146,6 +147,7 @@ export const CARDS: Record<string, () => Card> = {
       caseNumber: 'XF-2026-0042',
       raisedAt: new Date('2026-11-27T01:15:00Z'),
       closed: false,
+      level: 0,
       recipients: [
         { name: '周片长', reason: 'AREA_LEADER', required: 'ON_SITE', stage: 'ON_THE_WAY' },
         { name: '吴干部', reason: 'STATIONED_CADRE', required: 'ON_SITE', stage: 'NONE' },
@@ -190,8 +192,15 @@ export const CARDS: Record<string, () => Card> = {
     screeningReportFormCard({ periodId: uid(951), name: '元旦春节期间矛盾纠纷集中排查', kind: 'SENSITIVE', startsOn: '2026-12-20', endsOn: '2027-02-20', reportDueOn: '2026-12-25', unitName: '青山村委会' }),
   'meeting form': () => meetingFormCard({ today: TODAY, cases: [{ id: uid(42), number: 'XF-2026-0042', title: CASE.title }], quarterHasMeeting: false }),
   result: () => resultCard({ title: '已登记 XF-2026-0042', message: '已登记并计算办结时限', fields: [{ label: '办结时限', value: '2026-12-15' }], caseId: uid(42), note: '该事项需领导包案，已通知信访办。' }),
-  'notice (due soon)': () => noticeCard({ title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', tone: 'due', caseId: uid(42) }),
-  'notice (overdue)': () => noticeCard({ title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', tone: 'overdue', caseId: uid(42) }),
+  'archive confirmation (R26, 复查 may still be asked)': () =>
+    archiveConfirmCard({
+      case: CASE,
+      question: { about: 'REVIEW_WINDOW', openUntil: '2026-12-02', question: '处理意见书于2026-11-02出具，信访人在2026-12-02前仍可请求复查。现在归档，信访人请求复查时仍须受理并在本案登记。确认归档吗？' },
+    }),
+  'notice (due soon)': () => notificationNoticeCard({ kind: 'REPORT_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 请报送办理进展', body: '案件「村道修缮纠纷」的报送方式为每周报送，本期尚未报送进展。', caseId: uid(42) }),
+  'notice (overdue)': () => notificationNoticeCard({ kind: 'REVIEW_REMINDER', urgency: 'NORMAL', title: 'XF-2026-0042 复查意见已逾期 2 个工作日', body: '复查请求应于 2026-11-20 前作出书面复查意见。', caseId: uid(42) }),
+  'notice (duty opened)': () => notificationNoticeCard({ kind: 'CASE_RESOLVED', urgency: 'NORMAL', title: 'XF-2026-0042 已办结，请安排回访', body: '已协调拨付补偿款，信访人签字确认。', caseId: uid(42) }),
+  'notice (news)': () => notificationNoticeCard({ kind: 'OWNERSHIP_ACTIVATED', urgency: 'NORMAL', title: 'XF-2026-0042 包案已生效', body: '青山村土地征收补偿款未兑现｜办结时限 2026-12-15｜责任要求：两周内拿出方案', caseId: uid(42) }),
   'weekly summary': () =>
     weeklySummaryCard(
       {

@@ -53,6 +53,7 @@ describe('alert card (R18, R20, R21)', () => {
     detail: '约30名村民聚集。',
     raisedAt: new Date('2026-11-27T01:15:00Z'),
     closed: false,
+    level: 0,
     recipients: [
       { name: '周片长', reason: 'AREA_LEADER', required: 'ON_SITE', stage: 'ON_THE_WAY' },
       { name: '吴干部', reason: 'STATIONED_CADRE', required: 'ON_SITE', stage: 'NONE' },
@@ -93,6 +94,12 @@ describe('alert card (R18, R20, R21)', () => {
     expect(md).toContain('**确认情况（1/2）**');
     expect(md).toContain('- 包片领导 周片长：已到场（须到场）');
     expect(md).toContain("- 驻村干部 吴干部：<font color='red'>已收到（须到场）</font>");
+  });
+
+  it('R18: an alert that climbed says to whom, so the leader it reached knows why it came', () => {
+    expect(alertCard(alert()).subtitle).toBe('请立即确认');
+    expect(alertCard(alert({ level: 1 })).subtitle).toBe('已升级至分管领导，请立即确认');
+    expect(alertCard(alert({ level: 2 })).subtitle).toBe('已升级至主要领导，请立即确认');
   });
 
   it('a closed alert is grey and has no buttons', () => {

@@ -140,7 +140,7 @@ describe('todo card (待办)', () => {
     const json = renderLarkCard(todoCard({
       today: TODAY,
       entries: todoRows(many(12).map((i) => ({
-        kind: 'SENTIMENT' as const, rule: 'R16', dueOn: null, immediate: false, why: '民情信息待处理（可转为案件）', key: `r${i}`, caseId: null, personId: uid(300), reportId: uid(9700 + i),
+        kind: 'SENTIMENT' as const, rule: 'R16', dueOn: null, immediate: false, why: '待处理，可转为案件', key: `r${i}`, caseId: null, personId: uid(300), reportId: uid(9700 + i),
         villageId: uid(401), content: `第${i + 1}条：灌溉渠堵塞，身份证110101199003074514，电话13812345678`, reportedOn: '2026-11-26', convertible: i === 0, villageName: '青山村', personName: '蒋信息员',
       }))),
     }));
@@ -148,7 +148,7 @@ describe('todo card (待办)', () => {
     const md = markdownOf(json);
     expect(md).toContain('**其他待办（12）**');
     expect(md).toContain('**【民情信息】** 青山村：第1条：灌溉渠堵塞');
-    expect(md).toContain('民情信息待处理（可转为案件） · 蒋信息员报送');
+    expect(md).toContain('待处理，可转为案件 · 蒋信息员报送');
     expect(md).not.toContain('13812345678');
     expect(md).not.toContain('110101199003074514');
     expect(md).toContain('另有 4 项…');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { chineseOfficialCalendar } from '../../src/domain/calendar/official-calendar.js';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
 import { DEFAULT_DEADLINE_POLICY, deadlinePolicySchema } from '../../src/domain/deadlines/deadline-policy.js';
-import { DomainError } from '../../src/domain/errors.js';
 import {
   acceptReviewAnswer, acceptReviewRequest, reviewAnswerDeadline, reviewClocks, reviewRequestDeadline, type ReviewFacts,
 } from '../../src/domain/review/review-clocks.js';
+import { refusal } from '../support/refusal.js';
 
 const cal = new WorkingCalendar(chineseOfficialCalendar);
 const policy = DEFAULT_DEADLINE_POLICY;
@@ -20,15 +20,6 @@ const claim = (over: Partial<ReviewFacts> = {}): ReviewFacts => ({
 const answeredReview = { requestedOn: '2026-11-10', dueOn: '2026-12-10', answeredOn: '2026-11-20' };
 const answeredReReview = { requestedOn: '2026-11-25', dueOn: '2026-12-25', answeredOn: '2026-12-01' };
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('R26 linked clocks: windows and answer deadlines', () => {
   it.each([

@@ -128,6 +128,13 @@ describe('the 待办 of every role on one case (R1–R27), decided in the domain
     expect(caseTodos(P.office, c, clock('2026-09-30'))[0]).toMatchObject({ why: '常委会退回，理由：时限偏长', personId: 'office' });
   });
 
+  it('R11/R19: a unit head\'s row (labelled 本单位) does not say 本单位案件 again; on a multi-unit case it says which part is the unit\'s', () => {
+    const late = { ...OWNED, dueOn: '2026-09-15' };
+    expect(caseTodos(P.unitHead, facts(late), clock('2026-09-30'))[0]).toMatchObject({ kind: 'UNIT_CASE', why: '已超过办结时限，请督促办结' });
+    const multi = facts({ ...late, territorialUnitId: 'u-police', functionalUnitId: 'u-justice' });
+    expect(caseTodos(P.policeHead, multi, clock('2026-09-30'))[0]).toMatchObject({ kind: 'UNIT_CASE', why: '本单位为属地单位（负责稳控），已超过办结时限，请督促办结' });
+  });
+
   it('a system admin may act for the office, but the office\'s work is not on their list', () => {
     const admin = person('admin', ['ADMIN'], 'u-it');
     for (const status of ['REGISTERED', 'AWAITING_OWNER', 'RETURNED', 'RESOLVED'] as const) {

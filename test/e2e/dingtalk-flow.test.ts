@@ -140,7 +140,7 @@ describe('DingTalk end to end (HTTP mode; fake DingTalk; real PostgreSQL)', () =
     expect(decision.msgParam.text).toContain('机器人会在单聊中逐项询问');
     const start = buttonsOf(decision).find((b) => b.title === '开始填写')!;
     await h.click(p.office, start, { p2p: true });
-    await h.fill(p.office, { 审批结果: '同意延期', 审批意见: '检测需时，已告知信访人' });
+    await h.fill(p.office, { 是否同意: '同意延期', 审批意见: '检测需时，已告知信访人' });
     expect(h.lastTextTo(p.office)).toContain('延期已批准');
     const row = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.status).toBe('EXTENDED');

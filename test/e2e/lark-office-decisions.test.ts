@@ -79,7 +79,7 @@ describe('the leading group\'s decisions on a case card: R1, R5, R26 and archivi
     expect(h.cards(town.people.cadre).some((x) => JSON.stringify(x.card).includes('村干部优亲厚友'))).toBe(false);
   });
 
-  it('R26: the 处理意见书 of a handled claim is recorded from the card, once; then the case is followed up and archived', async () => {
+  it('R26: the 处理意见书 of a handled claim is recorded from the card, once; then the case is followed up and archived, confirmed while 复查 may still be asked', async () => {
     const resolved = await resolvedCase(t, town, { resolvedAt: '2026-11-01T10:00:00+08:00', title: '低保资格' });
     const res = await viaCaseCard(resolved.id, 'opinion.open', { issuedAt: '2026-11-02 08:00 +0800', summary: '经核实符合条件，予以纳入' });
     expect(res.body.toast?.content).toContain('处理意见书已登记');
@@ -97,9 +97,32 @@ describe('the leading group\'s decisions on a case card: R1, R5, R26 and archivi
     const caseCard = lastMessage();
     const archive = buttonValues(cardOf(caseCard)).find((v) => v.a === 'case.archive');
     expect(archive).toBeDefined();
-    const archived = await h.click(town.people.office, archive, { messageId: caseCard.message_id });
+    // R26: the petitioner may still ask for 复查 until 2026-12-02: the office is asked first, and nothing changes yet.
+    const asked = await h.click(town.people.office, archive, { messageId: caseCard.message_id });
+    expect(asked.body.toast).toMatchObject({ type: 'info', content: '归档前请确认' });
+    expect((await caseRow(resolved.id)).status).toBe('FOLLOWED_UP');
+    const confirmCard = lastMessage();
+    expect(titleOf(cardOf(confirmCard))).toBe('归档前请确认');
+    expect(JSON.stringify(cardOf(confirmCard))).toContain('信访人在2026-12-02前仍可请求复查');
+    const confirm = buttonValues(cardOf(confirmCard)).find((v) => v.a === 'case.archive');
+    expect(confirm).toEqual({ a: 'case.archive', caseId: resolved.id, confirmed: 'REVIEW_WINDOW' });
+    town.clock.advance(1000);
+    const archived = await h.click(town.people.office, confirm, { messageId: confirmCard.message_id });
     expect(archived.body.toast).toMatchObject({ type: 'success', content: `${resolved.number} 已归档` });
     expect((await caseRow(resolved.id)).status).toBe('ARCHIVED');
+  });
+
+  it('R26: archiving is refused from the card while a 复查 waits for its answer, with the reason', async () => {
+    const resolved = await resolvedCase(t, town, { resolvedAt: '2026-11-01T10:00:00+08:00', title: '宅基地确权' });
+    await viaCaseCard(resolved.id, 'opinion.open', { issuedAt: '2026-11-02 08:00 +0800' });
+    await viaCaseCard(resolved.id, 'review.open', { requestedOn: '2026-11-02 +0800', note: '对确权面积有异议' });
+    await t.db.prisma.case.update({ where: { id: resolved.id }, data: { status: 'FOLLOWED_UP' } });
+    const before = h.fake.messages.length;
+    const refused = await h.click(town.people.office, actionValue('case.archive', { caseId: resolved.id }), onNewCard());
+    expect(refused.body.toast).toMatchObject({ type: 'error', content: expect.stringContaining('复查意见尚未作出') });
+    expect(refused.body.toast?.content).toContain('不能归档');
+    expect(h.fake.messages.length).toBe(before);
+    expect((await caseRow(resolved.id)).status).toBe('FOLLOWED_UP');
   });
 
   it('R26: the 复查 request and its answer are recorded from the case card; then the 复核 window opens there', async () => {

@@ -101,7 +101,7 @@ describe('待办 and 我的 by role: the office, a unit head, a cadre (Lark, rea
     expect(text(mine)).not.toContain('举报所长');
 
     const todo = await ask(p.unitHead, '待办');
-    expect(lines(todo)).toEqual([`本单位 **${n.late}** 邻里宅基地纠纷\n本单位案件，已超过办结时限，请督促办结 · 承办人 吴志强\n<font color='red'>2026-10-18 已逾期 15 天</font>`]);
+    expect(lines(todo)).toEqual([`本单位 **${n.late}** 邻里宅基地纠纷\n已超过办结时限，请督促办结 · 承办人 吴志强\n<font color='red'>2026-10-18 已逾期 15 天</font>`]);
     expect(buttonValues(todo)).toEqual([{ a: 'case.view', caseId: ids.late }, { a: 'list.refresh', list: 'todo' }]);
     // The button shows the case card.
     const click = await h.click(p.unitHead, { a: 'case.view', caseId: ids.late }, { chatId: h.p2pChat(p.unitHead) });

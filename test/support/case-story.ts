@@ -120,6 +120,8 @@ export async function caseWithEveryFact(town: Township): Promise<CaseRecord> {
   at('2026-12-24T10:00:00');
   await recordFollowUp(town.deps, office, { caseId: c.id, officeRating: 'SATISFIED', unitRating: 'BASICALLY_SATISFIED', note: `${P.name}表示基本满意，希望加强管护` });
   at('2026-12-25T10:00:00');
-  await archiveCase(town.deps, office, { caseId: c.id });
+  // R26: after the 复核 answer nothing is left to ask for: archived without a question.
+  const archived = await archiveCase(town.deps, office, { caseId: c.id });
+  if (!archived.archived) throw new Error(`not archived: ${archived.question.question}`);
   return c;
 }

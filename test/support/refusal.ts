@@ -17,3 +17,14 @@ export async function expectRefusedUnchanged(
   expect(e).toMatchObject({ code, message: expect.stringMatching(message) });
   expect(await snapshot()).toEqual(before);
 }
+
+/** The DomainError a synchronous rule throws; fails the test when it throws nothing or something else. */
+export function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a refusal');
+}

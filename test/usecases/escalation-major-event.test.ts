@@ -36,7 +36,7 @@ describe.each(['postgres', 'embedded'] as const)('R18 major events on %s', (kind
     const p = town.people;
     expect(alert.kind).toBe('MAJOR_EVENT');
     expect(alert.eventKind).toBe('MASS_INCIDENT');
-    expect(alert.title).toBe('重大事项：青山村群体性事件');
+    expect(alert.title).toBe('青山村群体性事件');
     expect(alert.recipients.map((r) => [r.personId, r.reason, r.required, r.level, r.stage]).sort()).toEqual(
       [
         [p.areaLeader.id, 'AREA_LEADER', 'ON_SITE', 0, 'NONE'],

@@ -77,7 +77,7 @@ describe('待办 and 我的 of every role on the demo township', () => {
     for (const c of zongzhi) {
       const item = lists.ma.find((e) => e.case?.number === c.number);
       expect(item).toMatchObject({ kind: 'UNIT_CASE', urgency: { band: 'OVERDUE' } });
-      expect(item!.why).toBe('本单位案件，已超过办结时限，请督促办结');
+      expect(item!.why).toBe('已超过办结时限，请督促办结');
       // The cadre who handles it has it too, as theirs.
       const handler = (Object.keys(people) as PersonKey[]).find((k) => people[k].id === c.responsiblePersonId)!;
       expect(lists[handler].find((e) => e.case?.number === c.number)).toMatchObject({ urgency: { band: 'OVERDUE' } });

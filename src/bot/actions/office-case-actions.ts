@@ -1,4 +1,5 @@
 import { decodeForm } from '../../../cards/actions.js';
+import { archiveConfirmCard } from '../../../cards/builders/archive-confirm.js';
 import { assignFormCard } from '../../../cards/builders/assign-form.js';
 import { classifyFormCard } from '../../../cards/builders/classify-form.js';
 import { needsOwnerFormCard } from '../../../cards/builders/needs-owner-form.js';
@@ -72,8 +73,13 @@ export const officeCaseActions: Record<string, ActionHandler> = {
     return { toast: { type: 'success', text: '已生成上报材料' } };
   },
 
+  // R26: refused while a 复查/复核 waits for its answer; while the petitioner may still ask, asked first.
   'case.archive': async (ctx, a) => {
-    const r = await archiveCase(ctx.deps, ctx.actor, { caseId: str(a.caseId) });
+    const r = await archiveCase(ctx.deps, ctx.actor, { caseId: str(a.caseId), confirmed: a.confirmed });
+    if (!r.archived) {
+      await ctx.reply(archiveConfirmCard({ case: caseHead(r.case), question: r.question }));
+      return { toast: { type: 'info', text: '归档前请确认' } };
+    }
     return done(`${r.case.number} 已归档`, { caseId: r.case.id });
   },
 };

@@ -1,4 +1,4 @@
-import { resultCard } from '../../../cards/builders/result.js';
+import { noticeCard } from '../../../cards/builders/notice.js';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
 import { DomainError } from '../../domain/errors.js';
 import { holdsOfficeDuties } from '../../domain/worklist/todo-item.js';
@@ -8,7 +8,8 @@ import { meetingForm, myReceptionDays, openScreeningsOf, receptionForm, screenin
 import { readPastDate } from '../support/date-text.js';
 import { todoCardFor } from '../support/todo-card.js';
 
-const notice = (title: string, message: string) => resultCard({ title, message });
+/** An answer to a command that has nothing to do: information, not a confirmation. */
+const notice = (title: string, body: string) => noticeCard({ title, body, colour: 'blue' });
 
 /** 下访 (R15): the visit form with the leader's villages and open cases. */
 export const visitCommand: CommandHandler = {

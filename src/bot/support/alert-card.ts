@@ -32,6 +32,7 @@ export async function alertCardForRepos(repos: Repos, alertId: string, viewerId:
     caseNumber: c?.number ?? null,
     raisedAt: alert.raisedAt,
     closed: alert.status === 'CLOSED',
+    level: alert.level,
     recipients,
     viewer: me ? { required: me.required as ReportableStage, stage: me.stage } : null,
   });

@@ -1,8 +1,7 @@
-import { resultCard } from '../../../cards/builders/result.js';
 import type { Card } from '../../../cards/model.js';
-import { noticeCard } from '../../../cards/builders/notice.js';
+import { notificationNoticeCard } from '../../../cards/builders/notification-notice.js';
 import { weeklySummaryCard } from '../../../cards/builders/weekly-summary.js';
-import type { Notification, NotificationKind } from '../../domain/notifications.js';
+import type { Notification } from '../../domain/notifications.js';
 import type { Logger } from '../../lib/logger.js';
 import type { ConfigSource, Repos, UnitOfWork } from '../../usecases/ports.js';
 import { alertCardForRepos } from './alert-card.js';
@@ -11,14 +10,11 @@ import { extensionDecisionCardFor } from './extension-decision-card.js';
 import { weeklyChartPng } from './weekly-chart.js';
 import { caseMaskers } from '../../usecases/support/case-maskers.js';
 
-const REMINDERS: ReadonlySet<NotificationKind> = new Set([
-  'DEADLINE_REMINDER', 'CALENDAR_REMINDER', 'REPORT_REMINDER', 'REVIEW_REMINDER', 'FOLLOW_UP_REMINDER', 'STATEMENT_REMINDER', 'MEETING_REMINDER', 'VISIT_REMINDER', 'SCREENING_REMINDER',
-]);
-
 /**
  * The card a notification becomes for one recipient: an approval card for R4 requests, a
  * decision card for R10 requests, an alert card with acknowledgement buttons for R18/R20/R21,
- * the weekly summary with its chart, otherwise a short notice with the case.
+ * the weekly summary with its chart, otherwise a notice that says what it is (待办, 通知, 提醒…),
+ * never a confirmation: the reader did not just do it.
  */
 export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n: Notification, recipientId: string, logger?: Logger): Promise<Card> {
   if (n.kind === 'WEEKLY_SUMMARY' && n.weekly) return weeklySummaryCard(n.weekly, await config.townName(), await weeklyChart(n, logger));
@@ -37,9 +33,7 @@ export async function notificationCard(uow: UnitOfWork, config: ConfigSource, n:
     }
     // R24: a notification is masked with its case's petitioners, wherever it is read.
     const r = (await caseMaskers(repos, [n.caseId]))(n.caseId);
-    const [title, body] = [r.text(n.title), r.text(n.body)];
-    if (REMINDERS.has(n.kind)) return noticeCard({ title, body, caseId: n.caseId, tone: n.urgency !== 'NORMAL' || /逾期/.test(n.title) ? 'overdue' : 'due' });
-    return resultCard({ title, message: body, caseId: n.caseId });
+    return notificationNoticeCard({ ...n, title: r.text(n.title), body: r.text(n.body) });
   });
 }
 

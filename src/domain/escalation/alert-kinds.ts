@@ -30,6 +30,32 @@ export const ABNORMAL_DESTINATION_LABELS: Record<AbnormalDestination, string> = 
   PREFECTURE: '到州集体访',
 };
 
+/** Where the petitioner went, for a title that already says 非正常上访 (R21). */
+const ABNORMAL_TRIPS: Record<AbnormalDestination, { single: string; collective: string }> = {
+  PROVINCE: { single: '赴省上访', collective: '集体赴省上访' },
+  BEIJING: { single: '进京上访', collective: '集体进京上访' },
+  PREFECTURE: { single: '到州集体访', collective: '到州集体访' },
+};
+
+export function abnormalTripLabel(destination: AbnormalDestination, collective: boolean): string {
+  return ABNORMAL_TRIPS[destination][collective ? 'collective' : 'single'];
+}
+
+/**
+ * An alert's title says what happened, never its kind: every place that shows an alert names
+ * the kind once, from `kind` (「重大事项：青山村群体性事件」, 【重大事项】 on its card).
+ */
+export function alertHeadline(kind: AlertKind, title: string): string {
+  return `${ALERT_KIND_LABELS[kind]}：${title}`;
+}
+
+const LEVEL_LABELS = ['', '分管领导', '主要领导'];
+
+/** Who an alert has climbed to (R18): level 1 the leaders in charge, level 2 the principal leaders. */
+export function escalationLevelLabel(level: number): string {
+  return LEVEL_LABELS[level] ?? `第${level}级`;
+}
+
 /** Why a person is on an alert. */
 export const RECIPIENT_REASONS = [
   'AREA_LEADER', 'STATIONED_CADRE', 'VILLAGE_CADRE', 'LEADER_IN_CHARGE', 'PRINCIPAL_LEADER', 'UNIT_HEAD', 'OWNER_LEADER',

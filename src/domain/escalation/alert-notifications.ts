@@ -1,6 +1,6 @@
 import { notification, type Notification, type NotificationKind } from '../notifications.js';
 import { ACK_STAGE_LABELS, hasReached, type AckStage } from './ack-stage.js';
-import type { AlertKind } from './alert-kinds.js';
+import { ALERT_KIND_LABELS, alertHeadline, escalationLevelLabel, type AlertKind } from './alert-kinds.js';
 
 const NOTIFICATION_KIND: Record<AlertKind, NotificationKind> = {
   MAJOR_EVENT: 'MAJOR_EVENT',
@@ -18,7 +18,6 @@ const RECEIVE_INSTRUCTION: Record<AlertKind, string> = {
 
 const RESPOND_INSTRUCTION = '请立即赶赴现场：出发时点“已出发”，到达后点“已到场”。';
 
-const LEVEL_LABELS = ['', '分管领导', '主要领导'];
 
 export interface AlertView {
   id: string;
@@ -39,7 +38,8 @@ export function alertNotifications(
 ): Notification[] {
   const responders = recipients.filter((r) => hasReached(r.required, 'ON_THE_WAY')).map((r) => r.personId);
   const receivers = recipients.filter((r) => !hasReached(r.required, 'ON_THE_WAY')).map((r) => r.personId);
-  const title = opts.repeat ? `【再次提醒】${alert.title}` : alert.title;
+  const headline = alertHeadline(alert.kind, alert.title);
+  const title = opts.repeat ? `【再次提醒】${headline}` : headline;
   const make = (group: string, ids: string[], instruction: string) =>
     notification({
       kind: NOTIFICATION_KIND[alert.kind],
@@ -74,7 +74,7 @@ export function escalationNotification(
     urgency: 'CRITICAL',
     recipientIds: [...audience],
     caseId: alert.caseId,
-    title: `预警升级至${LEVEL_LABELS[to] ?? `第${to}级`}：${alert.title}`,
+    title: `${ALERT_KIND_LABELS[alert.kind]}预警升级至${escalationLevelLabel(to)}：${alert.title}`,
     body: `${alert.detail}\n未按要求确认：${who || '无'}。请督促处置并点“收到”确认。`,
     requiresAck: true,
     alertId: alert.id,

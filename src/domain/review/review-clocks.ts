@@ -9,7 +9,8 @@ import type { Classification } from '../model.js';
 // request window runs from the previous written answer, each answer is due a fixed number of
 // days after the request; both are configurable (DeadlinePolicy) and counted like R9.
 // None of this moves the case status: the case stays where it is (usually 已办结/已回访/已归档)
-// while the higher-level bodies review it; the clocks live in CaseReview rows.
+// while the higher-level bodies review it; the clocks live in CaseReview rows. Archiving waits
+// for an answer pending, and asks first while a window is open (archive-check.ts).
 
 export type ReviewKind = 'REVIEW' | 'RE_REVIEW';
 

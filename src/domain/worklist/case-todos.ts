@@ -119,13 +119,14 @@ export function caseTodos(viewer: Person, c: CaseTodoFacts, clock: TodoClock): T
     if (report && may('ADD_PROGRESS')) {
       add('UNIT_REPORT', 'R19', earliest(c.dueOn, report.dueOn), `${label}：本期尚未报送进展（截至${report.dueOn}）`, { personId: c.responsiblePersonId });
     } else if (overdue || c.dangerFlags.length > 0 || dueSoon(c.dueOn, today, calendar)) {
-      const why = c.dangerFlags.length > 0 ? '，异常信件由单位主要负责人亲自办理（R20）' : overdue ? '，已超过办结时限，请督促办结' : '，即将到期';
-      add('UNIT_CASE', c.dangerFlags.length > 0 ? 'R20' : 'R11', c.dueOn, `${label}${why}`, { personId: c.responsiblePersonId ?? c.ownerLeaderId });
+      const why = c.dangerFlags.length > 0 ? '异常信件由单位主要负责人亲自办理（R20）' : overdue ? '已超过办结时限，请督促办结' : '即将到期';
+      // The row is labelled 本单位 already: only a multi-unit case (R19) says which part is the unit's.
+      add('UNIT_CASE', c.dangerFlags.length > 0 ? 'R20' : 'R11', c.dueOn, relation === 'UNIT' ? why : `${label}，${why}`, { personId: c.responsiblePersonId ?? c.ownerLeaderId });
     }
   } else if (working && overdue && office) {
     add('SUPERVISE', 'R11', c.dueOn, '请督促承办人办结并说明逾期原因', { personId: c.responsiblePersonId ?? c.ownerLeaderId });
   } else if (isOpen(c.status) && c.classification === 'ACCUSATION' && viewer.roles.includes('DISCIPLINE_INSPECTOR') && !assigned) {
-    add('ACCUSATION', 'R26', c.dueOn, '检举控告类事项，由纪检监督办理，材料不得转给被反映人', { personId: c.responsiblePersonId });
+    add('ACCUSATION', 'R26', c.dueOn, '由纪检监督办理，材料不得转给被反映人', { personId: c.responsiblePersonId });
   }
 
   if (office && c.status === 'RESOLVED' && c.resolvedAt && !c.followedUp && may('FOLLOW_UP')) {

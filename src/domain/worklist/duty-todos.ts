@@ -96,7 +96,7 @@ export function dutyTodos(viewer: Person, f: DutyTodoFacts, today: LocalDate): T
   const reportIds = new Set(running.filter((d) => d.rule === 'R16' && d.refId !== null && (concerns(d) || office)).map((d) => d.refId!));
   for (const r of f.sentiments.filter((x) => reportIds.has(x.reportId))) {
     items.push({ ...base, kind: 'SENTIMENT', rule: 'R16', dueOn: null, key: `${r.reportedOn}|${r.reportId}`, personId: r.reporterId,
-      why: mayConvert ? '民情信息待处理（可转为案件）' : '民情信息待信访办处理', reportId: r.reportId, villageId: r.villageId, content: r.content, reportedOn: r.reportedOn, convertible: mayConvert });
+      why: mayConvert ? '待处理，可转为案件' : '待信访办处理', reportId: r.reportId, villageId: r.villageId, content: r.content, reportedOn: r.reportedOn, convertible: mayConvert });
   }
   return items;
 }

@@ -57,8 +57,8 @@ export async function declareScreeningPeriod(deps: Deps, actor: Actor, raw: unkn
           key: `screening-declared:${period.id}`,
           urgency: period.kind === 'SENSITIVE' ? 'URGENT' : 'NORMAL',
           recipientIds: [...contacts.values()].flat(),
-          title: `${KIND_LABELS[period.kind]}：${period.name}`,
-          body: `排查期${period.startsOn}至${period.endsOn}，请于${period.reportDueOn}前报送排查情况（无情况请报零报告）。`,
+          title: `${period.name}：请报送排查情况`,
+          body: `${KIND_LABELS[period.kind]}，排查期${period.startsOn}至${period.endsOn}，请于${period.reportDueOn}前报送排查情况（无情况请报零报告）。`,
         }),
       ],
     };

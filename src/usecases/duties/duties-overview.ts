@@ -152,7 +152,7 @@ export async function dutiesOverview(deps: Deps, raw: unknown): Promise<DutiesOv
     for (const s of screenings) {
       for (const u of s.units.filter((x) => !x.reported)) {
         const people = contacts.get(u.unitId) ?? [];
-        pending.push({ rule: 'R17', personIds: people, unitId: u.unitId, title: `${s.name}排查情况报送`, dueOn: s.reportDueOn, missed: u.overdue, refId: s.periodId });
+        pending.push({ rule: 'R17', personIds: people, unitId: u.unitId, title: `${s.name}：报送排查情况`, dueOn: s.reportDueOn, missed: u.overdue, refId: s.periodId });
         if (u.remind && u.reminderKey) {
           reminders.push(notification({
             kind: 'SCREENING_REMINDER', key: u.reminderKey, urgency: s.kind === 'SENSITIVE' || u.overdue ? 'URGENT' : 'NORMAL', recipientIds: people,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertGlobalAllowed } from '../../domain/authorization.js';
-import { MAJOR_EVENT_KINDS, MAJOR_EVENT_LABELS } from '../../domain/escalation/alert-kinds.js';
+import { alertHeadline, MAJOR_EVENT_KINDS, MAJOR_EVENT_LABELS } from '../../domain/escalation/alert-kinds.js';
 import type { EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
 import { escalationPolicyOf } from '../../domain/reminders/reminder-settings.js';
 import { DomainError } from '../../domain/errors.js';
@@ -56,7 +56,7 @@ export async function raiseMajorEvent(
         subject: await majorEventSubject(repos, village.id),
         case: c,
         villageId: village.id,
-        title: `重大事项：${village.name}${label}`,
+        title: `${village.name}${label}`,
         detail: `${village.name}发生${label}${c ? `（${c.number}）` : ''}：${input.detail}（报告人：${actor.person.name}）`,
         eventKind: input.eventKind,
       },
@@ -74,7 +74,7 @@ export async function raiseMajorEvent(
           urgency: 'URGENT',
           recipientIds: office,
           caseId: opened.alert.caseId,
-          title: opened.alert.title,
+          title: alertHeadline(opened.alert.kind, opened.alert.title),
           body: `${opened.alert.detail}\n已通知包片领导、驻村干部、村干部赶赴现场，分管领导靠前指挥。`,
           alertId: opened.alert.id,
         }),

@@ -3,7 +3,7 @@ import { assertCaseAllowed } from '../../domain/authorization.js';
 import { abnormalPetitionFacts } from '../../domain/accountability/accountability-facts.js';
 import { dutyKey } from '../../domain/duties/statements.js';
 import { abnormalPetitionDuties } from '../../domain/escalation/abnormal-petition.js';
-import { ABNORMAL_DESTINATION_LABELS, ABNORMAL_DESTINATIONS } from '../../domain/escalation/alert-kinds.js';
+import { ABNORMAL_DESTINATION_LABELS, ABNORMAL_DESTINATIONS, abnormalTripLabel } from '../../domain/escalation/alert-kinds.js';
 import type { EscalationPolicy } from '../../domain/escalation/escalation-policy.js';
 import { escalationPolicyOf } from '../../domain/reminders/reminder-settings.js';
 import { DomainError } from '../../domain/errors.js';
@@ -73,7 +73,7 @@ export async function reportAbnormalPetition(
         subject: { kind: 'ABNORMAL_PETITION', ownerLeaderId: duties.leaderId },
         case: c,
         villageId: c.villageId,
-        title: `非正常上访：${c.number} ${label}`,
+        title: `${c.number} ${abnormalTripLabel(input.destination, input.collective)}`,
         detail: `${input.occurredOn} ${c.number}「${c.title}」${label}${duties.overdue ? '，该案件已逾期未办结' : ''}。${input.detail ?? ''}`,
         eventKind: input.destination,
       },
@@ -105,7 +105,7 @@ export async function reportAbnormalPetition(
         recipientIds: [duties.leaderId],
         caseId: c.id,
         title: `请组织劝返：${c.number}`,
-        body: `${input.occurredOn} ${label}。请立即组织劝返，并记录劝返人员、时间和结果。`,
+        body: `${input.occurredOn} ${label}。请立即组织劝返，并登记劝返人员、时间和劝返情况。`,
       }),
     ];
 

@@ -13,7 +13,7 @@ export async function raiseDangerLetterAlert(repos: Repos, actor: Actor, now: Da
     subject: await dangerLetterSubject(repos, c),
     case: c,
     villageId: c.villageId,
-    title: `异常信件：${c.number}（${labels}）`,
+    title: `${c.number}（${labels}）`,
     detail: `${c.title}（${labels}）：请主要领导和分管领导亲自阅处，相关单位主要负责人亲自处理`,
     eventKind: null,
   });

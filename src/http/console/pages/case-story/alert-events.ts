@@ -13,7 +13,7 @@ export function alertEvents(alerts: readonly AlertFact[], ctx: StoryContext): St
       at: a.raisedAt,
       rank: RANK.alert,
       tag: '预警',
-      title: `发出预警：${ctx.redact.text(a.title)}`,
+      title: `发出${kind}预警：${ctx.redact.text(a.title)}`,
       who: a.raisedById ? ctx.person(a.raisedById) : null,
       lines: [
         ...line('类别', eventKindLabel(a.eventKind)),
