@@ -43,7 +43,7 @@ describe('pushed notifications read as notices, never as confirmations (real Pos
     await proposeOwnership(town.deps, town.actor(town.people.office), ownershipTerms(town, proposed.id));
     proposedCaseId = proposed.id;
     const owned = await ownedCase(town, { title: '宅基地纠纷' });
-    await requestExtension(town.deps, town.actor(town.people.cadre), { caseId: owned.id, reason: '需要第三方测量鉴定', requestedDueOn: '2026-12-20' });
+    await requestExtension(town.deps, town.actor(town.people.cadre), { caseId: owned.id, reason: '需要第三方测量鉴定', requestedDueOn: '2026-12-21' });
     extendedCaseId = owned.id;
     alertId = (await raiseMajorEvent(town.deps, town.actor(town.people.villageCadre), { villageId: town.villages.a, eventKind: 'MASS_INCIDENT', detail: '约60名村民聚集在村委会门口' })).alert.id;
   });
@@ -56,7 +56,7 @@ describe('pushed notifications read as notices, never as confirmations (real Pos
     OWNERSHIP_ACTIVATED: { title: 'XF-2026-0001 包案已生效', body: '村道修缮纠纷｜办结时限 2026-11-30｜责任要求：一个月内组织测量确权', tag: '通知', colour: 'blue' },
     PROPOSAL_RETURNED: { title: 'XF-2026-0001 包案意见被退回', body: '退回理由：责任单位不明确', tag: '已退回', colour: 'orange' },
     CASE_ASSIGNED: { title: 'XF-2026-0001 已交办，请及时办理', body: '村道修缮纠纷｜办结时限 2026-11-23', tag: '待办', colour: 'orange' },
-    EXTENSION_REQUESTED: { title: 'XF-2026-0003 申请延期至 2026-12-20', body: '需要第三方测量鉴定', tag: null, card: '审批延期申请' },
+    EXTENSION_REQUESTED: { title: 'XF-2026-0003 申请延期至 2026-12-21', body: '需要第三方测量鉴定', tag: null, card: '审批延期申请' },
     EXTENSION_DECIDED: { title: 'XF-2026-0001 延期申请未获批准', body: '理由不充分，请按期办结', tag: '通知', colour: 'blue' },
     CASE_RESOLVED: { title: 'XF-2026-0001 已办结，请安排回访', body: '已协调修缮，信访人签字确认', tag: '待办', colour: 'orange' },
     CASE_REOPENED: { title: 'XF-2026-0001 回访不满意，重新办理', body: '村道修缮纠纷：路面仍有积水，请于2026-12-10前办结', urgency: 'URGENT', tag: '待办', colour: 'red' },
