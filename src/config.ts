@@ -119,6 +119,12 @@ export const configSchema = z.object({
   DINGTALK_CARD_TEMPLATE_ID: optionalText,
   /** A form template (inputs bound to a field list, render.ts DingTalkFormTemplateCard); without it forms are asked question by question in 1:1 chat. */
   DINGTALK_FORM_TEMPLATE_ID: optionalText,
+  /**
+   * Without a card template: `standard` sends 互动卡片普通版 (real buttons that call back, updated in
+   * place; docs/platforms/dingtalk-standard-card.md), `actioncard` the older ActionCards whose
+   * buttons post a text (which a group robot only receives when it is @-mentioned).
+   */
+  DINGTALK_CARDS: z.enum(['standard', 'actioncard'], { error: 'DINGTALK_CARDS 只能是 standard 或 actioncard' }).default('standard'),
   // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,

@@ -6,6 +6,13 @@ import { normalizeDingTalkCardCallback, normalizeDingTalkRobotMessage as N } fro
 import { DingTalkPayloadError } from '../../src/platforms/dingtalk/payload-error.js';
 import { actionClick, cardCallback, confirmClick, GROUP_ID, LI, robotAudio, robotPicture, robotRichText, robotText, ZHANG } from '../support/dingtalk-payloads.js';
 
+/** A template card's click: always an action (a standard card's confirm button is a confirmation). */
+function templateClick(raw: unknown, o: { now: Date }) {
+  const e = normalizeDingTalkCardCallback(raw, o);
+  if (e.kind !== 'action') throw new Error(`not an action: ${e.kind}`);
+  return e;
+}
+
 const now = new Date('2026-11-28T08:00:00Z');
 const sentAt = new Date('2026-11-28T07:59:58Z');
 const caseValue = { a: 'case.view', caseId: '6a1f8a52-2b1e-4c1e-9a57-0d6f1b1c2d3e' };
@@ -154,7 +161,7 @@ describe('DingTalk robot message normalization', () => {
 describe('DingTalk card callback normalization', () => {
   it('takes the value from params.action and the form from the other params; the card is named as the messenger names it', () => {
     const raw = cardCallback({ outTrackId: 'card-1', action: { a: 'progress.submit', caseId: caseValue.caseId }, form: { note: '已约谈信访人', visitedOn: '2026-11-27' } });
-    expect(normalizeDingTalkCardCallback(raw, { now })).toEqual({
+    expect(templateClick(raw, { now })).toEqual({
       kind: 'action',
       platform: 'DINGTALK',
       eventId: expect.stringMatching(/^card:[\w-]{32}$/),
@@ -169,34 +176,34 @@ describe('DingTalk card callback normalization', () => {
 
   it('gives the same callback delivered twice the same event id and key, another click another', () => {
     const raw = cardCallback({ outTrackId: 'card-2', action: caseValue });
-    const a = normalizeDingTalkCardCallback(raw, { now });
-    const b = normalizeDingTalkCardCallback(structuredClone(raw), { now: new Date(now.getTime() + 5000) });
+    const a = templateClick(raw, { now });
+    const b = templateClick(structuredClone(raw), { now: new Date(now.getTime() + 5000) });
     expect(a.eventId).toBe(b.eventId);
     expect(eventKey(a)).toBe(eventKey(b));
-    const other = normalizeDingTalkCardCallback(cardCallback({ outTrackId: 'card-2', action: caseValue, userId: ZHANG.staffId! }), { now });
+    const other = templateClick(cardCallback({ outTrackId: 'card-2', action: caseValue, userId: ZHANG.staffId! }), { now });
     expect(eventKey(other)).not.toBe(eventKey(a));
   });
 
   it('answers a 1:1 card to the operator (no chat), and takes a union id when userIdType says so', () => {
-    const p2p = normalizeDingTalkCardCallback(cardCallback({ outTrackId: 'card-3', action: caseValue, spaceType: 'IM_ROBOT', spaceId: LI.staffId! }), { now });
+    const p2p = templateClick(cardCallback({ outTrackId: 'card-3', action: caseValue, spaceType: 'IM_ROBOT', spaceId: LI.staffId! }), { now });
     expect(p2p.chat).toBeNull();
     expect(decodeDingTalkMessageId(p2p.messageId!)).toEqual({ place: { kind: 'user', userId: LI.staffId }, outTrackId: 'card-3' });
-    const byUnion = normalizeDingTalkCardCallback({ ...cardCallback({ action: caseValue }), userIdType: 2, userId: 'union-li' }, { now });
+    const byUnion = templateClick({ ...cardCallback({ action: caseValue }), userIdType: 2, userId: 'union-li' }, { now });
     expect(byUnion.operator).toEqual({ platform: 'DINGTALK', userId: null, unionId: 'union-li', openId: null });
   });
 
   it('reads content handed over parsed, and passes a click without params.action on for the dispatcher to refuse', () => {
-    expect(normalizeDingTalkCardCallback(cardCallback({ action: caseValue, contentAsObject: true }), { now }).value).toEqual(caseValue);
-    const stale = normalizeDingTalkCardCallback(cardCallback({ actionIds: ['btn_ok'] }), { now });
+    expect(templateClick(cardCallback({ action: caseValue, contentAsObject: true }), { now }).value).toEqual(caseValue);
+    const stale = templateClick(cardCallback({ actionIds: ['btn_ok'] }), { now });
     expect(stale).toMatchObject({ value: { actionIds: ['btn_ok'] }, form: null });
-    expect(normalizeDingTalkCardCallback(cardCallback({ action: 'not json' }), { now }).value).toBe('not json');
+    expect(templateClick(cardCallback({ action: 'not json' }), { now }).value).toBe('not json');
   });
 
   it('refuses malformed callbacks with a structured error', () => {
-    expect(malformed(() => normalizeDingTalkCardCallback({ ...cardCallback(), content: '{oops' }, { now })).issues).toEqual(['content: not JSON']);
-    expect(malformed(() => normalizeDingTalkCardCallback({ ...cardCallback(), content: '{}' }, { now })).issues[0]).toMatch(/^cardPrivateData:/);
+    expect(malformed(() => templateClick({ ...cardCallback(), content: '{oops' }, { now })).issues).toEqual(['content: not JSON']);
+    expect(malformed(() => templateClick({ ...cardCallback(), content: '{}' }, { now })).issues[0]).toMatch(/^cardPrivateData:/);
     const { outTrackId: _o, ...noTrack } = cardCallback();
-    expect(malformed(() => normalizeDingTalkCardCallback(noTrack, { now })).kind).toBe('card_callback');
-    expect(malformed(() => normalizeDingTalkCardCallback({ ...cardCallback(), type: 'dataCallback' }, { now })).issues[0]).toMatch(/^type:/);
+    expect(malformed(() => templateClick(noTrack, { now })).kind).toBe('card_callback');
+    expect(malformed(() => templateClick({ ...cardCallback(), type: 'dataCallback' }, { now })).issues[0]).toMatch(/^type:/);
   });
 });

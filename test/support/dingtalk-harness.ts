@@ -18,8 +18,8 @@ import { createDingTalkStream, createDWClient, type DingTalkStream } from '../..
 import type { PlatformName } from '../../src/usecases/ports/platform.js';
 import { captureLogger } from './capture-logger.js';
 import { freshDatabase, type TestDatabase } from './database.js';
-import { cardCallback, freshSignedHeaders, robotText, streamFrame, TOPIC_CARD, TOPIC_ROBOT, type DingTalkUser } from './dingtalk-payloads.js';
-import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, FakeDingTalk, type FakeDingTalkCard, type FakeDingTalkMessage } from './fake-dingtalk.js';
+import { cardCallback, CORP_ID, freshSignedHeaders, robotText, streamFrame, TOPIC_CARD, TOPIC_ROBOT, type DingTalkUser } from './dingtalk-payloads.js';
+import { FAKE_DT_CLIENT_ID, FAKE_DT_CLIENT_SECRET, FakeDingTalk, type FakeDingTalkCard, type FakeDingTalkMessage, type FakeDingTalkStandardCard } from './fake-dingtalk.js';
 import { buildTownship, type Township } from './township.js';
 
 // The bot on DingTalk as main.ts composes it: the real dispatcher and use cases on PostgreSQL,
@@ -32,6 +32,10 @@ export interface DingTalkHarnessOptions {
   cardTemplateId?: string;
   /** DINGTALK_FORM_TEMPLATE_ID: cards with a form go as interactive cards of this template, with inputs. */
   formTemplateId?: string;
+  /** DINGTALK_CARDS: the suites written for ActionCards keep them (`actioncard`, the fallback); `standard` is the default on a real tenant. */
+  cards?: 'standard' | 'actioncard';
+  /** PUBLIC_URL (HTTP mode: standard cards name their callback address under it). */
+  publicUrl?: string;
   pushQueue?: PushQueue;
   /** Other platforms the same bot serves (one deployment, Lark and DingTalk side by side). */
   alsoOn?: Map<PlatformName, MessagingPort>;
@@ -66,6 +70,12 @@ export function valueOf(b: OfferedButton): { a: string; [k: string]: unknown } {
   const meaning = readActionText(b.text);
   if (!meaning) throw new Error(`not a click text: ${b.text}`);
   return meaning.value as { a: string };
+}
+
+/** The buttons of a standard card as it shows now (its latest update): label and id. */
+export function standardButtons(c: FakeDingTalkStandardCard): { label: string; id: string }[] {
+  const data = (c.updates.at(-1) ?? c.cardData) as { contents: { type: string; actions?: { id: string; label: { text: string } }[] }[] };
+  return data.contents.filter((x) => x.type === 'action').flatMap((x) => x.actions ?? []).map((b) => ({ label: b.label.text, id: b.id }));
 }
 
 /** The buttons of a template card (its `buttons` variable). */
@@ -104,6 +114,8 @@ export class DingTalkHarness {
       DINGTALK_OAPI_URL: fake.url,
       ...(o.cardTemplateId && { DINGTALK_CARD_TEMPLATE_ID: o.cardTemplateId }),
       ...(o.formTemplateId && { DINGTALK_FORM_TEMPLATE_ID: o.formTemplateId }),
+      DINGTALK_CARDS: o.cards ?? 'actioncard',
+      ...(o.publicUrl && { PUBLIC_URL: o.publicUrl }),
     });
     let bot: Dispatcher | undefined;
     // The fixed town clock must move while the rate limiter waits, or it would wait forever.
@@ -163,6 +175,28 @@ export class DingTalkHarness {
       spaceId: group ? card.openSpaceId.split('IM_GROUP.')[1]! : staffOf(who).staffId!,
     });
     return this.deliver('cards', payload);
+  }
+
+  /**
+   * A click on a standard card's `request` button: the callback names the card (outTrackId = its
+   * cardBizId) and the button (actionIds); no space is said, as DingTalk's documentation leaves it open.
+   */
+  async standardClick(who: Person, card: FakeDingTalkStandardCard, buttonId: string, o: { frameId?: string } = {}): Promise<number> {
+    const payload = {
+      outTrackId: card.cardBizId,
+      corpId: CORP_ID,
+      userId: staffOf(who).staffId!,
+      userIdType: 1,
+      type: 'actionCallback',
+      content: JSON.stringify({ cardPrivateData: { actionIds: [buttonId], params: {} } }),
+      extension: JSON.stringify({}),
+    };
+    return this.deliver('cards', payload, undefined, o.frameId);
+  }
+
+  /** Standard cards in the town group, or in `p`'s 1:1 chat with the robot. */
+  standardCards(p?: Person): FakeDingTalkStandardCard[] {
+    return this.fake.standardCards.filter((c) => (p ? c.userId === staffOf(p).staffId : c.openConversationId === GROUP));
   }
 
   /** Messages sent 1:1 to `p` (since message number `since`). */

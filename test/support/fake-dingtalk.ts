@@ -46,6 +46,19 @@ export interface FakeDingTalkCard {
   updates: Record<string, string>[];
 }
 
+/** A 互动卡片普通版 sent by POST /v1.0/im/v1.0/robot/interactiveCards/send (cardData parsed). */
+export interface FakeDingTalkStandardCard {
+  cardBizId: string;
+  robotCode: string;
+  openConversationId: string | null;
+  /** The 1:1 receiver's userId (from singleChatReceiver). */
+  userId: string | null;
+  callbackUrl: string | null;
+  cardData: Record<string, unknown>;
+  /** cardData of each PUT /v1.0/im/robots/interactiveCards, in order. */
+  updates: Record<string, unknown>[];
+}
+
 /** Who signs in through DingTalk's login page. */
 export interface FakeDingTalkLoginUser {
   unionId: string;
@@ -91,10 +104,22 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const rid = () => randomBytes(8).toString('hex');
 
+/** A JSON string's object, or null. */
+function jsonObject(v: unknown): Record<string, unknown> | null {
+  if (typeof v !== 'string') return null;
+  try {
+    const o = JSON.parse(v) as unknown;
+    return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 export class FakeDingTalk {
   readonly requests: FakeDingTalkRequest[] = [];
   readonly messages: FakeDingTalkMessage[] = [];
   readonly cards: FakeDingTalkCard[] = [];
+  readonly standardCards: FakeDingTalkStandardCard[] = [];
   readonly dings: FakeDing[] = [];
   /** Legacy directory: mobile → userid (getbymobile). */
   readonly usersByMobile = new Map<string, string>();
@@ -156,6 +181,7 @@ export class FakeDingTalk {
     this.requests.length = 0;
     this.messages.length = 0;
     this.cards.length = 0;
+    this.standardCards.length = 0;
     this.dings.length = 0;
     this.invalidStaffIds.clear();
     this.flowControlledStaffIds.clear();
@@ -351,6 +377,40 @@ export class FakeDingTalk {
       card.updates.push(params);
       card.cardParamMap = { ...card.cardParamMap, ...params };
       return answer(200, { success: true, result: true });
+    }
+    if (record.method === 'POST' && record.path === '/v1.0/im/v1.0/robot/interactiveCards/send') {
+      // Shape as in DingTalk's OpenAPI SDK (SendRobotInteractiveCardRequest): cardData and singleChatReceiver are JSON strings.
+      if (b.cardTemplateId !== 'StandardCard') return invalid('cardTemplateId 须为 StandardCard');
+      if (typeof b.cardBizId !== 'string' || !b.cardBizId) return invalid('cardBizId 不能为空');
+      if (b.robotCode !== this.robotCode) return invalid('robotCode 无效');
+      const cardData = jsonObject(b.cardData);
+      if (!cardData || !Array.isArray(cardData.contents)) return invalid('cardData 须为卡片 JSON 字符串');
+      const receiver = typeof b.singleChatReceiver === 'string' ? jsonObject(b.singleChatReceiver) : null;
+      const openConversationId = typeof b.openConversationId === 'string' ? b.openConversationId : null;
+      if ((receiver === null) === (openConversationId === null)) return invalid('openConversationId 与 singleChatReceiver 须且只能填一个');
+      if (receiver && typeof receiver.userId !== 'string') return invalid('singleChatReceiver 须为 {"userId": …}');
+      const existing = this.standardCards.find((c) => c.cardBizId === b.cardBizId);
+      if (!existing) {
+        this.standardCards.push({
+          cardBizId: b.cardBizId,
+          robotCode: String(b.robotCode),
+          openConversationId,
+          userId: receiver ? String(receiver.userId) : null,
+          callbackUrl: typeof b.callbackUrl === 'string' ? b.callbackUrl : null,
+          cardData,
+          updates: [],
+        });
+      }
+      return answer(200, { processQueryKey: `pqk${rid()}` });
+    }
+    if (record.method === 'PUT' && record.path === '/v1.0/im/robots/interactiveCards') {
+      const card = this.standardCards.find((c) => c.cardBizId === b.cardBizId);
+      if (!card) return invalid('卡片不存在 (cardBizId)');
+      const cardData = jsonObject(b.cardData);
+      if (!cardData) return invalid('cardData 须为卡片 JSON 字符串');
+      card.updates.push(cardData);
+      card.cardData = cardData;
+      return answer(200, { processQueryKey: `pqk${rid()}` });
     }
     if (record.method === 'POST' && record.path === '/v1.0/robot/ding/send') {
       const receivers = Array.isArray(b.receiverUserIdList) ? (b.receiverUserIdList as unknown[]).map(String) : [];

@@ -61,3 +61,33 @@ export function readActionText(raw: string): ActionTextMeaning {
   }
   return null;
 }
+
+// On a standard interactive card (StandardCard, standard-card.ts) a button is a `request` button
+// and a click comes back as a card callback naming the button's id (cardPrivateData.actionIds).
+// The id carries the same meaning as the texts above, as a plain ASCII token:
+//
+//   xfa_<base64url(JSON { v, c? })>                   → an action
+//   xfc_<base64url(JSON { value, title, text, c? })>   → ask first
+//
+// optionally followed by `.<n>`, which tells apart two buttons of one card that do the same.
+//
+// Untrusted like any click: the dispatcher decodes and authorises it.
+
+const ACTION_ID = 'xfa_';
+const CONFIRM_ID = 'xfc_';
+
+export function actionId(value: unknown, cardRef?: string): string {
+  return ACTION_ID + encode(cardRef ? { v: value, c: cardRef } : { v: value });
+}
+
+export function confirmId(value: unknown, title: string, text: string, cardRef?: string): string {
+  return CONFIRM_ID + encode({ value, title, text, ...(cardRef ? { c: cardRef } : {}) });
+}
+
+/** What a standard card's button id means, when it is one of ours. */
+export function readActionId(raw: string): ActionTextMeaning {
+  const id = raw.split('.')[0]!;
+  if (id.startsWith(ACTION_ID)) return readActionText(`${ACTION_PREFIX}${id.slice(ACTION_ID.length)}`);
+  if (id.startsWith(CONFIRM_ID)) return readActionText(`${CONFIRM_PREFIX}${id.slice(CONFIRM_ID.length)}`);
+  return null;
+}

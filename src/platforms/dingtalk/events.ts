@@ -78,6 +78,9 @@ export function createDingTalkInbound(deps: DingTalkInboundDeps): DingTalkInboun
       })(),
     );
 
+  const askFirst = (event: DingTalkConfirmRequest) =>
+    track(deps.confirm(event).catch((err: unknown) => log.error({ err, eventId: event.eventId }, 'dingtalk confirmation not sent')));
+
   return {
     robotMessage(raw) {
       let event: DingTalkRobotEvent;
@@ -88,7 +91,7 @@ export function createDingTalkInbound(deps: DingTalkInboundDeps): DingTalkInboun
       }
       if (event.kind === 'confirm') {
         if (!confirms.add(event.eventId)) return { ok: true, kind: 'duplicate', eventId: event.eventId };
-        track(deps.confirm(event).catch((err: unknown) => log.error({ err, eventId: event.eventId }, 'dingtalk confirmation not sent')));
+        askFirst(event);
       } else if (event.kind === 'action') {
         runAction(event);
       } else {
@@ -98,14 +101,19 @@ export function createDingTalkInbound(deps: DingTalkInboundDeps): DingTalkInboun
     },
 
     cardCallback(raw) {
-      let action: InboundAction;
+      let event: InboundAction | DingTalkConfirmRequest;
       try {
-        action = normalizeDingTalkCardCallback(raw, { now: deps.clock.now() });
+        event = normalizeDingTalkCardCallback(raw, { now: deps.clock.now() });
       } catch (err) {
         return malformed(err, 'card callback');
       }
-      runAction(action);
-      return { ok: true, kind: 'action', eventId: action.eventId };
+      if (event.kind === 'confirm') {
+        if (!confirms.add(event.eventId)) return { ok: true, kind: 'duplicate', eventId: event.eventId };
+        askFirst(event);
+        return { ok: true, kind: 'confirm', eventId: event.eventId };
+      }
+      runAction(event);
+      return { ok: true, kind: 'action', eventId: event.eventId };
     },
 
     async idle() {

@@ -15,9 +15,10 @@ import { AccessTokenCache, appAccessToken, legacyAccessToken } from './access-to
 import { CARD_CALLBACK_ROUTE_KEY, registerCardCallbackRoute } from './card-callback-route.js';
 import { dingtalkContactDirectory } from './contacts.js';
 import { createDingTalkInbound, type DingTalkInbound, type Dispatch } from './events.js';
-import { dingtalkHttpRouter } from './http.js';
+import { DINGTALK_CARDS_PATH, dingtalkHttpRouter } from './http.js';
 import { DingTalkMessenger } from './messenger.js';
 import type { DingTalkConfirmRequest } from './normalize.js';
+import { baseUrl } from './fetch-json.js';
 import { DingTalkSender } from './sender.js';
 import { createDingTalkStream, type DingTalkStream } from './stream.js';
 import { dingtalkWebLogin, type DingTalkWebLogin } from './web-login.js';
@@ -99,6 +100,9 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
     cardTemplateId: config.DINGTALK_CARD_TEMPLATE_ID,
     formTemplateId: config.DINGTALK_FORM_TEMPLATE_ID,
     cardCallback: config.DINGTALK_MODE === 'http' ? { type: 'HTTP', routeKey: CARD_CALLBACK_ROUTE_KEY } : { type: 'STREAM' },
+    standardCards: config.DINGTALK_CARDS === 'standard',
+    // Stream mode needs no address: clicks come over the stream connection.
+    standardCallbackUrl: config.DINGTALK_MODE === 'http' && config.PUBLIC_URL ? `${baseUrl(config.PUBLIC_URL)}${DINGTALK_CARDS_PATH}` : undefined,
     logger: log,
   });
 

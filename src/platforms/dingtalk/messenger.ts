@@ -8,6 +8,7 @@ import type { DingTalkRateTarget } from './limits.js';
 import { decodeDingTalkMessageId, encodeDingTalkMessageId, messageIdOfCardRef, type DingTalkPlace } from './message-ref.js';
 import { renderDingTalkFormTemplateCard, renderDingTalkMessage, renderDingTalkTemplateCard, type DingTalkRobotMessage, type DingTalkTemplateCard } from './render.js';
 import { DingTalkSendError } from './send-error.js';
+import { isStandardCardId, renderDingTalkStandardCard, STANDARD_CARD_TEMPLATE_ID, standardCardId } from './standard-card.js';
 import type { DingTalkRequest, DingTalkSender, Rejection } from './sender.js';
 
 export interface DingTalkMessengerOptions {
@@ -19,6 +20,13 @@ export interface DingTalkMessengerOptions {
   formTemplateId?: string | null | undefined;
   /** How clicks on template cards come back: over the stream (default) or to a registered HTTP callback route. */
   cardCallback?: { type: 'STREAM' } | { type: 'HTTP'; routeKey: string } | undefined;
+  /**
+   * Without a township template, cards go as standard interactive cards (StandardCard: real buttons
+   * that call back, updated in place) rather than ActionCards whose buttons post texts. Clicks come
+   * over the stream, or in HTTP mode to `standardCallbackUrl`.
+   */
+  standardCards?: boolean | undefined;
+  standardCallbackUrl?: string | undefined;
   logger?: Logger | undefined;
   /** How many recent send uuids this process remembers (default 10 000). */
   recentSends?: number | undefined;
@@ -105,6 +113,18 @@ export class DingTalkMessenger implements MessagingPort {
         { uuid: key('update', messageId), destination: `update:${messageId}`, payload: renderDingTalkMessage(card) },
         `无法识别的钉钉消息 id (not a DingTalk message id of ours): ${messageId}`,
       );
+      return;
+    }
+    if (ref.outTrackId && isStandardCardId(ref.outTrackId)) {
+      const rendered = renderDingTalkStandardCard(card);
+      await this.sender.deliver<unknown>({
+        uuid: key('update', messageId, JSON.stringify(rendered)),
+        destination: `update:${placeName(ref.place)}:${ref.outTrackId}`,
+        payload: rendered,
+        target: rateTarget(ref.place),
+        kind: 'update',
+        request: { host: 'api', method: 'PUT', path: '/v1.0/im/robots/interactiveCards', body: { cardBizId: ref.outTrackId, cardData: JSON.stringify(rendered) } },
+      });
       return;
     }
     if (ref.outTrackId) {
@@ -198,7 +218,11 @@ export class DingTalkMessenger implements MessagingPort {
   private async post(place: DingTalkPlace, card: Card, uuid: string, destination: string): Promise<{ messageId: string }> {
     const formTemplate = this.opts.formTemplateId && card.elements.some((e) => e.kind === 'form') ? this.opts.formTemplateId : null;
     const template = formTemplate ?? this.template;
-    const { messageId } = template ? await this.postCard(place, card, uuid, destination, template) : await this.postMessage(place, card, uuid, destination);
+    const { messageId } = template
+      ? await this.postCard(place, card, uuid, destination, template)
+      : this.opts.standardCards
+        ? await this.postStandardCard(place, card, uuid, destination)
+        : await this.postMessage(place, card, uuid, destination);
     // Our ids are made from the answer; an empty one would break later replies silently.
     if (!messageId) throw new Error('DingTalk answered a send without what names the message');
     return { messageId };
@@ -227,6 +251,31 @@ export class DingTalkMessenger implements MessagingPort {
         return null;
       },
       messageIdOf: () => messageIdOfCardRef(place, cardRef),
+    });
+  }
+
+  /** POST /v1.0/im/v1.0/robot/interactiveCards/send (docs/platforms/dingtalk-standard-card.md). */
+  private postStandardCard(place: DingTalkPlace, card: Card, uuid: string, destination: string): Promise<{ messageId: string | null }> {
+    const rendered = renderDingTalkStandardCard(card);
+    const cardBizId = standardCardId(place, uuid);
+    const body: Record<string, unknown> = {
+      cardTemplateId: STANDARD_CARD_TEMPLATE_ID,
+      cardBizId,
+      robotCode: this.opts.robotCode,
+      cardData: JSON.stringify(rendered),
+      ...(place.kind === 'user' ? { singleChatReceiver: JSON.stringify({ userId: place.userId }) } : { openConversationId: place.conversationId }),
+      ...(this.opts.standardCallbackUrl ? { callbackUrl: this.opts.standardCallbackUrl } : {}),
+      sendOptions: {},
+      pullStrategy: false,
+    };
+    return this.sender.deliver<unknown>({
+      uuid,
+      destination,
+      payload: rendered,
+      target: rateTarget(place),
+      kind: 'send',
+      request: { host: 'api', method: 'POST', path: '/v1.0/im/v1.0/robot/interactiveCards/send', body },
+      messageIdOf: () => encodeDingTalkMessageId({ place, outTrackId: cardBizId }),
     });
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatRef, InboundAction, InboundMessage, PlatformUserRef } from '../../bot/inbound.js';
-import { readActionText } from './action-text.js';
+import { readActionId, readActionText } from './action-text.js';
+import { placeOfStandardCard } from './standard-card.js';
 import { encodeDingTalkMessageId, inboundMessageId, messageIdOfCardRef, type DingTalkPlace } from './message-ref.js';
 import { DingTalkPayloadError } from './payload-error.js';
 
@@ -170,7 +171,7 @@ export function normalizeDingTalkRobotMessage(raw: unknown, opts: { now: Date })
  * So params.action is the click's value and the other params are the form. A click without
  * `action` is passed on with only its actionIds, for the dispatcher to refuse as a stale button.
  */
-export function normalizeDingTalkCardCallback(raw: unknown, opts: { now: Date }): InboundAction {
+export function normalizeDingTalkCardCallback(raw: unknown, opts: { now: Date }): InboundAction | DingTalkConfirmRequest {
   const c = parse(cardCallback, raw, 'card_callback');
   if (c.type && c.type !== 'actionCallback') throw new DingTalkPayloadError('card_callback', [`type: not an action callback ("${c.type}")`]);
   let content: unknown = c.content;
@@ -182,6 +183,8 @@ export function normalizeDingTalkCardCallback(raw: unknown, opts: { now: Date })
     }
   }
   const data = parse(cardContent, content, 'card_callback').cardPrivateData;
+  const standard = standardCardClick(c, data.actionIds ?? [], content, opts.now);
+  if (standard) return standard;
   const { action, ...fields } = data.params ?? {};
   const value = action === undefined || action === null ? { actionIds: data.actionIds ?? [] } : decodeValue(action);
 
@@ -201,6 +204,35 @@ export function normalizeDingTalkCardCallback(raw: unknown, opts: { now: Date })
     value,
     form: Object.keys(fields).length > 0 ? fields : null,
     receivedAt: opts.now,
+  };
+}
+
+/**
+ * A click on one of our standard cards (standard-card.ts): the card's id says where it is, the
+ * button's id what it does (action-text.ts). null for a template card's click.
+ */
+function standardCardClick(c: z.infer<typeof cardCallback>, actionIds: string[], content: unknown, now: Date): InboundAction | DingTalkConfirmRequest | null {
+  const place = placeOfStandardCard(c.outTrackId);
+  if (!place) return null;
+  const byUnionId = String(c.userIdType ?? '1') === '2';
+  const operator: PlatformUserRef = { platform: 'DINGTALK', userId: byUnionId ? null : c.userId, unionId: byUnionId ? c.userId : null, openId: null };
+  const chat: ChatRef | null = place.kind === 'chat' ? { id: place.conversationId, type: 'group' } : null;
+  const eventId = `card:${digest([c.outTrackId, c.userId, content])}`;
+  const meaning = actionIds.length === 1 ? readActionId(actionIds[0]!) : null;
+  if (meaning?.kind === 'confirm') {
+    return { kind: 'confirm', platform: 'DINGTALK', eventId, chat, operator, value: meaning.value, title: meaning.title, text: meaning.text, cardRef: null, receivedAt: now };
+  }
+  return {
+    kind: 'action',
+    platform: 'DINGTALK',
+    eventId,
+    chat,
+    operator,
+    messageId: encodeDingTalkMessageId({ place, outTrackId: c.outTrackId }),
+    // A button that is not ours is passed on with its ids, for the dispatcher to refuse as stale.
+    value: meaning?.kind === 'action' ? meaning.value : { actionIds },
+    form: null,
+    receivedAt: now,
   };
 }
 

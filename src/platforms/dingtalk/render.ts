@@ -249,9 +249,7 @@ function templateField(i: FormInput): DingTalkTemplateField {
 }
 
 function templateCard(card: Card, formsAsInputs: boolean): DingTalkTemplateCard {
-  const { blocks, buttons } = layout(card, 'buttons', undefined, formsAsInputs);
-  const tags = (card.tags ?? []).map((t) => `【${dingtalkPlain(t.text)}】`).join(' ');
-  const top = [tags, card.subtitle ? dingtalkPlain(card.subtitle) : ''].filter(Boolean).join('  \n');
+  const { top, blocks, buttons } = interactiveCardParts(card, formsAsInputs);
   const list: DingTalkTemplateButton[] = buttons.map(({ label, button }) => ({
     text: label,
     style: button.style,
@@ -265,4 +263,12 @@ function templateCard(card: Card, formsAsInputs: boolean): DingTalkTemplateCard 
       buttons: JSON.stringify(list),
     },
   };
+}
+
+/** A card's parts for an interactive card: tags and subtitle, markdown blocks, and every button (list items' too, named after their row). */
+export function interactiveCardParts(card: Card, formsAsInputs = false): { top: string; blocks: string[]; buttons: Button[] } {
+  const { blocks, buttons } = layout(card, 'buttons', undefined, formsAsInputs);
+  const tags = (card.tags ?? []).map((t) => `【${dingtalkPlain(t.text)}】`).join(' ');
+  const top = [tags, card.subtitle ? dingtalkPlain(card.subtitle) : ''].filter(Boolean).join('  \n');
+  return { top, blocks, buttons };
 }
