@@ -95,12 +95,34 @@ describe('DingTalk standard cards in the town group', () => {
     expect(shown).toContain('张＊明');
     expect(shown).not.toContain('张大明');
     expect(shown).not.toContain('13812345678');
+    // Someone without the right clicks 分类 in the group: refused with the reason, to them alone; nothing changes.
+    const classify = standardButtons(card!).find((b) => b.label === '分类')!;
+    const audits = await suite.t.db.prisma.auditLog.count();
+    await h.standardClick(p.villageCadre, card!, classify.id);
+    expect(await suite.t.db.prisma.auditLog.count()).toBe(audits);
+    expect(card!.updates).toEqual([]);
+    expect(JSON.stringify(h.standardCards(p.villageCadre).at(-1)?.cardData ?? {})).toContain('此操作由信访办（信访领导小组）办理');
     const first = standardButtons(card!)[0]!;
     await h.standardClick(p.office, card!, first.id);
     const everything = JSON.stringify(h.standardCards().map((x) => [x.cardData, ...x.updates]));
     expect(everything).not.toContain('张大明');
     expect(everything).not.toContain('13812345678');
     expectNoActionTexts(h.fake.standardCards);
+  });
+
+  it('R5/R24: the office refreshes its 待办 in the group: the callback runs the use case and the group card is updated in place, still masked', async () => {
+    const p = town.people;
+    await h.say(p.office, '待办');
+    const list = h.standardCards().at(-1)!;
+    const cards = h.standardCards().length;
+    const added = await collectiveCase(town, { title: '灌溉渠道维修纠纷' });
+    const refresh = standardButtons(list).find((b) => b.label === '刷新')!;
+    await h.standardClick(p.office, list, refresh.id);
+    expect(list.updates.length).toBe(1);
+    expect(h.standardCards().length).toBe(cards);
+    const shown = JSON.stringify(list.cardData);
+    expect(shown).toContain(added.number);
+    expect(shown).not.toContain('张大明');
   });
 
   it('a click on a button that is not ours (a stale or forged id) is refused with a reason and changes nothing', async () => {
