@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../support/database.js';
-import { DingTalkHarness, standardButtons, useDingTalkSuite } from '../support/dingtalk-harness.js';
+import { buttonsOf, DingTalkHarness, standardButtons, useDingTalkSuite } from '../support/dingtalk-harness.js';
 import type { FakeDingTalkStandardCard } from '../support/fake-dingtalk.js';
 import { collectiveCase, ownershipTerms } from '../support/flows.js';
 import { proposeOwnership } from '../../src/usecases/ownership/propose-ownership.js';
@@ -123,6 +123,27 @@ describe('DingTalk standard cards in the town group', () => {
     const shown = JSON.stringify(list.cardData);
     expect(shown).toContain(added.number);
     expect(shown).not.toContain('张大明');
+  });
+
+  it('the last fallback: when DingTalk refuses standard cards (no permission), a robot message goes instead — with #操作 buttons 1:1, without them in the group — and the refusal is logged', async () => {
+    const p = town.people;
+    const c = await collectiveCase(town, { title: '道路硬化占地补偿' });
+    // A proposal waits for the approver: their case card offers 审定.
+    await proposeOwnership(town.deps, town.actor(p.office), ownershipTerms(town, c.id));
+    const cards = h.fake.standardCards.length;
+    h.fake.failNext(1, 403, { code: 'Forbidden.AccessDenied', message: '应用没有权限', path: /interactiveCards\/send/ });
+    await h.say(p.office, `案件 ${c.number}`);
+    const inGroup = h.groupMessages().at(-1)!;
+    expect(inGroup.msgKey).toBe('sampleMarkdown');
+    expect(JSON.stringify(inGroup.msgParam)).not.toContain('dtmd://');
+    expect(JSON.stringify(inGroup.msgParam)).toContain('张＊明');
+    h.fake.failNext(1, 403, { code: 'Forbidden.AccessDenied', message: '应用没有权限', path: /interactiveCards\/send/ });
+    const since = h.fake.messages.length;
+    await h.say(p.approver, `案件 ${c.number}`, { p2p: true });
+    const oneToOne = h.messagesTo(p.approver, since).find((m) => m.msgParam.title?.startsWith(c.number));
+    expect(oneToOne && buttonsOf(oneToOne).length).toBeGreaterThan(0);
+    expect(h.fake.standardCards.length).toBe(cards);
+    expect(h.logLines.filter((l) => String(l.msg).includes('standard card refused'))).toHaveLength(2);
   });
 
   it('a click on a button that is not ours (a stale or forged id) is refused with a reason and changes nothing', async () => {

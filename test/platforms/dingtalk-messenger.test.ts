@@ -67,10 +67,13 @@ describe('DingTalkMessenger against the fake DingTalk API', () => {
     expect(messageIdOfCardRef({ kind: 'user', userId: 'staff001' }, clicked!.cardRef!)).toBe(messageId);
   });
 
-  it('sends to a group with groupMessages/send {robotCode, openConversationId, msgKey, msgParam}', async () => {
+  it('sends to a group with groupMessages/send {robotCode, openConversationId, msgKey, msgParam}, without #操作 buttons (a group robot would not receive their texts)', async () => {
     const { m } = messenger();
     const { messageId } = await m.send(group('cidOffice=='), card, { uuid: 'g-1' });
-    expect(fake.apiRequests().at(-1)).toMatchObject({ path: '/v1.0/robot/groupMessages/send', body: { robotCode: FAKE_DT_ROBOT_CODE, openConversationId: 'cidOffice==', msgKey: 'sampleActionCard' } });
+    expect(fake.apiRequests().at(-1)).toMatchObject({ path: '/v1.0/robot/groupMessages/send', body: { robotCode: FAKE_DT_ROBOT_CODE, openConversationId: 'cidOffice==', msgKey: 'sampleMarkdown' } });
+    const text = JSON.stringify(fake.messages.at(-1)!.msgParam);
+    expect(text).not.toContain('dtmd://');
+    expect(text).toContain('如需办理，请在与机器人的单聊中发送');
     expect(fake.messages).toEqual([expect.objectContaining({ kind: 'group', openConversationId: 'cidOffice==' })]);
     expect(decodeDingTalkMessageId(messageId)?.place).toEqual({ kind: 'chat', conversationId: 'cidOffice==' });
     expect((await rows())[0]).toMatchObject({ destination: 'chat:cidOffice==', status: 'SENT' });

@@ -221,7 +221,7 @@ export class DingTalkMessenger implements MessagingPort {
     const { messageId } = template
       ? await this.postCard(place, card, uuid, destination, template)
       : this.opts.standardCards
-        ? await this.postStandardCard(place, card, uuid, destination)
+        ? await this.postStandardCardOrMessage(place, card, uuid, destination)
         : await this.postMessage(place, card, uuid, destination);
     // Our ids are made from the answer; an empty one would break later replies silently.
     if (!messageId) throw new Error('DingTalk answered a send without what names the message');
@@ -230,7 +230,7 @@ export class DingTalkMessenger implements MessagingPort {
 
   private postMessage(place: DingTalkPlace, card: Card, uuid: string, destination: string): Promise<{ messageId: string | null }> {
     const cardRef = cardRefFor(uuid);
-    const message: DingTalkRobotMessage = renderDingTalkMessage(card, { cardRef });
+    const message: DingTalkRobotMessage = renderDingTalkMessage(card, { cardRef, inGroup: place.kind === 'chat' });
     const common = { robotCode: this.opts.robotCode, msgKey: message.msgKey, msgParam: JSON.stringify(message.msgParam) };
     const request: DingTalkRequest =
       place.kind === 'user'
@@ -252,6 +252,24 @@ export class DingTalkMessenger implements MessagingPort {
       },
       messageIdOf: () => messageIdOfCardRef(place, cardRef),
     });
+  }
+
+  /**
+   * A standard card, or — when DingTalk refuses it for good (say the app lacks the interactive-card
+   * permission) — the last fallback: a robot message, whose buttons post texts 1:1 and are left out
+   * in a group. The refusal is logged so that the IT person grants the permission.
+   */
+  private async postStandardCardOrMessage(place: DingTalkPlace, card: Card, uuid: string, destination: string): Promise<{ messageId: string | null }> {
+    try {
+      return await this.postStandardCard(place, card, uuid, destination);
+    } catch (err) {
+      if (!(err instanceof DingTalkSendError) || err.retryable) throw err;
+      this.opts.logger?.warn(
+        { destination, status: err.status, code: err.dingtalkCode, error: err.message },
+        '钉钉拒绝发送互动卡片普通版，已改发普通消息；请在开放平台为应用开通“机器人发送互动卡片”权限 (standard card refused; sent as a robot message)',
+      );
+      return this.postMessage(place, card, `${uuid}:message`, destination);
+    }
   }
 
   /** POST /v1.0/im/v1.0/robot/interactiveCards/send (docs/platforms/dingtalk-standard-card.md). */

@@ -70,6 +70,12 @@ export interface DingTalkTemplateButton {
 
 export interface DingTalkRenderOptions {
   /**
+   * A group robot message carries no buttons: a click would post its `#操作` text as the person's
+   * own message, which the robot does not receive unless @-mentioned and which every member sees.
+   * The message says where to act instead.
+   */
+  inGroup?: boolean | undefined;
+  /**
    * Names the message in its buttons' texts (action-text.ts card ref, ≤ 64 characters), so that
    * a click says which card it came from (message-ref.ts messageIdOfCardRef).
    */
@@ -77,6 +83,7 @@ export interface DingTalkRenderOptions {
 }
 
 const MAX_ACTION_CARD_BUTTONS = 5;
+const GROUP_ACTIONS_HINT = '如需办理，请在与机器人的单聊中发送「待办」或「案件 编号」。';
 const FORM_HINT = '钉钉卡片内不能填写：机器人会在单聊中逐项询问，按提示回复即可。';
 const FORM_OPEN_HINT = '点击「开始填写」，机器人会在单聊中逐项询问，按提示回复即可。';
 
@@ -96,6 +103,9 @@ function link(b: Button, cardRef: string | undefined): { label: string; url: str
   return text.length <= MAX_ACTION_TEXT ? { label: b.label, url: sendMessageLink(text) } : null;
 }
 
+/** Where a list item's button goes: a link on its row, among the card's buttons, or nowhere (a group robot message). */
+type ItemButtons = 'inline' | 'buttons' | 'none';
+
 interface Layout {
   /** Markdown blocks, separated by a blank line. */
   blocks: string[];
@@ -108,7 +118,7 @@ interface Layout {
  * (robot markdown); a template's markdown component does not follow dtmd links, so there it joins
  * the buttons, named after its row.
  */
-function layout(card: Card, itemButtons: 'inline' | 'buttons', cardRef?: string, formsAsInputs = false): Layout {
+function layout(card: Card, itemButtons: ItemButtons, cardRef?: string, formsAsInputs = false): Layout {
   const blocks: string[] = [];
   const buttons: Button[] = [];
   for (const e of card.elements) {
@@ -120,7 +130,7 @@ function layout(card: Card, itemButtons: 'inline' | 'buttons', cardRef?: string,
   return { blocks, buttons };
 }
 
-function element(e: CardElement, itemButtons: 'inline' | 'buttons', buttons: Button[], cardRef: string | undefined): string | null {
+function element(e: CardElement, itemButtons: ItemButtons, buttons: Button[], cardRef: string | undefined): string | null {
   switch (e.kind) {
     case 'markdown':
       return hardBreaks(dingtalkMarkdown(e.text));
@@ -139,7 +149,7 @@ function element(e: CardElement, itemButtons: 'inline' | 'buttons', buttons: But
       const [first = '', ...rest] = dingtalkMarkdown(e.text).split('\n');
       let head = `- ${first}`;
       if (e.badge) head += ` 【${dingtalkPlain(e.badge.text)}】`;
-      if (e.button) {
+      if (e.button && itemButtons !== 'none') {
         if (itemButtons === 'inline') {
           const l = link({ label: e.button.label, button: e.button }, cardRef);
           if (l) head += ` ${markdownLink(l.label, l.url)}`;
@@ -192,8 +202,9 @@ function head(card: Card): string {
 
 /** The card as a robot message: markdown, or an ActionCard with its buttons (at most 5; the rest as links). */
 export function renderDingTalkMessage(card: Card, opts: DingTalkRenderOptions = {}): DingTalkRobotMessage {
-  const { blocks, buttons } = layout(card, 'inline', opts.cardRef);
-  const links = buttons.flatMap((b) => link(b, opts.cardRef) ?? []);
+  const { blocks, buttons } = layout(card, opts.inGroup ? 'none' : 'inline', opts.cardRef);
+  if (opts.inGroup && buttons.length > 0) blocks.push(quote(GROUP_ACTIONS_HINT));
+  const links = opts.inGroup ? [] : buttons.flatMap((b) => link(b, opts.cardRef) ?? []);
   const shown = links.slice(0, MAX_ACTION_CARD_BUTTONS);
   const more = links.slice(MAX_ACTION_CARD_BUTTONS);
   if (more.length > 0) blocks.push(`更多操作：${more.map((l) => markdownLink(l.label, l.url)).join(' · ')}`);
