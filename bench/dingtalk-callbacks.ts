@@ -6,7 +6,7 @@
  * handling latency (callback sent → the bot's answer at DingTalk), once under DingTalk's send
  * quota as deployed and once with the app quota lifted (the server alone). `npm run bench:dingtalk`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +51,9 @@ const TARGET_P99_MS = 100;
 const CHATS = 200;
 /** A township with a card template: answers are interactive cards, and its inputs submit forms by card callback. */
 const CARD_TEMPLATE_ID = 'bench-xinfang-card.schema';
+/** BENCH_DINGTALK_CARDS=standard (npm run bench:dingtalk-standard): no template, 互动卡片普通版 (DINGTALK_CARDS=standard). */
+const CARDS: 'template' | 'standard' = process.env.BENCH_DINGTALK_CARDS === 'standard' ? 'standard' : 'template';
+const RESULTS = CARDS === 'standard' ? 'bench/results/dingtalk-standard-clicks.json' : 'bench/results/dingtalk-callbacks.json';
 /** The app quota of src/platforms/dingtalk/limits.ts, lifted for the second pass. */
 const LIFTED_APP_QUOTA = 1_000_000;
 
@@ -111,6 +114,19 @@ function table(title: string, levels: Level[]): void {
   console.log('');
 }
 
+/** The click → update figures beside the last `npm run bench:lark` (bench/results/lark-callbacks.json), when there is one. */
+function besideLark(levels: Level[]): string {
+  const click = (l: Level) => `conc ${'concurrency' in l.load ? l.load.concurrency : '?'}: p50 ${f1(l.byKind.write.handling.p50Ms)} / p99 ${f1(l.byKind.write.handling.p99Ms)} ms`;
+  const ours = `standard card click → its update at the fake (quota lifted): ${levels.map(click).join('; ')}`;
+  try {
+    const lark = JSON.parse(readFileSync('bench/results/lark-callbacks.json', 'utf8')) as { at?: string; callbacks?: { concurrency: number; p50Ms: number; p99Ms: number }[] };
+    const figures = (lark.callbacks ?? []).map((l) => `conc ${l.concurrency}: p50 ${f1(l.p50Ms)} / p99 ${f1(l.p99Ms)} ms`).join('; ');
+    return `${ours}\nLark card callbacks (bench:lark of ${lark.at ?? '?'}, callback → answer): ${figures}`;
+  } catch {
+    return `${ours}\nLark: no bench/results/lark-callbacks.json yet — run npm run bench:lark for the figure beside it`;
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
@@ -141,7 +157,7 @@ async function main(): Promise<void> {
       DINGTALK_MODE: 'http',
       DINGTALK_API_URL: fakeUrl,
       DINGTALK_OAPI_URL: fakeUrl,
-      DINGTALK_CARD_TEMPLATE_ID: CARD_TEMPLATE_ID,
+      ...(CARDS === 'template' ? { DINGTALK_CARD_TEMPLATE_ID: CARD_TEMPLATE_ID } : { DINGTALK_CARDS: 'standard' }),
       // HTTP mode with a template registers the cards' callback URL at start (at the fake, which takes any).
       PUBLIC_URL: 'https://xinfang.example.gov.cn',
     });
@@ -170,7 +186,7 @@ async function main(): Promise<void> {
     const botHttp = await listen(createHttpApp({ db, logger, routers: [platform.router] }));
     servers.push(botHttp.server);
 
-    const plan: CallbackPlan = { appSecret: FAKE_DT_CLIENT_SECRET, cases, chats: CHATS };
+    const plan: CallbackPlan = { appSecret: FAKE_DT_CLIENT_SECRET, cases, chats: CHATS, cards: CARDS };
     const progressBefore = await db.prisma.progressEntry.count();
     const auditBefore = await db.prisma.auditLog.count({ where: { action: 'case.progress' } });
     const warmup = await dingtalk.run({ baseUrl: botHttp.url, load: { concurrency: 2 }, seconds: WARMUP_SECONDS, plan });
@@ -241,14 +257,20 @@ async function main(): Promise<void> {
       readsAnswered === reads &&
       fake.cardsDelivered === reads &&
       writesAnswered === writes &&
-      progress === writes &&
-      audited === writes &&
+      // A standard card's write is a 刷新 click: it reads, it records nothing.
+      progress === (CARDS === 'template' ? writes : 0) &&
+      audited === (CARDS === 'template' ? writes : 0) &&
       fake.cardUpdates === writes &&
       fake.strays.length === 0;
 
     console.log(`\n信访包案助手 DingTalk callbacks (HTTP mode) — PostgreSQL ${version}, ${CASES} open owned cases (seeded through the use cases in ${seedSeconds.toFixed(1)} s)`);
-    console.log('pairs: read = "案件 <number>" robot message in a group → POST /dingtalk/robot, answered with the case card (createAndDeliver into the group);');
-    console.log('       write = progress.submit from that card (template callback: params.action + tag, content) → POST /dingtalk/cards: entry + audit + claimed event, the card updated in place (PUT)');
+    if (CARDS === 'template') {
+      console.log('pairs: read = "案件 <number>" robot message in a group → POST /dingtalk/robot, answered with the case card (createAndDeliver into the group);');
+      console.log('       write = progress.submit from that card (template callback: params.action + tag, content) → POST /dingtalk/cards: entry + audit + claimed event, the card updated in place (PUT)');
+    } else {
+      console.log('pairs: read = "待办" robot message in a group → POST /dingtalk/robot, answered with the 待办 as a standard card (POST /v1.0/im/v1.0/robot/interactiveCards/send);');
+      console.log('       write = a click on its 刷新 (actionIds = the button id) → POST /dingtalk/cards: claimed event, the 待办 read again, the card updated in place (PUT /v1.0/im/robots/interactiveCards)');
+    }
     console.log(`each level ${SECONDS} s (after a ${WARMUP_SECONDS} s warm-up); client and fake DingTalk in a worker thread, loopback, keep-alive; ${CHATS} groups`);
     console.log('ack = until the HTTP 200 {}; handling = from sending the callback until the bot\'s answer reaches the fake DingTalk');
     console.log(`machine: ${machine.cpus} CPUs, 1-min load average ${machine.loadBefore} at start, ${machine.loadAfterCallbacks} after the callbacks (server, PostgreSQL and client share them with whatever else runs)\n`);
@@ -265,11 +287,12 @@ async function main(): Promise<void> {
       else console.log(`${what}: none of the levels ${LEVELS.join(', ')} met handling p99 < ${TARGET_P99_MS} ms`);
       if (v.quotaBound.length) console.log(`  answers waited on DingTalk's send quota (the bot's rate limiter) at ${v.quotaBound.join(', ')}`);
     }
+    if (CARDS === 'standard') console.log(besideLark(lifted.levels));
     console.log(`total ${totalSeconds.toFixed(1)} s\n`);
 
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
-      'bench/results/dingtalk-callbacks.json',
+      RESULTS,
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
@@ -291,7 +314,7 @@ async function main(): Promise<void> {
         2,
       )}\n`,
     );
-    console.log('wrote bench/results/dingtalk-callbacks.json');
+    console.log(`wrote ${RESULTS}`);
     if (!checksOk || !verdicts[0]!.best) process.exitCode = 1;
   } finally {
     for (const s of servers) if (s.listening) await close(s);

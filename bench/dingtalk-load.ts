@@ -32,6 +32,11 @@ export interface CallbackPlan {
   cases: PlanCase[];
   /** Group conversations the callbacks come from, in turn. */
   chats: number;
+  /**
+   * template: the township's template (read 案件 → createAndDeliver, write progress.submit → PUT card);
+   * standard: 互动卡片普通版 (read 待办 → robot interactiveCards/send, write a click on its 刷新 → PUT robots/interactiveCards).
+   */
+  cards: 'template' | 'standard';
 }
 
 /** Closed loop (`concurrency` slots, each waiting for its answers) or open loop (`callbacksPerSecond`, a read every 2/rate s, its write after). */
@@ -95,6 +100,8 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const PROGRESS_TAGS = ['INVESTIGATION', 'IMPLEMENTATION', 'STABILITY'] as const;
 const CREATE_PATH = '/v1.0/card/instances/createAndDeliver';
 const UPDATE_PATH = '/v1.0/card/instances';
+const STANDARD_SEND_PATH = '/v1.0/im/v1.0/robot/interactiveCards/send';
+const STANDARD_UPDATE_PATH = '/v1.0/im/robots/interactiveCards';
 /** The cards' callback route, registered once at start. */
 const REGISTER_PATH = '/v1.0/card/callbacks/register';
 const SUBMITTED_TITLE = '进展已报送';
@@ -107,6 +114,19 @@ interface Arrival {
   status: number;
   title: string;
   outTrackId: string;
+  /** A standard card's buttons by label (their ids). */
+  buttons: Map<string, string>;
+}
+
+/** A standard card's title and buttons from its cardData (a JSON string). */
+function standardCardOf(cardData: unknown): { title: string; buttons: Map<string, string> } {
+  try {
+    const d = JSON.parse(String(cardData)) as { header?: { title?: { text?: string } }; contents?: { type: string; actions?: { id: string; label: { text: string } }[] }[] };
+    const buttons = new Map((d.contents ?? []).flatMap((c) => c.actions ?? []).map((b) => [b.label.text, b.id] as const));
+    return { title: d.header?.title?.text ?? '', buttons };
+  } catch {
+    return { title: '', buttons: new Map() };
+  }
 }
 
 /**
@@ -151,20 +171,24 @@ class Arrivals {
   }
 
   private seen(r: FakeDingTalkRequest, at: number): void {
-    const body = (r.body ?? {}) as { openSpaceId?: unknown; outTrackId?: unknown; cardData?: { cardParamMap?: { title?: unknown } } };
-    const title = String(body.cardData?.cardParamMap?.title ?? '');
-    const outTrackId = String(body.outTrackId ?? '');
+    const body = (r.body ?? {}) as { openSpaceId?: unknown; outTrackId?: unknown; cardBizId?: unknown; openConversationId?: unknown; cardData?: { cardParamMap?: { title?: unknown } } };
+    const standard = r.path === STANDARD_SEND_PATH || r.path === STANDARD_UPDATE_PATH ? standardCardOf(body.cardData) : null;
+    const title = standard ? standard.title : String(body.cardData?.cardParamMap?.title ?? '');
+    const outTrackId = String(body.outTrackId ?? body.cardBizId ?? '');
     let key: string | null = null;
     if (r.method === 'POST' && r.path === CREATE_PATH) key = Arrivals.readKey(String(body.openSpaceId ?? '').replace(/^dtv1\.card\/\/IM_GROUP\./, ''));
     else if (r.method === 'PUT' && r.path === UPDATE_PATH) key = Arrivals.writeKey(outTrackId);
-    else if (r.path.includes('accessToken') || r.path === '/gettoken' || r.path === REGISTER_PATH) return;
+    else if (r.method === 'POST' && r.path === STANDARD_SEND_PATH && typeof body.openConversationId === 'string') key = Arrivals.readKey(body.openConversationId);
+    else if (r.method === 'PUT' && r.path === STANDARD_UPDATE_PATH) key = Arrivals.writeKey(outTrackId);
+    // Token fetches, the callback route, and a standard card 1:1 (a click's toast) answer no callback.
+    else if (r.path.includes('accessToken') || r.path === '/gettoken' || r.path === REGISTER_PATH || r.path === STANDARD_SEND_PATH) return;
     const resolve = key ? this.waiting.get(key) : undefined;
     if (!resolve) {
       if (this.strays.length < 20) this.strays.push(`${r.method} ${r.path} ${title}`);
       return;
     }
     this.waiting.delete(key!);
-    resolve({ at, status: r.status, title, outTrackId });
+    resolve({ at, status: r.status, title, outTrackId, buttons: standard?.buttons ?? new Map() });
   }
 }
 
@@ -242,6 +266,7 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>, arrivals: Ar
     // group has one read in flight at a time.
     const c = plan.cases[i % plan.cases.length]!;
     const chat = `cidBench${String(i % plan.chats).padStart(4, '0')}==`;
+    if (plan.cards === 'standard') return standardPair(i, c, chat);
     const read = robotText(`案件 ${c.number}`, { msgId: `msgBench${run}x${i}==`, sender: c.viewer, conversationType: '2', conversationId: chat, createAt: new Date() });
     const card = await callback('read', robotUrl, read, Arrivals.readKey(chat), (a) => (a.title.startsWith(`${c.number} `) ? null : `expected the card of ${c.number}, got "${a.title}"`));
     if (!card) return;
@@ -261,6 +286,24 @@ async function runLevel(req: Extract<LoadRequest, { type: 'run' }>, arrivals: Ar
       spaceId: chat,
     });
     await callback('write', cardsUrl, write, Arrivals.writeKey(card.outTrackId), (a) => (a.title === SUBMITTED_TITLE ? null : `expected "${SUBMITTED_TITLE}", got "${a.title}"`));
+  };
+
+  /** 待办 in a group, then a click on the 刷新 of the standard card it brought: the use case runs again and the card is updated in place. */
+  const standardPair = async (i: number, c: PlanCase, chat: string): Promise<void> => {
+    const read = robotText('待办', { msgId: `msgBench${run}x${i}==`, sender: c.viewer, conversationType: '2', conversationId: chat, createAt: new Date() });
+    const card = await callback('read', robotUrl, read, Arrivals.readKey(chat), (a) => (a.buttons.has('刷新') ? null : `expected a 待办 card with 刷新, got "${a.title}"`));
+    if (!card) return;
+    const click = {
+      outTrackId: card.outTrackId,
+      corpId: 'ding9f50b15bccd16741',
+      userId: c.viewer.staffId!,
+      userIdType: 1,
+      type: 'actionCallback',
+      content: JSON.stringify({ cardPrivateData: { actionIds: [card.buttons.get('刷新')!], params: {} } }),
+      extension: '{}',
+    };
+    // A refresh names the same card each time: one write per card in flight (the pair waits for it).
+    await callback('write', cardsUrl, click, Arrivals.writeKey(card.outTrackId), (a) => (a.buttons.has('刷新') ? null : `expected the refreshed 待办, got "${a.title}"`));
   };
 
   const { load } = req;
@@ -311,9 +354,10 @@ async function serve(): Promise<void> {
       const calls = fake.apiRequests();
       const reply: LoadReply = {
         type: 'stopped',
-        cardsDelivered: fake.cards.length,
-        cardUpdates: fake.cards.reduce((n, c) => n + c.updates.length, 0),
-        otherCalls: calls.filter((r) => r.path !== CREATE_PATH && r.path !== UPDATE_PATH && r.path !== REGISTER_PATH).length,
+        // Cards into the groups (reads' answers) and their updates (writes'); a standard card 1:1 is a click's toast.
+        cardsDelivered: fake.cards.length + fake.standardCards.filter((c) => c.openConversationId !== null).length,
+        cardUpdates: [...fake.cards, ...fake.standardCards].reduce((n, c) => n + c.updates.length, 0),
+        otherCalls: calls.filter((r) => ![CREATE_PATH, UPDATE_PATH, REGISTER_PATH, STANDARD_SEND_PATH, STANDARD_UPDATE_PATH].includes(r.path)).length,
         tokenRequests: fake.tokenRequests().length + fake.legacyTokenRequests().length,
         strays: arrivals.strays,
       };
