@@ -83,6 +83,12 @@ export class FakeLark {
   readonly users: FakeLarkUser[] = [];
   readonly images: FakeLarkImage[] = [];
   botOpenId = FAKE_BOT_OPEN_ID;
+  /** When set, the token endpoint refuses any other app_secret (code 10014, as Lark does). */
+  appSecret: string | null = null;
+  /** bot/v3/info's activate_status: 2 = enabled in the tenant; 0 = not yet installed (bot capability not added/published). */
+  botActivateStatus = 2;
+  /** Scopes the app has not been granted: calls needing one are refused with code 99991672 naming it. */
+  readonly denyScopes = new Set<string>();
   /** Web login (OAuth): authorization codes the fake will accept once, and the user tokens they became. */
   private readonly oauthCodes = new Map<string, { open_id: string; union_id: string; name: string; redirect_uri: string }>();
   private readonly userTokens = new Map<string, { open_id: string; union_id: string; name: string }>();
@@ -191,6 +197,9 @@ export class FakeLark {
     if (record.method === 'POST' && record.path === '/open-apis/auth/v3/tenant_access_token/internal') {
       const failure = this.takeFailure(record.path, true);
       if (failure) return answer(failure.status, { code: failure.code, msg: failure.msg }, failure.headers);
+      if (this.appSecret !== null && (body as { app_secret?: unknown } | null)?.app_secret !== this.appSecret) {
+        return answer(400, { code: 10014, msg: 'app secret invalid' });
+      }
       return answer(200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TOKEN, expire: 7200 });
     }
     if (record.method === 'POST' && record.path === '/callback/ws/endpoint') {
@@ -230,6 +239,9 @@ export class FakeLark {
       return answer(200, { code: 0, msg: 'success', data: {} });
     }
     if (record.method === 'POST' && record.path === '/open-apis/contact/v3/users/batch_get_id') {
+      // Lark names every scope that would do: for open_ids by mobile or email, contact:user.id:readonly.
+      const denied = this.scopeRefusal(['contact:user.id:readonly']);
+      if (denied) return answer(400, denied);
       const tooMany = (k: string) => Array.isArray(b[k]) && (b[k] as unknown[]).length > 50;
       if (tooMany('mobiles') || tooMany('emails')) return answer(400, { code: 99992402, msg: 'field validation failed: at most 50 mobiles / emails' });
       return answer(200, this.batchGetId(record.query.user_id_type ?? 'open_id', b));
@@ -246,9 +258,19 @@ export class FakeLark {
       return answer(200, { code: 0, msg: 'success', data: { image_key: uploaded.image_key } });
     }
     if (record.method === 'GET' && record.path === '/open-apis/bot/v3/info') {
-      return answer(200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: '信访包案助手', avatar_url: '', ip_white_list: [], open_id: this.botOpenId } });
+      return answer(200, { code: 0, msg: 'ok', bot: { activate_status: this.botActivateStatus, app_name: '信访包案助手', avatar_url: '', ip_white_list: [], open_id: this.botOpenId } });
     }
     return answer(404, { code: 404, msg: `fake lark: no route ${record.method} ${record.path}` });
+  }
+
+  /** Lark's answer when none of `scopes` is granted (any granted one would do), else null. */
+  private scopeRefusal(scopes: string[]) {
+    if (!scopes.every((s) => this.denyScopes.has(s))) return null;
+    return {
+      code: 99991672,
+      msg: `Access denied. One of the following scopes is required: [${scopes.join(', ')}].应用尚未开通所需的应用身份权限：[${scopes.join(', ')}]，点击链接申请并开通任一权限即可：https://open.feishu.cn/app/cli_a1b2c3d4e5f60718/auth?q=${scopes.join(',')}&op_from=openapi&token_type=tenant`,
+      error: { log_id: `fake${this.requests.length}`, permission_violations: scopes.map((subject) => ({ type: 'action_scope_required', subject })) },
+    };
   }
 
   private takeFailure(path: string, isToken: boolean): Failure | null {

@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Lark's request signature: sha256_hex(timestamp + nonce + encryptKey + body). */
 export function larkSignature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
@@ -19,4 +19,12 @@ export function decryptLark(encrypt: string, encryptKey: string): string {
   if (buf.length < 32 || buf.length % 16 !== 0) throw new Error('encrypted payload has a wrong length');
   const decipher = createDecipheriv('aes-256-cbc', key, buf.subarray(0, 16));
   return Buffer.concat([decipher.update(buf.subarray(16)), decipher.final()]).toString('utf8');
+}
+
+/** Encrypts as Lark does (the inverse of decryptLark): random IV prefixed, base64. For `npm run doctor`'s url_verification. */
+export function encryptLark(plaintext: string, encryptKey: string): string {
+  const key = createHash('sha256').update(encryptKey).digest();
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
 }

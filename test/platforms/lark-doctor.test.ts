@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { doctorExitCode, formatCheck, type DoctorCheck } from '../../src/platforms/doctor-check.js';
+import { larkDoctor } from '../../src/platforms/lark/doctor.js';
+import { createLarkEventDispatcher } from '../../src/platforms/lark/events.js';
+import { larkWebhookRouter } from '../../src/platforms/lark/webhook.js';
+import { captureLogger } from '../support/capture-logger.js';
+import { FakeLark } from '../support/fake-lark.js';
+import { APP_ID, BOT_OPEN_ID } from '../support/lark-payloads.js';
+
+// `npm run doctor` for Lark, against the fake open platform and this app's real webhook routes.
+
+const SECRET = 'doctor-app-secret';
+const ENCRYPT_KEY = 'doctor-encrypt-key';
+const TOKEN = 'doctor-verification-token';
+
+/** The app's webhook as main.ts serves it, with the given keys. */
+async function serveWebhook(encryptKey: string, verificationToken: string): Promise<{ base: string; server: Server }> {
+  const { logger } = captureLogger('silent');
+  const dispatcher = createLarkEventDispatcher({ encryptKey, verificationToken, dispatch: async () => undefined, render: () => ({}), logger, clock: systemClock, botOpenId: () => BOT_OPEN_ID });
+  const router = larkWebhookRouter({ dispatcher, encryptKey, verificationToken, logger, clock: systemClock });
+  const server = new Koa().use(router.routes()).use(router.allowedMethods()).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const byName = (checks: DoctorCheck[], part: string) => {
+  const found = checks.find((c) => c.name.includes(part));
+  if (!found) throw new Error(`no check named …${part}… in ${checks.map((c) => c.name).join(' | ')}`);
+  return found;
+};
+
+describe('npm run doctor: Lark (fake Lark)', () => {
+  let fake: FakeLark;
+  let app: { base: string; server: Server };
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({ LARK_APP_ID: APP_ID, LARK_APP_SECRET: SECRET, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: TOKEN, LARK_DOMAIN: fake.url, PUBLIC_URL: app.base, ...env });
+
+  beforeAll(async () => {
+    fake = await FakeLark.start();
+    app = await serveWebhook(ENCRYPT_KEY, TOKEN);
+  });
+  afterAll(async () => {
+    await fake.close();
+    await new Promise<void>((r) => app.server.close(() => r()));
+  });
+  beforeEach(() => {
+    fake.appSecret = SECRET;
+    fake.botActivateStatus = 2;
+    fake.denyScopes.clear();
+  });
+
+  it('passes every check when the app is set up: credentials, bot, contact scope, and both request URLs answer the challenge', async () => {
+    const checks = await larkDoctor(config());
+    expect(checks.map((c) => [c.name, c.status])).toEqual([
+      ['飞书应用凭证（App ID / App Secret）', 'ok'],
+      ['飞书机器人能力', 'ok'],
+      ['飞书权限：通过手机号或邮箱获取用户 ID（人员关联）（contact:user.id:readonly）', 'ok'],
+      [`飞书事件请求地址 ${app.base}/lark/events`, 'ok'],
+      [`飞书卡片回调请求地址 ${app.base}/lark/cards`, 'ok'],
+    ]);
+    expect(doctorExitCode(checks)).toBe(0);
+    // The probes were real calls to the configured domain, with the tenant token.
+    expect(fake.requests.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/open-apis/auth/v3/tenant_access_token/internal', '/open-apis/bot/v3/info', '/open-apis/contact/v3/users/batch_get_id']),
+    );
+  });
+
+  it('a wrong secret: says where to check App ID and App Secret, skips the calls that need a token, exit code 1', async () => {
+    fake.appSecret = 'another-secret-entirely';
+    const checks = await larkDoctor(config());
+    const creds = byName(checks, '飞书应用凭证');
+    expect(creds).toMatchObject({ status: 'fail' });
+    expect(creds.detail).toContain('10014');
+    expect(creds.fix).toContain('凭证与基础信息 核对 App ID 和 App Secret');
+    expect(byName(checks, '机器人与权限')).toMatchObject({ status: 'warn', detail: '凭证未通过，未检查' });
+    expect(doctorExitCode(checks)).toBe(1);
+  });
+
+  it('the bot not enabled: says to add the bot capability and publish a version', async () => {
+    fake.botActivateStatus = 0;
+    const bot = byName(await larkDoctor(config()), '飞书机器人能力');
+    expect(bot).toMatchObject({ status: 'fail' });
+    expect(bot.fix).toContain('应用能力 → 添加应用能力 → 机器人');
+    expect(bot.fix).toContain('发布');
+  });
+
+  it('the contact scope not granted: Lark’s refusal names it, and the fix says where to grant it', async () => {
+    fake.denyScopes.add('contact:user.id:readonly');
+    const checks = await larkDoctor(config());
+    const scope = byName(checks, 'contact:user.id:readonly');
+    expect(scope.status).toBe('fail');
+    expect(scope.detail).toContain('One of the following scopes is required: [contact:user.id:readonly]');
+    expect(scope.fix).toContain('权限管理 → API 权限 中搜索并开通 contact:user.id:readonly');
+    expect(doctorExitCode(checks)).toBe(1);
+    expect(formatCheck(scope)).toMatch(/^❌ 飞书权限：.*\n {3}→ .*开通 contact:user\.id:readonly/);
+  });
+
+  it('a request URL that is not this app with these keys fails, naming the Encrypt Key on a 401; nothing listening fails too', async () => {
+    const other = await serveWebhook('some-other-encrypt-key', TOKEN);
+    try {
+      const checks = await larkDoctor(config({ PUBLIC_URL: other.base }));
+      const events = byName(checks, '事件请求地址');
+      expect(events).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 401') });
+      expect(events.fix).toContain('事件与回调 → 事件配置 → 请求地址');
+      expect(events.fix).toContain('Encrypt Key');
+    } finally {
+      await new Promise<void>((r) => other.server.close(() => r()));
+    }
+    const nobody = byName(await larkDoctor(config({ PUBLIC_URL: 'http://127.0.0.1:9' })), '卡片回调请求地址');
+    expect(nobody).toMatchObject({ status: 'fail', detail: expect.stringContaining('无法连接') });
+    expect(nobody.fix).toContain('回调配置 → 请求地址 填 http://127.0.0.1:9/lark/cards');
+  });
+
+  it('without PUBLIC_URL it says where to fill in the request URLs (a hint); in ws mode no public address is needed', async () => {
+    const env = { LARK_APP_ID: APP_ID, LARK_APP_SECRET: SECRET, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
+    const noUrl = await larkDoctor(loadConfig(env));
+    expect(byName(noUrl, '飞书请求地址')).toMatchObject({ status: 'warn', fix: expect.stringContaining('事件与回调 → 事件配置 → 请求地址 填 https://你的地址/lark/events') });
+    expect(doctorExitCode(noUrl)).toBe(0);
+    const ws = await larkDoctor(loadConfig({ ...env, LARK_MODE: 'ws' }));
+    expect(byName(ws, '事件接收方式')).toMatchObject({ status: 'ok', detail: expect.stringContaining('长连接') });
+  });
+});
