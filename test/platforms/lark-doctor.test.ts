@@ -1,14 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Koa from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/lib/clock.js';
-import { doctorExitCode, formatCheck, type DoctorCheck } from '../../src/platforms/doctor-check.js';
+import { doctorExitCode, formatCheck } from '../../src/platforms/doctor-check.js';
 import { larkDoctor } from '../../src/platforms/lark/doctor.js';
 import { createLarkEventDispatcher } from '../../src/platforms/lark/events.js';
 import { larkWebhookRouter } from '../../src/platforms/lark/webhook.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { checkNamed, useServedRoutes, withOtherApp } from '../support/doctor.js';
 import { FakeLark } from '../support/fake-lark.js';
 import { APP_ID, BOT_OPEN_ID } from '../support/lark-payloads.js';
 
@@ -18,36 +16,25 @@ const SECRET = 'doctor-app-secret';
 const ENCRYPT_KEY = 'doctor-encrypt-key';
 const TOKEN = 'doctor-verification-token';
 
-/** The app's webhook as main.ts serves it, with the given keys. */
-async function serveWebhook(encryptKey: string, verificationToken: string): Promise<{ base: string; server: Server }> {
+/** The app's webhook routes as main.ts builds them, with the given keys. */
+function webhookRoutes(encryptKey: string, verificationToken: string) {
   const { logger } = captureLogger('silent');
   const dispatcher = createLarkEventDispatcher({ encryptKey, verificationToken, dispatch: async () => undefined, render: () => ({}), logger, clock: systemClock, botOpenId: () => BOT_OPEN_ID });
-  const router = larkWebhookRouter({ dispatcher, encryptKey, verificationToken, logger, clock: systemClock });
-  const server = new Koa().use(router.routes()).use(router.allowedMethods()).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return larkWebhookRouter({ dispatcher, encryptKey, verificationToken, logger, clock: systemClock });
 }
 
-const byName = (checks: DoctorCheck[], part: string) => {
-  const found = checks.find((c) => c.name.includes(part));
-  if (!found) throw new Error(`no check named …${part}… in ${checks.map((c) => c.name).join(' | ')}`);
-  return found;
-};
+const byName = checkNamed;
 
 describe('npm run doctor: Lark (fake Lark)', () => {
   let fake: FakeLark;
-  let app: { base: string; server: Server };
+  const app = useServedRoutes(() => webhookRoutes(ENCRYPT_KEY, TOKEN));
   const config = (env: Record<string, string> = {}) =>
     loadConfig({ LARK_APP_ID: APP_ID, LARK_APP_SECRET: SECRET, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: TOKEN, LARK_DOMAIN: fake.url, PUBLIC_URL: app.base, ...env });
 
   beforeAll(async () => {
     fake = await FakeLark.start();
-    app = await serveWebhook(ENCRYPT_KEY, TOKEN);
   });
-  afterAll(async () => {
-    await fake.close();
-    await new Promise<void>((r) => app.server.close(() => r()));
-  });
+  afterAll(() => fake.close());
   beforeEach(() => {
     fake.appSecret = SECRET;
     fake.botActivateStatus = 2;
@@ -101,16 +88,12 @@ describe('npm run doctor: Lark (fake Lark)', () => {
   });
 
   it('a request URL that is not this app with these keys fails, naming the Encrypt Key on a 401; nothing listening fails too', async () => {
-    const other = await serveWebhook('some-other-encrypt-key', TOKEN);
-    try {
-      const checks = await larkDoctor(config({ PUBLIC_URL: other.base }));
-      const events = byName(checks, '事件请求地址');
+    await withOtherApp(webhookRoutes('some-other-encrypt-key', TOKEN), async (other) => {
+      const events = byName(await larkDoctor(config({ PUBLIC_URL: other })), '事件请求地址');
       expect(events).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 401') });
       expect(events.fix).toContain('事件与回调 → 事件配置 → 请求地址');
       expect(events.fix).toContain('Encrypt Key');
-    } finally {
-      await new Promise<void>((r) => other.server.close(() => r()));
-    }
+    });
     const nobody = byName(await larkDoctor(config({ PUBLIC_URL: 'http://127.0.0.1:9' })), '卡片回调请求地址');
     expect(nobody).toMatchObject({ status: 'fail', detail: expect.stringContaining('无法连接') });
     expect(nobody.fix).toContain('回调配置 → 请求地址 填 http://127.0.0.1:9/lark/cards');

@@ -135,6 +135,8 @@ export class FakeDingTalk {
   tokenTtlSeconds = 7200;
   /** DING is a 专业版 / 专属版 feature: false answers like a standard-edition organisation without quota. */
   dingEnabled = true;
+  /** Permissions the app has not been granted (e.g. qyapi_get_member_by_mobile): calls needing one are refused. */
+  readonly deniedPermissions = new Set<string>();
   url = '';
   private readonly tokens = new Map<string, { expiresAt: number; legacy: boolean }>();
   private failures: Failure[] = [];
@@ -188,6 +190,7 @@ export class FakeDingTalk {
     this.callbackRoutes.clear();
     this.failures = [];
     this.dingEnabled = true;
+    this.deniedPermissions.clear();
     return this;
   }
 
@@ -430,6 +433,9 @@ export class FakeDingTalk {
       return answer(200, { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid }, request_id: rid() });
     }
     if (record.method === 'POST' && record.path === '/topapi/v2/user/getbymobile') {
+      if (this.deniedPermissions.has('qyapi_get_member_by_mobile')) {
+        return answer(200, { errcode: 60011, errmsg: '没有调用该接口的权限，接口权限申请参考：https://open.dingtalk.com/document/orgapp-server/add-api-permission', request_id: rid() });
+      }
       const userid = typeof b.mobile === 'string' ? this.usersByMobile.get(b.mobile) : undefined;
       if (!userid) return answer(200, { errcode: 60121, errmsg: '找不到该用户', request_id: rid() });
       return answer(200, { errcode: 0, errmsg: 'ok', result: { userid, exclusive_account_userid_list: [] }, request_id: rid() });
