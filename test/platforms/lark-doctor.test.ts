@@ -46,7 +46,9 @@ describe('npm run doctor: Lark (fake Lark)', () => {
     expect(checks.map((c) => [c.name, c.status])).toEqual([
       ['飞书应用凭证（App ID / App Secret）', 'ok'],
       ['飞书机器人能力', 'ok'],
+      ['飞书权限：以应用身份发消息（发送卡片和通知）（im:message:send_as_bot 或 im:message）', 'ok'],
       ['飞书权限：通过手机号或邮箱获取用户 ID（人员关联）（contact:user.id:readonly）', 'ok'],
+      ['飞书权限：应用内加急（预警升级到最高级时，URGENT_CHANNELS 含 app）（im:message.urgent 或 im:message.urgent:app_send）', 'ok'],
       [`飞书事件请求地址 ${app.base}/lark/events`, 'ok'],
       [`飞书卡片回调请求地址 ${app.base}/lark/cards`, 'ok'],
     ]);
@@ -84,7 +86,25 @@ describe('npm run doctor: Lark (fake Lark)', () => {
     expect(scope.detail).toContain('One of the following scopes is required: [contact:user.id:readonly]');
     expect(scope.fix).toContain('权限管理 → API 权限 中搜索并开通 contact:user.id:readonly');
     expect(doctorExitCode(checks)).toBe(1);
+    expect(checks.filter((c) => c.status === 'fail')).toEqual([scope]);
     expect(formatCheck(scope)).toMatch(/^❌ 飞书权限：.*\n {3}→ .*开通 contact:user\.id:readonly/);
+  });
+
+  it('sending and each urgent channel of URGENT_CHANNELS are probed on things that do not exist; a missing scope is named from Lark’s answer', async () => {
+    const granted = await larkDoctor(config({ URGENT_CHANNELS: 'app,sms' }));
+    expect(byName(granted, '短信加急')).toMatchObject({ status: 'ok', detail: expect.stringContaining('code 230001') });
+    expect(granted.some((c) => c.name.includes('电话加急'))).toBe(false);
+    // Nobody was buzzed.
+    expect(fake.urgents).toEqual([]);
+
+    for (const s of ['im:message', 'im:message:send_as_bot', 'im:message.urgent:sms', 'im:message.urgent:sms_send']) fake.denyScopes.add(s);
+    const denied = await larkDoctor(config({ URGENT_CHANNELS: 'app,sms' }));
+    expect(denied.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual([
+      '飞书权限：以应用身份发消息（发送卡片和通知）（im:message:send_as_bot 或 im:message）',
+      '飞书权限：短信加急（预警升级到最高级时，URGENT_CHANNELS 含 sms）（im:message.urgent:sms 或 im:message.urgent:sms_send）',
+    ]);
+    expect(byName(denied, '以应用身份发消息').fix).toContain('API 权限 中搜索并开通 im:message、im:message:send_as_bot（任选其一即可）');
+    expect(byName(denied, '应用内加急').status).toBe('ok');
   });
 
   it('a request URL that is not this app with these keys fails, naming the Encrypt Key on a 401; nothing listening fails too', async () => {

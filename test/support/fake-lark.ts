@@ -215,6 +215,10 @@ export class FakeLark {
     const b = (body ?? {}) as Record<string, unknown>;
     const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(record.path);
     const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(record.path);
+    if (record.method === 'POST' && (record.path === '/open-apis/im/v1/messages' || reply)) {
+      const denied = this.scopeRefusal(['im:message', 'im:message:send_as_bot']);
+      if (denied) return answer(400, denied);
+    }
     if (record.method === 'POST' && record.path === '/open-apis/im/v1/messages') {
       const type = record.query.receive_id_type;
       if (!type || !['open_id', 'union_id', 'user_id', 'email', 'chat_id'].includes(type)) {
@@ -227,6 +231,9 @@ export class FakeLark {
     }
     const urgent = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_(app|sms|phone)$/.exec(record.path);
     if (record.method === 'PATCH' && urgent) {
+      // As Lark's API reference lists them for urgent_app / urgent_sms (urgent_phone by analogy).
+      const denied = this.scopeRefusal([`im:message.urgent${urgent[2] === 'app' ? '' : `:${urgent[2]}`}`, `im:message.urgent:${urgent[2]}_send`]);
+      if (denied) return answer(400, denied);
       const message = this.messages.find((m) => m.message_id === urgent[1]);
       if (!message) return answer(400, { code: 230001, msg: 'invalid message_id' });
       const users = Array.isArray(b.user_id_list) ? (b.user_id_list as unknown[]).map(String) : [];

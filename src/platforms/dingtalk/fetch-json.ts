@@ -6,7 +6,7 @@ export interface JsonResponse {
 }
 
 /** One HTTP call with a JSON body; rejects only when no answer came (network, timeout). */
-export type FetchJson = (url: string, init: { method: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string>; body?: unknown }) => Promise<JsonResponse>;
+export type FetchJson = (url: string, init: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; headers?: Record<string, string>; body?: unknown }) => Promise<JsonResponse>;
 
 const TIMEOUT_MS = 15_000;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { UrgentChannel } from '../../bot/messaging-port.js';
 import type { Config } from '../../config.js';
 import { baseUrl } from '../dingtalk/fetch-json.js';
 import { doctorFetch, fail, ok, unreachable, warn, type DoctorCheck, type DoctorFetch } from '../doctor-check.js';
@@ -8,30 +9,71 @@ import { LARK_CARDS_PATH, LARK_EVENTS_PATH } from './webhook.js';
 // `npm run doctor` for Lark: each check is a real, harmless call to the configured open platform
 // (LARK_DOMAIN) or to this app's public address, and says where to click when it fails.
 
-type LarkConfig = Pick<Config, 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN' | 'LARK_MODE' | 'LARK_ENCRYPT_KEY' | 'LARK_VERIFICATION_TOKEN' | 'PUBLIC_URL'>;
+type LarkConfig = Pick<Config, 'URGENT_CHANNELS' | 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN' | 'LARK_MODE' | 'LARK_ENCRYPT_KEY' | 'LARK_VERIFICATION_TOKEN' | 'PUBLIC_URL'>;
 
 /** Lark's code when the app lacks a scope; its msg names the scopes that would do. */
 const SCOPE_MISSING = 99991672;
 /** Lark's bot activate_status when the bot is enabled in the tenant (0 待安装, 1 停用, 2 启用, 3 待启用…). */
 const BOT_ACTIVE = 2;
+/** Codes of a refused or expired tenant token: the probe said nothing about the scope. */
+const TOKEN_REFUSED = [99991661, 99991663, 99991664, 99991668];
 
 const CONSOLE = '飞书开放平台（open.feishu.cn/app）→ 你的应用';
 const PUBLISH = '，然后在 应用发布 → 版本管理与发布 中创建版本并发布（管理员审核通过后生效）';
 
+interface ScopeProbe {
+  name: string;
+  /** The scopes any one of which allows the call, as Lark's API reference lists them. */
+  scopes: string[];
+  method: 'POST' | 'PATCH';
+  path: string;
+  body: unknown;
+  /** The call is about something that does not exist: any refusal but 99991672 means the scope passed. */
+  refusedAnyway?: boolean;
+}
+
+const PROBE_MOBILE = '13800000000';
+const PROBE_MESSAGE = 'om_doctor0000000000000000000000000';
+
+/** Urgent (加急) per channel of URGENT_CHANNELS; sms/phone scopes by analogy with the documented app and sms ones. */
+const URGENT_SCOPES: Record<UrgentChannel, { label: string; scopes: string[] }> = {
+  app: { label: '应用内加急', scopes: ['im:message.urgent', 'im:message.urgent:app_send'] },
+  sms: { label: '短信加急', scopes: ['im:message.urgent:sms', 'im:message.urgent:sms_send'] },
+  phone: { label: '电话加急', scopes: ['im:message.urgent:phone', 'im:message.urgent:phone_send'] },
+};
+
 /**
- * The permissions the features need, each probed by a call that changes nothing: a refusal
- * (code 99991672) names the missing scope. Exported for the README and the tests.
+ * The permissions the features need, each probed by a call that changes nothing (a lookup of a
+ * mobile no one has; a send to, or buzz of, a message that does not exist): Lark refuses a call
+ * without its scope with code 99991672, naming the scopes that would do. Exported for the tests.
  */
-export const LARK_SCOPE_PROBES = [
-  {
-    name: '通过手机号或邮箱获取用户 ID（人员关联）',
-    scope: 'contact:user.id:readonly',
-    method: 'POST' as const,
-    path: '/open-apis/contact/v3/users/batch_get_id?user_id_type=open_id',
-    // A mobile no one has: an answer without a user proves the permission.
-    body: { mobiles: ['13800000000'], include_resigned: false },
-  },
-];
+export function larkScopeProbes(urgentChannels: readonly UrgentChannel[]): ScopeProbe[] {
+  return [
+    {
+      name: '以应用身份发消息（发送卡片和通知）',
+      scopes: ['im:message:send_as_bot', 'im:message'],
+      method: 'POST',
+      path: '/open-apis/im/v1/messages?receive_id_type=chat_id',
+      body: { receive_id: 'oc_doctor0000000000000000000000000', msg_type: 'text', content: JSON.stringify({ text: 'npm run doctor' }) },
+      refusedAnyway: true,
+    },
+    {
+      name: '通过手机号或邮箱获取用户 ID（人员关联）',
+      scopes: ['contact:user.id:readonly'],
+      method: 'POST',
+      path: '/open-apis/contact/v3/users/batch_get_id?user_id_type=open_id',
+      body: { mobiles: [PROBE_MOBILE], include_resigned: false },
+    },
+    ...urgentChannels.map((channel): ScopeProbe => ({
+      name: `${URGENT_SCOPES[channel].label}（预警升级到最高级时，URGENT_CHANNELS 含 ${channel}）`,
+      scopes: URGENT_SCOPES[channel].scopes,
+      method: 'PATCH',
+      path: `/open-apis/im/v1/messages/${PROBE_MESSAGE}/urgent_${channel}?user_id_type=open_id`,
+      body: { user_id_list: ['ou_doctor0000000000000000000000000'] },
+      refusedAnyway: true,
+    })),
+  ];
+}
 
 interface LarkBody {
   code?: unknown;
@@ -51,7 +93,7 @@ export async function larkDoctor(config: LarkConfig, fetch: DoctorFetch = doctor
   const token = await tenantToken(api, config, fetch, checks);
   if (token) {
     checks.push(await botCheck(api, token, fetch));
-    for (const probe of LARK_SCOPE_PROBES) checks.push(await scopeCheck(api, token, probe, fetch));
+    for (const probe of larkScopeProbes(config.URGENT_CHANNELS)) checks.push(await scopeCheck(api, token, probe, fetch));
   }
   checks.push(...(await callbackChecks(config, fetch)));
   return checks;
@@ -89,17 +131,19 @@ async function botCheck(api: string, token: string, fetch: DoctorFetch): Promise
   }
 }
 
-async function scopeCheck(api: string, token: string, probe: (typeof LARK_SCOPE_PROBES)[number], fetch: DoctorFetch): Promise<DoctorCheck> {
-  const name = `飞书权限：${probe.name}（${probe.scope}）`;
+async function scopeCheck(api: string, token: string, probe: ScopeProbe, fetch: DoctorFetch): Promise<DoctorCheck> {
+  const name = `飞书权限：${probe.name}（${probe.scopes.join(' 或 ')}）`;
   try {
     const res = await fetch(`${api}${probe.path}`, { method: probe.method, headers: { authorization: `Bearer ${token}` }, body: probe.body });
     const b = (res.body ?? {}) as LarkBody;
     if (b.code === 0) return ok(name, '已开通');
     if (b.code === SCOPE_MISSING) {
       const named = (b.error?.permission_violations ?? []).map((v) => String(v.subject ?? '')).filter(Boolean);
-      const scopes = named.length > 0 ? named.join('、') : probe.scope;
+      const scopes = (named.length > 0 ? named : probe.scopes).join('、');
       return fail(name, `未开通：${String(b.msg ?? '')}`.trim(), `在 ${CONSOLE} → 开发配置 → 权限管理 → API 权限 中搜索并开通 ${scopes}（任选其一即可）${PUBLISH}`);
     }
+    // Refused for what was asked (no such chat or message), past the scope check; a refused token is not that.
+    if (probe.refusedAnyway && typeof b.code === 'number' && !TOKEN_REFUSED.includes(b.code)) return ok(name, `已开通（探测对象不存在，飞书答 code ${b.code}）`);
     return warn(name, `无法判断：${said(b, res.status)}`);
   } catch (err) {
     return warn(name, `无法判断：${unreachable(err)}`);
