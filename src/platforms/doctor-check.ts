@@ -1,4 +1,6 @@
-import { fetchJson, type FetchJson } from './dingtalk/fetch-json.js';
+import { baseUrl, fetchJson, type FetchJson } from './dingtalk/fetch-json.js';
+
+export { baseUrl };
 
 /** One line of `npm run doctor`: what was checked, how it went, and (when not passed) what to do. */
 export interface DoctorCheck {

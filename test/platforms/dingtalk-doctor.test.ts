@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { doctorExitCode } from '../../src/platforms/doctor-check.js';
-import { dingtalkDoctor } from '../../src/platforms/dingtalk/doctor.js';
+import { DINGTALK_PROBE_USER, dingtalkDoctor } from '../../src/platforms/dingtalk/doctor.js';
 import { createDingTalkInbound } from '../../src/platforms/dingtalk/events.js';
 import { dingtalkHttpRouter } from '../../src/platforms/dingtalk/http.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -38,19 +38,25 @@ describe('npm run doctor: DingTalk (fake DingTalk)', () => {
     fake = await FakeDingTalk.start();
   });
   afterAll(() => fake.close());
-  beforeEach(() => fake.reset());
+  beforeEach(() => {
+    fake.reset();
+    // DingTalk knows no such user: a robot message to it reaches no one.
+    fake.invalidStaffIds.add(DINGTALK_PROBE_USER);
+  });
 
   it('stream mode, everything granted: both tokens, the mobile lookup permission, and no public address needed', async () => {
     const checks = await dingtalkDoctor(config());
     expect(checks.map((c) => [c.name, c.status])).toEqual([
       ['钉钉应用凭证（新版接口 accessToken）', 'ok'],
       ['钉钉应用凭证（旧版接口 access_token）', 'ok'],
+      [`钉钉机器人发消息（RobotCode ${FAKE_DT_CLIENT_ID}，权限 qyapi_robot_sendmsg）`, 'ok'],
       ['钉钉权限：根据手机号获取成员基本信息（qyapi_get_member_by_mobile，人员关联）', 'ok'],
       ['钉钉消息接收方式', 'ok'],
     ]);
     expect(byName(checks, '消息接收方式').detail).toContain('无需公网地址');
     expect(doctorExitCode(checks)).toBe(0);
-    expect(fake.apiRequests().map((r) => r.path)).toEqual(['/topapi/v2/user/getbymobile']);
+    expect(fake.apiRequests().map((r) => r.path)).toEqual(['/v1.0/robot/oToMessages/batchSend', '/topapi/v2/user/getbymobile']);
+    expect(fake.messages).toEqual([]);
   });
 
   it('HTTP mode with PUBLIC_URL: registers the card callback route as the app does, and both routes take a signed request and refuse an unsigned one', async () => {
@@ -81,6 +87,17 @@ describe('npm run doctor: DingTalk (fake DingTalk)', () => {
     expect(lookup).toMatchObject({ status: 'fail', detail: expect.stringContaining('60011') });
     expect(lookup.fix).toContain('权限管理 中搜索“根据手机号获取成员基本信息权限”（qyapi_get_member_by_mobile）');
     expect(doctorExitCode(checks)).toBe(1);
+  });
+
+  it('the robot send permission not granted, or a wrong robot code: each says where to fix it', async () => {
+    fake.deniedPermissions.add('qyapi_robot_sendmsg');
+    const denied = byName(await dingtalkDoctor(config()), '钉钉机器人发消息');
+    expect(denied).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 403 Forbidden.AccessDenied.AccessTokenPermissionDenied') });
+    expect(denied.fix).toContain('权限管理 中搜索“企业内机器人发送消息权限”（qyapi_robot_sendmsg）');
+    fake.deniedPermissions.clear();
+    const wrongCode = byName(await dingtalkDoctor(config({ DINGTALK_ROBOT_CODE: 'dingwrongrobotcode' })), '钉钉机器人发消息');
+    expect(wrongCode).toMatchObject({ status: 'fail', detail: expect.stringContaining('invalid.chatbotId') });
+    expect(wrongCode.fix).toContain('应用能力 → 机器人 查看 RobotCode，设为 DINGTALK_ROBOT_CODE');
   });
 
   it('the card callback registration refused: says which permission to open', async () => {

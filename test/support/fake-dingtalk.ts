@@ -311,6 +311,9 @@ export class FakeDingTalk {
 
     if (record.method === 'POST' && (record.path === '/v1.0/robot/oToMessages/batchSend' || record.path === '/v1.0/robot/groupMessages/send')) {
       const oto = record.path.endsWith('batchSend');
+      if (this.deniedPermissions.has('qyapi_robot_sendmsg')) {
+        return answer(403, { code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', message: '没有调用该接口的权限，接口权限申请参考：https://open.dingtalk.com/document/orgapp-server/add-api-permission', requestid: rid() });
+      }
       if (b.robotCode !== this.robotCode) return answer(400, { code: 'invalid.chatbotId', message: '无效的机器人id', requestid: rid() });
       const userIds = Array.isArray(b.userIds) ? (b.userIds as unknown[]).filter((u): u is string => typeof u === 'string') : [];
       if (oto && (userIds.length === 0 || userIds.length > 20 || userIds.length !== (b.userIds as unknown[]).length)) return invalid('userIds 须为 1 到 20 个 userId');

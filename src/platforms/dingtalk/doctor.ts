@@ -12,13 +12,17 @@ import { dingtalkSignature } from './signature.js';
 
 type DingTalkConfig = Pick<
   Config,
-  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'PUBLIC_URL'
+  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'PUBLIC_URL'
 >;
 
 const CONSOLE = '钉钉开发者后台（open-dev.dingtalk.com）→ 应用开发 → 企业内部应用 → 你的应用';
 const PUBLISH = '，然后在 版本管理与发布 中发布新版本';
 /** The permission of user lookup by mobile (topapi/v2/user/getbymobile), as DingTalk's console names it. */
 export const DINGTALK_MOBILE_PERMISSION = 'qyapi_get_member_by_mobile';
+/** The permission of robot messages (oToMessages/batchSend, groupMessages/send). */
+export const DINGTALK_SEND_PERMISSION = 'qyapi_robot_sendmsg';
+/** A userId no organisation has: a robot message to it reaches no one (DingTalk lists it in invalidStaffIdList). */
+export const DINGTALK_PROBE_USER = 'doctor-nonexistent-user-0000';
 /** getbymobile's errcode when no one has the mobile: the call itself was allowed. */
 const NOT_FOUND = 60121;
 /** The legacy host's errcode of a call the app has no permission for. */
@@ -31,6 +35,7 @@ export async function dingtalkDoctor(config: DingTalkConfig, fetch: DoctorFetch 
   const credentialsFix = `在 ${CONSOLE} → 凭证与基础信息 核对 Client ID（AppKey）和 Client Secret（AppSecret），与 DINGTALK_CLIENT_ID / DINGTALK_CLIENT_SECRET 一致`;
   const token = await issued('钉钉应用凭证（新版接口 accessToken）', appAccessToken(config.DINGTALK_API_URL, app, fetch), credentialsFix, checks);
   const legacy = await issued('钉钉应用凭证（旧版接口 access_token）', legacyAccessToken(config.DINGTALK_OAPI_URL, app, fetch), credentialsFix, checks);
+  if (token) checks.push(await robotSendCheck(config, token, fetch));
   if (legacy) checks.push(await mobileLookupCheck(config, legacy, fetch));
   if (config.DINGTALK_MODE === 'stream') {
     checks.push(ok('钉钉消息接收方式', `Stream 模式，无需公网地址（${CONSOLE} → 应用能力 → 机器人 → 消息接收模式 选“Stream 模式”）`));
@@ -60,6 +65,31 @@ async function issued(name: string, issue: () => Promise<{ token: string }>, fix
     const detail = err instanceof DingTalkSendError && err.status === null ? unreachable(err) : String((err as Error).message ?? err);
     checks.push(fail(name, detail, err instanceof DingTalkSendError && err.status === null ? '检查 DINGTALK_API_URL / DINGTALK_OAPI_URL 和本机的网络、代理设置' : fix));
     return null;
+  }
+}
+
+/** A robot message to a userId no one has: the robot code and the send permission are checked, and no one receives anything. */
+async function robotSendCheck(config: DingTalkConfig, token: string, fetch: DoctorFetch): Promise<DoctorCheck> {
+  const robotCode = config.DINGTALK_ROBOT_CODE ?? config.DINGTALK_CLIENT_ID!;
+  const name = `钉钉机器人发消息（RobotCode ${robotCode}，权限 ${DINGTALK_SEND_PERMISSION}）`;
+  try {
+    const res = await fetch(`${baseUrl(config.DINGTALK_API_URL)}/v1.0/robot/oToMessages/batchSend`, {
+      method: 'POST',
+      headers: { 'x-acs-dingtalk-access-token': token },
+      body: { robotCode, userIds: [DINGTALK_PROBE_USER], msgKey: 'sampleText', msgParam: JSON.stringify({ content: 'npm run doctor' }) },
+    });
+    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
+    if (res.status >= 200 && res.status < 300) return ok(name, '已开通（探测发给一个不存在的用户，无人收到）');
+    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
+    if (String(b.code).includes('chatbotId') || String(b.code).includes('robot')) {
+      return fail(name, detail, `在 ${CONSOLE} → 应用能力 → 机器人 查看 RobotCode，设为 DINGTALK_ROBOT_CODE（企业内部应用一般与 AppKey 相同）；尚未添加机器人则在 添加应用能力 中添加机器人${PUBLISH}`);
+    }
+    if (res.status === 403 && !String(b.code).includes('Qps')) {
+      return fail(name, detail, `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“企业内机器人发送消息权限”（${DINGTALK_SEND_PERMISSION}）并申请开通${PUBLISH}`);
+    }
+    return warn(name, `无法判断：${detail}`);
+  } catch (err) {
+    return warn(name, `无法判断：${unreachable(err)}`);
   }
 }
 

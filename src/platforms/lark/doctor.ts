@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { UrgentChannel } from '../../bot/messaging-port.js';
 import type { Config } from '../../config.js';
-import { baseUrl } from '../dingtalk/fetch-json.js';
-import { doctorFetch, fail, ok, unreachable, warn, type DoctorCheck, type DoctorFetch } from '../doctor-check.js';
+import { baseUrl, doctorFetch, fail, ok, unreachable, warn, type DoctorCheck, type DoctorFetch } from '../doctor-check.js';
 import { encryptLark } from './signature.js';
 import { LARK_CARDS_PATH, LARK_EVENTS_PATH } from './webhook.js';
 
