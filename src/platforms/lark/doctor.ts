@@ -34,7 +34,7 @@ interface ScopeProbe {
 const PROBE_MOBILE = '13800000000';
 const PROBE_MESSAGE = 'om_doctor0000000000000000000000000';
 
-/** Urgent (加急) per channel of URGENT_CHANNELS; sms/phone scopes by analogy with the documented app and sms ones. */
+/** Urgent (加急) per channel of URGENT_CHANNELS: app and sms as Lark's API reference lists them, phone by analogy (unverified). */
 const URGENT_SCOPES: Record<UrgentChannel, { label: string; scopes: string[] }> = {
   app: { label: '应用内加急', scopes: ['im:message.urgent', 'im:message.urgent:app_send'] },
   sms: { label: '短信加急', scopes: ['im:message.urgent:sms', 'im:message.urgent:sms_send'] },
@@ -44,7 +44,7 @@ const URGENT_SCOPES: Record<UrgentChannel, { label: string; scopes: string[] }> 
 /**
  * The permissions the features need, each probed by a call that changes nothing (a lookup of a
  * mobile no one has; a send to, or buzz of, a message that does not exist): Lark refuses a call
- * without its scope with code 99991672, naming the scopes that would do. Exported for the tests.
+ * without its scope with code 99991672, naming the scopes that would do.
  */
 export function larkScopeProbes(urgentChannels: readonly UrgentChannel[]): ScopeProbe[] {
   return [
