@@ -50,12 +50,13 @@ describe('npm run doctor: DingTalk (fake DingTalk)', () => {
       ['钉钉应用凭证（新版接口 accessToken）', 'ok'],
       ['钉钉应用凭证（旧版接口 access_token）', 'ok'],
       [`钉钉机器人发消息（RobotCode ${FAKE_DT_CLIENT_ID}，权限 qyapi_robot_sendmsg）`, 'ok'],
+      ['钉钉机器人发送互动卡片（普通版，DINGTALK_CARDS=standard）', 'ok'],
       ['钉钉权限：根据手机号获取成员基本信息（qyapi_get_member_by_mobile，人员关联）', 'ok'],
       ['钉钉消息接收方式', 'ok'],
     ]);
     expect(byName(checks, '消息接收方式').detail).toContain('无需公网地址');
     expect(doctorExitCode(checks)).toBe(0);
-    expect(fake.apiRequests().map((r) => r.path)).toEqual(['/v1.0/robot/oToMessages/batchSend', '/topapi/v2/user/getbymobile']);
+    expect(fake.apiRequests().map((r) => r.path)).toEqual(['/v1.0/robot/oToMessages/batchSend', '/v1.0/im/v1.0/robot/interactiveCards/send', '/topapi/v2/user/getbymobile']);
     expect(fake.messages).toEqual([]);
   });
 
@@ -87,6 +88,17 @@ describe('npm run doctor: DingTalk (fake DingTalk)', () => {
     expect(lookup).toMatchObject({ status: 'fail', detail: expect.stringContaining('60011') });
     expect(lookup.fix).toContain('权限管理 中搜索“根据手机号获取成员基本信息权限”（qyapi_get_member_by_mobile）');
     expect(doctorExitCode(checks)).toBe(1);
+  });
+
+  it('issue 16: the standard interactive cards refused (no permission): said, with where to grant it and what happens meanwhile; not probed with a template or DINGTALK_CARDS=actioncard', async () => {
+    fake.deniedPermissions.add('robot_interactive_card');
+    const denied = byName(await dingtalkDoctor(config()), '互动卡片');
+    expect(denied).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 403') });
+    expect(denied.fix).toContain('权限管理 中搜索“互动卡片”');
+    expect(denied.fix).toContain('未开通前卡片会改发普通消息');
+    for (const other of [config({ DINGTALK_CARDS: 'actioncard' }), config({ DINGTALK_CARD_TEMPLATE_ID: 'town-card.schema' })]) {
+      expect((await dingtalkDoctor(other)).map((c) => c.name).filter((n) => n.includes('互动卡片（普通版'))).toEqual([]);
+    }
   });
 
   it('the robot send permission not granted, or a wrong robot code: each says where to fix it', async () => {

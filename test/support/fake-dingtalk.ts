@@ -385,6 +385,9 @@ export class FakeDingTalk {
       return answer(200, { success: true, result: true });
     }
     if (record.method === 'POST' && record.path === '/v1.0/im/v1.0/robot/interactiveCards/send') {
+      if (this.deniedPermissions.has('robot_interactive_card')) {
+        return answer(403, { code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', message: '没有调用该接口的权限，接口权限申请参考：https://open.dingtalk.com/document/orgapp-server/add-api-permission', requestid: rid() });
+      }
       // Shape as in DingTalk's OpenAPI SDK (SendRobotInteractiveCardRequest): cardData and singleChatReceiver are JSON strings.
       if (b.cardTemplateId !== 'StandardCard') return invalid('cardTemplateId 须为 StandardCard');
       if (typeof b.cardBizId !== 'string' || !b.cardBizId) return invalid('cardBizId 不能为空');

@@ -12,7 +12,7 @@ import { dingtalkSignature } from './signature.js';
 
 type DingTalkConfig = Pick<
   Config,
-  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'PUBLIC_URL'
+  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'DINGTALK_CARDS' | 'PUBLIC_URL'
 >;
 
 const CONSOLE = '钉钉开发者后台（open-dev.dingtalk.com）→ 应用开发 → 企业内部应用 → 你的应用';
@@ -36,6 +36,7 @@ export async function dingtalkDoctor(config: DingTalkConfig, fetch: DoctorFetch 
   const token = await issued('钉钉应用凭证（新版接口 accessToken）', appAccessToken(config.DINGTALK_API_URL, app, fetch), credentialsFix, checks);
   const legacy = await issued('钉钉应用凭证（旧版接口 access_token）', legacyAccessToken(config.DINGTALK_OAPI_URL, app, fetch), credentialsFix, checks);
   if (token) checks.push(await robotSendCheck(config, token, fetch));
+  if (token && config.DINGTALK_CARDS === 'standard' && !config.DINGTALK_CARD_TEMPLATE_ID) checks.push(await standardCardCheck(config, token, fetch));
   if (legacy) checks.push(await mobileLookupCheck(config, legacy, fetch));
   if (config.DINGTALK_MODE === 'stream') {
     checks.push(ok('钉钉消息接收方式', `Stream 模式，无需公网地址（${CONSOLE} → 应用能力 → 机器人 → 消息接收模式 选“Stream 模式”）`));
@@ -86,6 +87,44 @@ async function robotSendCheck(config: DingTalkConfig, token: string, fetch: Doct
     }
     if (res.status === 403 && !String(b.code).includes('Qps')) {
       return fail(name, detail, `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“企业内机器人发送消息权限”（${DINGTALK_SEND_PERMISSION}）并申请开通${PUBLISH}`);
+    }
+    return warn(name, `无法判断：${detail}`);
+  } catch (err) {
+    return warn(name, `无法判断：${unreachable(err)}`);
+  }
+}
+
+/**
+ * The cards of DINGTALK_CARDS=standard (POST /v1.0/im/v1.0/robot/interactiveCards/send), probed with a
+ * card to a user no organisation has. Which console permission DingTalk names for this endpoint is
+ * not settled by the sources read (docs/platforms/dingtalk-standard-card.md): the fix says where to look.
+ */
+async function standardCardCheck(config: DingTalkConfig, token: string, fetch: DoctorFetch): Promise<DoctorCheck> {
+  const robotCode = config.DINGTALK_ROBOT_CODE ?? config.DINGTALK_CLIENT_ID!;
+  const name = '钉钉机器人发送互动卡片（普通版，DINGTALK_CARDS=standard）';
+  try {
+    const res = await fetch(`${baseUrl(config.DINGTALK_API_URL)}/v1.0/im/v1.0/robot/interactiveCards/send`, {
+      method: 'POST',
+      headers: { 'x-acs-dingtalk-access-token': token },
+      body: {
+        cardTemplateId: 'StandardCard',
+        cardBizId: `doctor${Date.now()}`,
+        robotCode,
+        cardData: JSON.stringify({ config: { autoLayout: true, enableForward: false }, header: { title: { type: 'text', text: 'npm run doctor' } }, contents: [] }),
+        singleChatReceiver: JSON.stringify({ userId: DINGTALK_PROBE_USER }),
+        sendOptions: {},
+        pullStrategy: false,
+      },
+    });
+    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
+    if (res.status >= 200 && res.status < 300) return ok(name, '已开通（探测发给一个不存在的用户，无人收到）');
+    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
+    if (res.status === 403 && !String(b.code).includes('Qps')) {
+      return fail(
+        name,
+        detail,
+        `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“互动卡片”，开通机器人发送互动卡片所需的权限（以开放平台“机器人发送互动卡片”接口文档所列为准）${PUBLISH}；未开通前卡片会改发普通消息，群里不带按钮（或设 DINGTALK_CARDS=actioncard）`,
+      );
     }
     return warn(name, `无法判断：${detail}`);
   } catch (err) {
