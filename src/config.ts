@@ -125,6 +125,11 @@ export const configSchema = z.object({
    * buttons post a text (which a group robot only receives when it is @-mentioned).
    */
   DINGTALK_CARDS: z.enum(['standard', 'actioncard'], { error: 'DINGTALK_CARDS 只能是 standard 或 actioncard' }).default('standard'),
+  /** Issue 16: each duty with a date also as a task in the person's own Lark Tasks list (needs the task permission; `npm run doctor`). */
+  LARK_TASKS: z
+    .enum(['true', 'false'], { error: 'LARK_TASKS 只能是 true 或 false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   // Lark (Feishu): enabled when LARK_APP_ID and LARK_APP_SECRET are both set.
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,

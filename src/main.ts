@@ -42,6 +42,10 @@ import { chatRepo } from './db/repos/chat-repo.js';
 import { sandboxMessageStore } from './db/repos/sandbox-message-repo.js';
 import { outboundRepo } from './db/repos/outbound-repo.js';
 import { createLarkPlatform } from './platforms/lark/index.js';
+import { todoTaskTitle } from '../cards/builders/todo.js';
+import { platformTaskStore } from './db/repos/platform-task-store.js';
+import { syncPlatformTasks } from './usecases/duties/sync-platform-tasks.js';
+import type { TaskListPort } from './usecases/ports/platform-tasks.js';
 import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
 import { GuidedForms } from './bot/guided-form/guided-forms.js';
 import { guidedFormStore } from './db/repos/guided-form-repo.js';
@@ -190,11 +194,15 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
   }
   if (role !== 'web') {
     const auditAnchors = anchorFile(auditAnchorsPath(config), auditKey);
-    const scheduler = await startScheduler(config, deps, messengers, auditAnchors, logger);
+    const syncTasks = lark && config.LARK_TASKS ? larkTaskSync(deps, lark.tasks, db.prisma, logger) : undefined;
+    const scheduler = await startScheduler(config, deps, messengers, auditAnchors, logger, syncTasks);
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
     if (!scheduler) {
-      const run = () => runSystemJobs(deps, logger, { retention: payloadRetention(config), anchors: auditAnchors }).catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
+      const run = () =>
+        runSystemJobs(deps, logger, { retention: payloadRetention(config), anchors: auditAnchors })
+          .then(() => syncTasks?.())
+          .catch((err: unknown) => logger.error({ err }, 'system jobs failed'));
       void run();
       const jobs = setInterval(run, SYSTEM_JOBS_EVERY_MS);
       closers.push(() => clearInterval(jobs));
@@ -305,6 +313,15 @@ function openLimitsRedis(url: string, logger: ReturnType<typeof createLogger>): 
   return redis;
 }
 
+/** Issue 16: people's Lark Tasks follow their 待办 (LARK_TASKS=true), run after each periodic sweep. */
+function larkTaskSync(deps: Deps, tasks: TaskListPort, prisma: Awaited<ReturnType<typeof openDatabase>>['prisma'], logger: ReturnType<typeof createLogger>) {
+  return async () => {
+    const result = await syncPlatformTasks(deps, { port: tasks, store: platformTaskStore(prisma), title: todoTaskTitle, reachable: (ids) => Boolean(ids.openId), logger });
+    if (result.created + result.updated + result.completed + result.failed > 0) logger.info({ platform: 'LARK', ...result }, '飞书任务已同步 (Lark tasks synced)');
+    return result;
+  };
+}
+
 /** The BullMQ scheduler of the worker role, when Redis is configured; a configured Redis that does not answer stops the start. */
 async function startScheduler(
   config: Config,
@@ -312,6 +329,7 @@ async function startScheduler(
   messengers: ReadonlyMap<PlatformName, MessagingPort>,
   auditAnchors: AuditAnchorLog,
   logger: ReturnType<typeof createLogger>,
+  syncTasks?: () => Promise<unknown>,
 ): Promise<Scheduler | undefined> {
   const url = config.REDIS_URL;
   if (!url) {
@@ -329,6 +347,7 @@ async function startScheduler(
   const scheduler = new Scheduler({
     deps, clock: deps.clock, logger, connection, prefix: config.QUEUE_PREFIX, retention: payloadRetention(config), auditAnchors,
     deliver: (push) => notifier.deliverTo(push.notification, push.personId),
+    ...(syncTasks ? { syncTasks } : {}),
   });
   await scheduler.start();
   logger.info('定时推送已启动 (scheduler started)');

@@ -173,3 +173,19 @@ export function todoCard(t: TodoInput): Card {
     elements,
   };
 }
+
+/**
+ * One 待办 entry as the title of a task in the person's own to-do list (Lark Tasks, DingTalk 待办):
+ * plain text, what and about what, e.g. 「待审定：XF-2026-0042 宅基地边界纠纷」. The case title is
+ * masked as the use case gives it (R24); a sentiment report's text is masked again here.
+ */
+export function todoTaskTitle(e: TodoRow): string {
+  const label = labelOf(e);
+  const about =
+    e.kind === 'ALERT' ? oneLine(e.title)
+    : e.kind === 'SENTIMENT' ? `${e.villageName ?? ''}民情：${oneLine(maskPersonalText(e.content))}`
+    : e.case ? `${e.case.number} ${oneLine(e.case.title)}`
+    : e.kind === 'SCREENING' ? `${oneLine(e.name)}${e.unitName ? ` · ${e.unitName}` : ''}`
+    : oneLine(e.why);
+  return truncate(`${label}：${about}`, 100);
+}

@@ -48,6 +48,8 @@ export interface SchedulerOptions {
   retention?: PayloadRetention;
   /** R25: where the periodic sweep anchors the audit log's head; none = no anchors from this scheduler. */
   auditAnchors?: AuditAnchorLog;
+  /** Issue 16: after each periodic sweep, brings people's tasks in the platforms' to-do lists up to date (LARK_TASKS). */
+  syncTasks?: () => Promise<unknown>;
   /** Cron pattern (Asia/Shanghai) of the periodic sweep: system jobs and the periodic reminders. Default hourly; null = no sweep (a scheduler for case deadlines and alerts only). */
   periodicPattern?: string | null;
 }
@@ -297,6 +299,8 @@ export class Scheduler {
     const result = await remindPeriodicDuties(this.o.deps, notifications, this.o.window);
     for (const p of result.pushes) await this.scheduleDelivery(p);
     if (result.pushes.length > 0) this.o.logger.info({ pushes: result.pushes.length, due: result.due }, 'periodic duties recorded');
+    // The to-do lists follow the 待办; a failure there must not fail the sweep (the next one tries again).
+    if (this.o.syncTasks) await this.o.syncTasks().catch((err: unknown) => this.o.logger.error({ err }, 'platform to-do sync failed'));
     return result;
   }
 

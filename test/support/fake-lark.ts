@@ -45,6 +45,17 @@ export interface FakeLarkImage {
   at: number;
 }
 
+export interface FakeLarkTask {
+  guid: string;
+  summary: string;
+  /** ms since the epoch, as Lark keeps it (a string). */
+  due: { timestamp: string; is_all_day: boolean } | null;
+  assignees: string[];
+  completed_at: string;
+  client_token: string | null;
+  origin: unknown;
+}
+
 export interface FakeLarkUser {
   open_id: string;
   union_id: string;
@@ -82,6 +93,8 @@ export class FakeLark {
   readonly urgents: { message_id: string; channel: string; users: string[]; userIdType: string }[] = [];
   readonly users: FakeLarkUser[] = [];
   readonly images: FakeLarkImage[] = [];
+  /** Lark Tasks v2 (POST /open-apis/task/v2/tasks, PATCH …/:task_guid), as the person's list shows them. */
+  readonly tasks: FakeLarkTask[] = [];
   botOpenId = FAKE_BOT_OPEN_ID;
   /** When set, the token endpoint refuses any other app_secret (code 10014, as Lark does). */
   appSecret: string | null = null;
@@ -244,6 +257,37 @@ export class FakeLark {
       if (!this.messages.some((m) => m.message_id === patch[1])) return answer(400, { code: 230001, msg: 'invalid message_id' });
       this.patches.push({ message_id: patch[1]!, content: String(b.content ?? '') });
       return answer(200, { code: 0, msg: 'success', data: {} });
+    }
+    const taskPath = /^\/open-apis\/task\/v2\/tasks(?:\/([^/]+))?$/.exec(record.path);
+    if (taskPath && (record.method === 'POST' || record.method === 'PATCH')) {
+      const denied = this.scopeRefusal(['task:task:write', 'task:task']);
+      if (denied) return answer(400, denied);
+      if (record.method === 'POST' && !taskPath[1]) {
+        if (typeof b.summary !== 'string' || !b.summary) return answer(400, { code: 1470400, msg: 'summary is required' });
+        // client_token: the same token gives the same task (Lark's idempotent create).
+        const token = typeof b.client_token === 'string' ? b.client_token : null;
+        const same = token ? this.tasks.find((t) => t.client_token === token) : undefined;
+        if (same) return answer(200, { code: 0, msg: 'success', data: { task: same } });
+        const members = Array.isArray(b.members) ? (b.members as { id?: unknown; role?: unknown }[]) : [];
+        const task: FakeLarkTask = {
+          guid: `task-${this.tasks.length + 1}-${Math.random().toString(16).slice(2, 10)}`,
+          summary: b.summary,
+          due: (b.due as FakeLarkTask['due']) ?? null,
+          assignees: members.filter((m) => m.role === 'assignee').map((m) => String(m.id)),
+          completed_at: '0',
+          client_token: token,
+          origin: b.origin ?? null,
+        };
+        this.tasks.push(task);
+        return answer(200, { code: 0, msg: 'success', data: { task } });
+      }
+      const task = this.tasks.find((t) => t.guid === taskPath[1]);
+      if (!task) return answer(404, { code: 1470404, msg: 'task not found' });
+      const fields = Array.isArray(b.update_fields) ? (b.update_fields as string[]) : [];
+      const changes = (b.task ?? {}) as Partial<FakeLarkTask>;
+      if (fields.length === 0) return answer(400, { code: 1470400, msg: 'update_fields is required' });
+      for (const f of fields) if (f === 'summary' || f === 'due' || f === 'completed_at') Object.assign(task, { [f]: changes[f] });
+      return answer(200, { code: 0, msg: 'success', data: { task } });
     }
     if (record.method === 'POST' && record.path === '/open-apis/contact/v3/users/batch_get_id') {
       // Lark names every scope that would do: for open_ids by mobile or email, contact:user.id:readonly.

@@ -180,12 +180,12 @@ export interface LarkSuite {
  * on 2026-11-02, and the bot with the named people linked to Lark. The fields are set before
  * the suite's own beforeAll hooks run.
  */
-export function useLarkSuite(linked: (people: Township['people']) => Person[], opts: { minutesBetweenTests?: number } = {}): LarkSuite {
+export function useLarkSuite(linked: (people: Township['people']) => Person[], opts: { minutesBetweenTests?: number; sleepMovesClock?: boolean } = {}): LarkSuite {
   const suite = {} as LarkSuite;
   beforeAll(async () => {
     suite.t = await freshDatabase('postgres');
     suite.town = await buildTownship(suite.t.db, '2026-11-02T09:00:00+08:00');
-    suite.h = await startLarkHarness(suite.t, suite.town, linked(suite.town.people));
+    suite.h = await startLarkHarness(suite.t, suite.town, linked(suite.town.people), { sleepMovesClock: opts.sleepMovesClock ?? false });
   });
   // Lark allows 5 sends per second per chat: tests that answer into one chat let the clock move on between them.
   if (opts.minutesBetweenTests) beforeEach(() => suite.town.clock.advance(opts.minutesBetweenTests! * 60_000));

@@ -44,6 +44,7 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   Person: WRITE,
   Persuasion: WRITE,
   PlatformChat: WRITE,
+  PlatformTask: WRITE,
   Push: WRITE,
   ReceptionDay: WRITE,
   SentimentReport: WRITE,

@@ -16,6 +16,8 @@ import { createLarkEventDispatcher, type Dispatch, type RenderCard } from './eve
 import { LarkMessenger } from './messenger.js';
 import { LarkSender } from './sender.js';
 import { larkWebhookRouter } from './webhook.js';
+import { larkTaskList } from './tasks.js';
+import type { TaskListPort } from '../../usecases/ports/platform-tasks.js';
 import { startLarkWs, type LarkWsConnection } from './ws.js';
 import type { ContactDirectory } from '../../usecases/ports/identity-sync.js';
 
@@ -43,6 +45,8 @@ export interface LarkPlatform {
   dispatcher: lark.EventDispatcher;
   /** POST /lark/events and /lark/cards; null without an encrypt key (requests could not be verified). */
   router: Router | null;
+  /** People's own Lark Tasks (issue 16), for the to-do sync. */
+  tasks: TaskListPort;
   /** Learns the bot's open_id, then opens the long connection in ws mode. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -85,6 +89,7 @@ export function createLarkPlatform(deps: LarkPlatformDeps): LarkPlatform | null 
   return {
     messenger: new LarkMessenger(client, sender, render, { chats, logger: log }),
     directory: larkContactDirectory(client, sender),
+    tasks: larkTaskList(client, sender, { now: () => clock.now() }),
     dispatcher,
     router,
     async start() {
