@@ -90,6 +90,19 @@ describe('npm run doctor: Lark (fake Lark)', () => {
     expect(formatCheck(scope)).toMatch(/^❌ 飞书权限：.*\n {3}→ .*开通 contact:user\.id:readonly/);
   });
 
+  it('issue 16: with LARK_TASKS the task scope is probed on a task that does not exist; without it, not at all', async () => {
+    expect((await larkDoctor(config())).some((c) => c.name.includes('飞书任务'))).toBe(false);
+    const granted = byName(await larkDoctor(config({ LARK_TASKS: 'true' })), '飞书任务');
+    expect(granted.status).toBe('ok');
+    fake.denyScopes.add('task:task:write');
+    fake.denyScopes.add('task:task');
+    const checks = await larkDoctor(config({ LARK_TASKS: 'true' }));
+    const denied = byName(checks, '飞书任务');
+    expect(denied.status).toBe('fail');
+    expect(denied.fix).toContain('task:task:write');
+    expect(doctorExitCode(checks)).toBe(1);
+  });
+
   it('sending and each urgent channel of URGENT_CHANNELS are probed on things that do not exist; a missing scope is named from Lark’s answer', async () => {
     const granted = await larkDoctor(config({ URGENT_CHANNELS: 'app,sms' }));
     expect(byName(granted, '短信加急')).toMatchObject({ status: 'ok', detail: expect.stringContaining('code 230001') });

@@ -8,7 +8,7 @@ import { LARK_CARDS_PATH, LARK_EVENTS_PATH } from './webhook.js';
 // `npm run doctor` for Lark: each check is a real, harmless call to the configured open platform
 // (LARK_DOMAIN) or to this app's public address, and says where to click when it fails.
 
-type LarkConfig = Pick<Config, 'URGENT_CHANNELS' | 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN' | 'LARK_MODE' | 'LARK_ENCRYPT_KEY' | 'LARK_VERIFICATION_TOKEN' | 'PUBLIC_URL'>;
+type LarkConfig = Pick<Config, 'URGENT_CHANNELS' | 'LARK_TASKS' | 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_DOMAIN' | 'LARK_MODE' | 'LARK_ENCRYPT_KEY' | 'LARK_VERIFICATION_TOKEN' | 'PUBLIC_URL'>;
 
 /** Lark's code when the app lacks a scope; its msg names the scopes that would do. */
 const SCOPE_MISSING = 99991672;
@@ -46,7 +46,7 @@ const URGENT_SCOPES: Record<UrgentChannel, { label: string; scopes: string[] }> 
  * mobile no one has; a send to, or buzz of, a message that does not exist): Lark refuses a call
  * without its scope with code 99991672, naming the scopes that would do.
  */
-export function larkScopeProbes(urgentChannels: readonly UrgentChannel[]): ScopeProbe[] {
+export function larkScopeProbes(urgentChannels: readonly UrgentChannel[], tasks = false): ScopeProbe[] {
   return [
     {
       name: '以应用身份发消息（发送卡片和通知）',
@@ -71,6 +71,17 @@ export function larkScopeProbes(urgentChannels: readonly UrgentChannel[]): Scope
       body: { user_id_list: ['ou_doctor0000000000000000000000000'] },
       refusedAnyway: true,
     })),
+    // LARK_TASKS: an update of a task that does not exist.
+    ...(tasks
+      ? [{
+          name: '飞书任务（LARK_TASKS：职责同步为本人的任务）',
+          scopes: ['task:task:write', 'task:task'],
+          method: 'PATCH' as const,
+          path: '/open-apis/task/v2/tasks/doctor-nonexistent-task?user_id_type=open_id',
+          body: { task: { summary: 'npm run doctor' }, update_fields: ['summary'] },
+          refusedAnyway: true,
+        }]
+      : []),
   ];
 }
 
@@ -92,7 +103,7 @@ export async function larkDoctor(config: LarkConfig, fetch: DoctorFetch = doctor
   const token = await tenantToken(api, config, fetch, checks);
   if (token) {
     checks.push(await botCheck(api, token, fetch));
-    for (const probe of larkScopeProbes(config.URGENT_CHANNELS)) checks.push(await scopeCheck(api, token, probe, fetch));
+    for (const probe of larkScopeProbes(config.URGENT_CHANNELS, config.LARK_TASKS)) checks.push(await scopeCheck(api, token, probe, fetch));
   }
   checks.push(...(await callbackChecks(config, fetch)));
   return checks;
