@@ -115,6 +115,11 @@ export const configSchema = z.object({
   DINGTALK_API_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_API_URL').transform((v) => v ?? 'https://api.dingtalk.com'),
   /** The legacy host (oapi.dingtalk.com): user lookup by mobile. */
   DINGTALK_OAPI_URL: optionalUrl(['http://', 'https://'], 'DINGTALK_OAPI_URL').transform((v) => v ?? 'https://oapi.dingtalk.com'),
+  /** Issue 16: each duty with a date also as a 待办 in the person's own DingTalk (needs the 待办 permission; `npm run doctor`). */
+  DINGTALK_TODO: z
+    .enum(['true', 'false'], { error: 'DINGTALK_TODO 只能是 true 或 false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   /** An interactive card template made in DingTalk's card builder (…schema); without it cards degrade to ActionCards. */
   DINGTALK_CARD_TEMPLATE_ID: optionalText,
   /** A form template (inputs bound to a field list, render.ts DingTalkFormTemplateCard); without it forms are asked question by question in 1:1 chat. */

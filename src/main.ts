@@ -46,6 +46,7 @@ import { todoTaskTitle } from '../cards/builders/todo.js';
 import { platformTaskStore } from './db/repos/platform-task-store.js';
 import { syncPlatformTasks } from './usecases/duties/sync-platform-tasks.js';
 import type { TaskListPort } from './usecases/ports/platform-tasks.js';
+import type { PlatformIds } from './usecases/ports/platform.js';
 import { createDingTalkPlatform } from './platforms/dingtalk/index.js';
 import { GuidedForms } from './bot/guided-form/guided-forms.js';
 import { guidedFormStore } from './db/repos/guided-form-repo.js';
@@ -194,7 +195,11 @@ async function startUp(role: ProcessRole, loaded: Config, auditKey: AuditKey, lo
   }
   if (role !== 'web') {
     const auditAnchors = anchorFile(auditAnchorsPath(config), auditKey);
-    const syncTasks = lark && config.LARK_TASKS ? larkTaskSync(deps, lark.tasks, db.prisma, logger) : undefined;
+    const taskLists = [
+      ...(lark && config.LARK_TASKS ? [{ port: lark.tasks, reachable: (ids: PlatformIds) => Boolean(ids.openId) }] : []),
+      ...(dingtalk && config.DINGTALK_TODO ? [{ port: dingtalk.tasks, reachable: (ids: PlatformIds) => Boolean(ids.unionId || ids.userId) }] : []),
+    ];
+    const syncTasks = taskLists.length > 0 ? platformTaskSync(deps, taskLists, db.prisma, logger) : undefined;
     const scheduler = await startScheduler(config, deps, messengers, auditAnchors, logger, syncTasks);
     if (scheduler) closers.push(() => scheduler.stop());
     // With Redis the scheduler's hourly sweep runs the system jobs; without it they still keep the record.
@@ -313,12 +318,18 @@ function openLimitsRedis(url: string, logger: ReturnType<typeof createLogger>): 
   return redis;
 }
 
-/** Issue 16: people's Lark Tasks follow their 待办 (LARK_TASKS=true), run after each periodic sweep. */
-function larkTaskSync(deps: Deps, tasks: TaskListPort, prisma: Awaited<ReturnType<typeof openDatabase>>['prisma'], logger: ReturnType<typeof createLogger>) {
+/** Issue 16: people's own to-do lists (Lark Tasks: LARK_TASKS; DingTalk 待办: DINGTALK_TODO) follow their 待办, after each periodic sweep. */
+function platformTaskSync(
+  deps: Deps,
+  lists: { port: TaskListPort; reachable: (ids: PlatformIds) => boolean }[],
+  prisma: Awaited<ReturnType<typeof openDatabase>>['prisma'],
+  logger: ReturnType<typeof createLogger>,
+) {
   return async () => {
-    const result = await syncPlatformTasks(deps, { port: tasks, store: platformTaskStore(prisma), title: todoTaskTitle, reachable: (ids) => Boolean(ids.openId), logger });
-    if (result.created + result.updated + result.completed + result.failed > 0) logger.info({ platform: 'LARK', ...result }, '飞书任务已同步 (Lark tasks synced)');
-    return result;
+    for (const { port, reachable } of lists) {
+      const result = await syncPlatformTasks(deps, { port, store: platformTaskStore(prisma), title: todoTaskTitle, reachable, logger });
+      if (result.created + result.updated + result.completed + result.failed > 0) logger.info({ platform: port.platform, ...result }, '待办已同步到平台 (platform to-dos synced)');
+    }
   };
 }
 

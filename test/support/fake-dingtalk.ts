@@ -59,6 +59,17 @@ export interface FakeDingTalkStandardCard {
   updates: Record<string, unknown>[];
 }
 
+/** A 待办 made by POST /v1.0/todo/users/{unionId}/tasks (DingTalk's OpenAPI SDK, todo_1_0). */
+export interface FakeDingTalkTodo {
+  id: string;
+  unionId: string;
+  subject: string;
+  dueTime: number | null;
+  executorIds: string[];
+  sourceId: string | null;
+  done: boolean;
+}
+
 /** Who signs in through DingTalk's login page. */
 export interface FakeDingTalkLoginUser {
   unionId: string;
@@ -120,6 +131,7 @@ export class FakeDingTalk {
   readonly messages: FakeDingTalkMessage[] = [];
   readonly cards: FakeDingTalkCard[] = [];
   readonly standardCards: FakeDingTalkStandardCard[] = [];
+  readonly todos: FakeDingTalkTodo[] = [];
   readonly dings: FakeDing[] = [];
   /** Legacy directory: mobile → userid (getbymobile). */
   readonly usersByMobile = new Map<string, string>();
@@ -437,6 +449,45 @@ export class FakeDingTalk {
       const userid = typeof b.unionid === 'string' ? this.usersByUnionId.get(b.unionid) : undefined;
       if (!userid) return answer(200, { errcode: 60121, errmsg: '找不到该用户', request_id: rid() });
       return answer(200, { errcode: 0, errmsg: 'ok', result: { contact_type: 0, userid }, request_id: rid() });
+    }
+    const todo = /^\/v1\.0\/todo\/users\/([^/]+)\/tasks(?:\/sources\/([^/]+)|\/([^/]+))?$/.exec(record.path);
+    if (todo) {
+      if (this.deniedPermissions.has('todo')) {
+        return answer(403, { code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', message: '没有调用该接口的权限，接口权限申请参考：https://open.dingtalk.com/document/orgapp-server/add-api-permission', requestid: rid() });
+      }
+      const unionId = decodeURIComponent(todo[1]!);
+      if (record.method === 'GET' && todo[2]) {
+        const found = this.todos.find((x) => x.unionId === unionId && x.sourceId === decodeURIComponent(todo[2]!));
+        return found ? answer(200, found) : answer(404, { code: 'todo.notFound', message: '待办不存在', requestid: rid() });
+      }
+      if (record.method === 'POST' && !todo[2] && !todo[3]) {
+        if (typeof b.subject !== 'string' || !b.subject) return invalid('subject 不能为空');
+        const made: FakeDingTalkTodo = {
+          id: `todo${this.todos.length + 1}${rid()}`,
+          unionId,
+          subject: b.subject,
+          dueTime: typeof b.dueTime === 'number' ? b.dueTime : null,
+          executorIds: Array.isArray(b.executorIds) ? (b.executorIds as unknown[]).map(String) : [],
+          sourceId: typeof b.sourceId === 'string' ? b.sourceId : null,
+          done: false,
+        };
+        this.todos.push(made);
+        return answer(200, { ...made, requestId: rid() });
+      }
+      if (record.method === 'PUT' && todo[3]) {
+        const found = this.todos.find((x) => x.unionId === unionId && x.id === decodeURIComponent(todo[3]!));
+        if (!found) return answer(404, { code: 'todo.notFound', message: '待办不存在', requestid: rid() });
+        if (typeof b.subject === 'string') found.subject = b.subject;
+        if (typeof b.dueTime === 'number') found.dueTime = b.dueTime;
+        if (typeof b.done === 'boolean') found.done = b.done;
+        return answer(200, { result: true, requestId: rid() });
+      }
+    }
+    if (record.method === 'POST' && record.path === '/topapi/v2/user/get') {
+      // The member's details by userid; the fake's members have unionid "union" + userid.
+      return typeof b.userid === 'string' && b.userid
+        ? answer(200, { errcode: 0, errmsg: 'ok', result: { userid: b.userid, unionid: `union${b.userid}` }, request_id: rid() })
+        : answer(200, { errcode: 60121, errmsg: '找不到该用户', request_id: rid() });
     }
     if (record.method === 'POST' && record.path === '/topapi/v2/user/getbymobile') {
       if (this.deniedPermissions.has('qyapi_get_member_by_mobile')) {

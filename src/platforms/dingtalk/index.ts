@@ -18,6 +18,8 @@ import { createDingTalkInbound, type DingTalkInbound, type Dispatch } from './ev
 import { DINGTALK_CARDS_PATH, dingtalkHttpRouter } from './http.js';
 import { DingTalkMessenger } from './messenger.js';
 import type { DingTalkConfirmRequest } from './normalize.js';
+import { dingtalkTodoList } from './todo.js';
+import type { TaskListPort } from '../../usecases/ports/platform-tasks.js';
 import { baseUrl } from './fetch-json.js';
 import { DingTalkSender } from './sender.js';
 import { createDingTalkStream, type DingTalkStream } from './stream.js';
@@ -46,6 +48,8 @@ export interface DingTalkPlatform {
   router: Router | null;
   /** The console's "使用钉钉登录" (OAuth code flow) for this app. */
   webLogin: DingTalkWebLogin;
+  /** People's own 待办 (issue 16), for the to-do sync. */
+  tasks: TaskListPort;
   /** Opens the stream connection in stream mode. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -133,6 +137,7 @@ export function createDingTalkPlatform(deps: DingTalkPlatformDeps): DingTalkPlat
     messenger,
     inbound,
     directory: dingtalkContactDirectory(sender),
+    tasks: dingtalkTodoList(sender),
     webLogin: dingtalkWebLogin({ ...app, apiUrl: config.DINGTALK_API_URL }, sender),
     router,
     async start() {
