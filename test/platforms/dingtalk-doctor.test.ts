@@ -101,6 +101,15 @@ describe('npm run doctor: DingTalk (fake DingTalk)', () => {
     }
   });
 
+  it('issue 16: with DINGTALK_TODO the 待办 permission is probed on a 待办 that does not exist; refused, it says where to grant it', async () => {
+    expect((await dingtalkDoctor(config())).some((c) => c.name.includes('钉钉待办'))).toBe(false);
+    expect(byName(await dingtalkDoctor(config({ DINGTALK_TODO: 'true' })), '钉钉待办').status).toBe('ok');
+    fake.deniedPermissions.add('todo');
+    const denied = byName(await dingtalkDoctor(config({ DINGTALK_TODO: 'true' })), '钉钉待办');
+    expect(denied).toMatchObject({ status: 'fail', detail: expect.stringContaining('HTTP 403') });
+    expect(denied.fix).toContain('权限管理 中搜索“待办”');
+  });
+
   it('the robot send permission not granted, or a wrong robot code: each says where to fix it', async () => {
     fake.deniedPermissions.add('qyapi_robot_sendmsg');
     const denied = byName(await dingtalkDoctor(config()), '钉钉机器人发消息');

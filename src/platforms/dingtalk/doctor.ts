@@ -12,7 +12,7 @@ import { dingtalkSignature } from './signature.js';
 
 type DingTalkConfig = Pick<
   Config,
-  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'DINGTALK_CARDS' | 'PUBLIC_URL'
+  'DINGTALK_CLIENT_ID' | 'DINGTALK_CLIENT_SECRET' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_API_URL' | 'DINGTALK_OAPI_URL' | 'DINGTALK_MODE' | 'DINGTALK_CARD_TEMPLATE_ID' | 'DINGTALK_FORM_TEMPLATE_ID' | 'DINGTALK_CARDS' | 'DINGTALK_TODO' | 'PUBLIC_URL'
 >;
 
 const CONSOLE = '钉钉开发者后台（open-dev.dingtalk.com）→ 应用开发 → 企业内部应用 → 你的应用';
@@ -37,6 +37,7 @@ export async function dingtalkDoctor(config: DingTalkConfig, fetch: DoctorFetch 
   const legacy = await issued('钉钉应用凭证（旧版接口 access_token）', legacyAccessToken(config.DINGTALK_OAPI_URL, app, fetch), credentialsFix, checks);
   if (token) checks.push(await robotSendCheck(config, token, fetch));
   if (token && config.DINGTALK_CARDS === 'standard' && !config.DINGTALK_CARD_TEMPLATE_ID) checks.push(await standardCardCheck(config, token, fetch));
+  if (token && config.DINGTALK_TODO) checks.push(await todoCheck(config, token, fetch));
   if (legacy) checks.push(await mobileLookupCheck(config, legacy, fetch));
   if (config.DINGTALK_MODE === 'stream') {
     checks.push(ok('钉钉消息接收方式', `Stream 模式，无需公网地址（${CONSOLE} → 应用能力 → 机器人 → 消息接收模式 选“Stream 模式”）`));
@@ -127,6 +128,25 @@ async function standardCardCheck(config: DingTalkConfig, token: string, fetch: D
       );
     }
     return warn(name, `无法判断：${detail}`);
+  } catch (err) {
+    return warn(name, `无法判断：${unreachable(err)}`);
+  }
+}
+
+/** DINGTALK_TODO: a 待办 looked up by a sourceId no one used, for a unionId no one has; only a permission refusal fails. */
+async function todoCheck(config: DingTalkConfig, token: string, fetch: DoctorFetch): Promise<DoctorCheck> {
+  const name = '钉钉待办（DINGTALK_TODO：职责同步为本人的待办）';
+  try {
+    const res = await fetch(`${baseUrl(config.DINGTALK_API_URL)}/v1.0/todo/users/doctorNonexistentUnionId/tasks/sources/doctor`, {
+      method: 'GET',
+      headers: { 'x-acs-dingtalk-access-token': token },
+    });
+    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
+    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
+    if (res.status === 403 && String(b.code).includes('PermissionDenied')) {
+      return fail(name, detail, `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“待办”，开通待办的读写权限${PUBLISH}`);
+    }
+    return ok(name, '已开通（探测一个不存在的待办，未作任何修改）');
   } catch (err) {
     return warn(name, `无法判断：${unreachable(err)}`);
   }
