@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../lib/local-date.js';
+import { startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
 import type { TodoItem } from './todo-item.js';
 
 // Issue 16: each duty with a date on a person's 待办 becomes a task in their own to-do list on the
@@ -56,6 +56,11 @@ export function dutyKeyOf(item: TodoItem): string {
 /** The day a task is due: its own date; an immediate duty (R18 到场, R21 劝返) today. null: no task (it has no date). */
 export function taskDueOn(item: Pick<TodoItem, 'dueOn' | 'immediate'>, today: LocalDate): LocalDate | null {
   return item.dueOn ?? (item.immediate ? today : null);
+}
+
+/** When a task is due on the platform: the end of the working day (18:00 Beijing time) of its day. */
+export function taskDueInstant(dueOn: LocalDate): Date {
+  return new Date(startOfLocalDate(dueOn).getTime() + 18 * 3600_000);
 }
 
 /** The changes that make the recorded tasks what the 待办 says now. */

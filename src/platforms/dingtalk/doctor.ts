@@ -80,13 +80,13 @@ async function robotSendCheck(config: DingTalkConfig, token: string, fetch: Doct
       headers: { 'x-acs-dingtalk-access-token': token },
       body: { robotCode, userIds: [DINGTALK_PROBE_USER], msgKey: 'sampleText', msgParam: JSON.stringify({ content: 'npm run doctor' }) },
     });
-    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
+    const b = apiError(res.body);
     if (res.status >= 200 && res.status < 300) return ok(name, '已开通（探测发给一个不存在的用户，无人收到）');
-    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
-    if (String(b.code).includes('chatbotId') || String(b.code).includes('robot')) {
+    const detail = `HTTP ${res.status} ${b.said}`.trim();
+    if (b.code.includes('chatbotId') || b.code.includes('robot')) {
       return fail(name, detail, `在 ${CONSOLE} → 应用能力 → 机器人 查看 RobotCode，设为 DINGTALK_ROBOT_CODE（企业内部应用一般与 AppKey 相同）；尚未添加机器人则在 添加应用能力 中添加机器人${PUBLISH}`);
     }
-    if (res.status === 403 && !String(b.code).includes('Qps')) {
+    if (res.status === 403 && !b.code.includes('Qps')) {
       return fail(name, detail, `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“企业内机器人发送消息权限”（${DINGTALK_SEND_PERMISSION}）并申请开通${PUBLISH}`);
     }
     return warn(name, `无法判断：${detail}`);
@@ -117,10 +117,10 @@ async function standardCardCheck(config: DingTalkConfig, token: string, fetch: D
         pullStrategy: false,
       },
     });
-    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
+    const b = apiError(res.body);
     if (res.status >= 200 && res.status < 300) return ok(name, '已开通（探测发给一个不存在的用户，无人收到）');
-    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
-    if (res.status === 403 && !String(b.code).includes('Qps')) {
+    const detail = `HTTP ${res.status} ${b.said}`.trim();
+    if (res.status === 403 && !b.code.includes('Qps')) {
       return fail(
         name,
         detail,
@@ -141,15 +141,22 @@ async function todoCheck(config: DingTalkConfig, token: string, fetch: DoctorFet
       method: 'GET',
       headers: { 'x-acs-dingtalk-access-token': token },
     });
-    const b = (res.body ?? {}) as { code?: unknown; message?: unknown };
-    const detail = `HTTP ${res.status} ${String(b.code ?? '')} ${String(b.message ?? '')}`.trim();
-    if (res.status === 403 && String(b.code).includes('PermissionDenied')) {
+    const b = apiError(res.body);
+    const detail = `HTTP ${res.status} ${b.said}`.trim();
+    if (res.status === 403 && b.code.includes('PermissionDenied')) {
       return fail(name, detail, `在 ${CONSOLE} → 开发配置 → 权限管理 中搜索“待办”，开通待办的读写权限${PUBLISH}`);
     }
     return ok(name, '已开通（探测一个不存在的待办，未作任何修改）');
   } catch (err) {
     return warn(name, `无法判断：${unreachable(err)}`);
   }
+}
+
+/** The new API's error body ({code, message}), and the two as one line for a check's detail. */
+function apiError(body: unknown): { code: string; said: string } {
+  const b = (body ?? {}) as { code?: unknown; message?: unknown };
+  const code = String(b.code ?? '');
+  return { code, said: `${code} ${String(b.message ?? '')}`.trim() };
 }
 
 async function mobileLookupCheck(config: DingTalkConfig, legacyToken: string, fetch: DoctorFetch): Promise<DoctorCheck> {

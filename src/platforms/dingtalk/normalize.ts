@@ -183,44 +183,33 @@ export function normalizeDingTalkCardCallback(raw: unknown, opts: { now: Date })
     }
   }
   const data = parse(cardContent, content, 'card_callback').cardPrivateData;
-  const standard = standardCardClick(c, data.actionIds ?? [], content, opts.now);
-  if (standard) return standard;
-  const { action, ...fields } = data.params ?? {};
-  const value = action === undefined || action === null ? { actionIds: data.actionIds ?? [] } : decodeValue(action);
-
   const byUnionId = String(c.userIdType ?? '1') === '2';
   const operator: PlatformUserRef = { platform: 'DINGTALK', userId: byUnionId ? null : c.userId, unionId: byUnionId ? c.userId : null, openId: null };
-  const chat = chatOfSpace(c.spaceType, c.spaceId);
-  // The card's id as the messenger named it when it sent the card (its place and outTrackId), so
-  // that an answer can update it in place.
-  const place: DingTalkPlace | null = chat ? { kind: 'chat', conversationId: chat.id } : operator.userId ? { kind: 'user', userId: operator.userId } : null;
-  return {
-    kind: 'action',
-    platform: 'DINGTALK',
-    eventId: `card:${digest([c.outTrackId, c.userId, content])}`,
-    chat,
-    operator,
-    messageId: place ? encodeDingTalkMessageId({ place, outTrackId: c.outTrackId }) : null,
-    value,
-    form: Object.keys(fields).length > 0 ? fields : null,
-    receivedAt: opts.now,
-  };
-}
-
-/**
- * A click on one of our standard cards (standard-card.ts): the card's id says where it is, the
- * button's id what it does (action-text.ts). null for a template card's click.
- */
-function standardCardClick(c: z.infer<typeof cardCallback>, actionIds: string[], content: unknown, now: Date): InboundAction | DingTalkConfirmRequest | null {
-  const place = placeOfStandardCard(c.outTrackId);
-  if (!place) return null;
-  const byUnionId = String(c.userIdType ?? '1') === '2';
-  const operator: PlatformUserRef = { platform: 'DINGTALK', userId: byUnionId ? null : c.userId, unionId: byUnionId ? c.userId : null, openId: null };
-  const chat: ChatRef | null = place.kind === 'chat' ? { id: place.conversationId, type: 'group' } : null;
   const eventId = `card:${digest([c.outTrackId, c.userId, content])}`;
-  const meaning = actionIds.length === 1 ? readActionId(actionIds[0]!) : null;
-  if (meaning?.kind === 'confirm') {
-    return { kind: 'confirm', platform: 'DINGTALK', eventId, chat, operator, value: meaning.value, title: meaning.title, text: meaning.text, cardRef: null, receivedAt: now };
+  // A standard card (standard-card.ts) says in its id where it is, and its button ids what they do
+  // (action-text.ts); a template card's space says where, params.action what, the other params the form.
+  const standardPlace = placeOfStandardCard(c.outTrackId);
+  const actionIds = data.actionIds ?? [];
+  let value: unknown;
+  let fields: Record<string, unknown> = {};
+  let chat: ChatRef | null;
+  let place: DingTalkPlace | null;
+  if (standardPlace) {
+    const meaning = actionIds.length === 1 ? readActionId(actionIds[0]!) : null;
+    chat = standardPlace.kind === 'chat' ? { id: standardPlace.conversationId, type: 'group' } : null;
+    if (meaning?.kind === 'confirm') {
+      return { kind: 'confirm', platform: 'DINGTALK', eventId, chat, operator, value: meaning.value, title: meaning.title, text: meaning.text, cardRef: null, receivedAt: opts.now };
+    }
+    value = meaning?.kind === 'action' ? meaning.value : { actionIds };
+    place = standardPlace;
+  } else {
+    const { action, ...rest } = data.params ?? {};
+    value = action === undefined || action === null ? { actionIds } : decodeValue(action);
+    fields = rest;
+    chat = chatOfSpace(c.spaceType, c.spaceId);
+    // The card's id as the messenger named it when it sent the card (its place and outTrackId), so
+    // that an answer can update it in place.
+    place = chat ? { kind: 'chat', conversationId: chat.id } : operator.userId ? { kind: 'user', userId: operator.userId } : null;
   }
   return {
     kind: 'action',
@@ -228,11 +217,11 @@ function standardCardClick(c: z.infer<typeof cardCallback>, actionIds: string[],
     eventId,
     chat,
     operator,
-    messageId: encodeDingTalkMessageId({ place, outTrackId: c.outTrackId }),
+    messageId: place ? encodeDingTalkMessageId({ place, outTrackId: c.outTrackId }) : null,
     // A button that is not ours is passed on with its ids, for the dispatcher to refuse as stale.
-    value: meaning?.kind === 'action' ? meaning.value : { actionIds },
-    form: null,
-    receivedAt: now,
+    value,
+    form: Object.keys(fields).length > 0 ? fields : null,
+    receivedAt: opts.now,
   };
 }
 

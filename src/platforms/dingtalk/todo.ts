@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { DesiredTask } from '../../domain/worklist/platform-tasks.js';
-import { startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
+import { taskDueInstant, type DesiredTask } from '../../domain/worklist/platform-tasks.js';
+import type { LocalDate } from '../../lib/local-date.js';
 import type { TaskListPort } from '../../usecases/ports/platform-tasks.js';
 import type { PlatformIds } from '../../usecases/ports/platform.js';
 import { DingTalkSendError } from './send-error.js';
@@ -10,12 +9,10 @@ import type { DingTalkSender } from './sender.js';
 // person as executor. Our id for a task goes as `sourceId`, and a create first looks it up, so a
 // task made before a crash is found rather than made again.
 
-/** Due at the end of the working day (18:00 Beijing time). */
-const DUE_HOUR_MS = 18 * 3600_000;
-export const dingtalkTodoDue = (dueOn: LocalDate) => startOfLocalDate(dueOn).getTime() + DUE_HOUR_MS;
+export const dingtalkTodoDue = (dueOn: LocalDate) => taskDueInstant(dueOn).getTime();
 
-/** sourceId: DingTalk takes at most 64 characters. */
-const sourceIdOf = (key: string) => `xf${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+/** sourceId (DingTalk takes at most 64 characters): the idempotency key, already a short hash. */
+const sourceIdOf = (key: string) => `xf${key}`;
 
 export function dingtalkTodoList(sender: DingTalkSender): TaskListPort {
   const unionIds = new Map<string, string>();

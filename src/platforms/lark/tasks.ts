@@ -1,6 +1,6 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
-import type { DesiredTask } from '../../domain/worklist/platform-tasks.js';
-import { startOfLocalDate, type LocalDate } from '../../lib/local-date.js';
+import { taskDueInstant, type DesiredTask } from '../../domain/worklist/platform-tasks.js';
+import type { LocalDate } from '../../lib/local-date.js';
 import type { TaskListPort } from '../../usecases/ports/platform-tasks.js';
 import type { PlatformIds } from '../../usecases/ports/platform.js';
 import type { LarkSender } from './sender.js';
@@ -8,9 +8,7 @@ import type { LarkSender } from './sender.js';
 // Lark Tasks v2 (docs/platforms/platform-todos.md): a task with the person as assignee and the
 // due time; `client_token` makes a repeated create return the same task.
 
-/** Due at the end of the working day (18:00 Beijing time), when the duty must be done by. */
-const DUE_HOUR_MS = 18 * 3600_000;
-export const larkTaskDue = (dueOn: LocalDate) => ({ timestamp: String(startOfLocalDate(dueOn).getTime() + DUE_HOUR_MS), is_all_day: false });
+export const larkTaskDue = (dueOn: LocalDate) => ({ timestamp: String(taskDueInstant(dueOn).getTime()), is_all_day: false });
 
 const ORIGIN = { platform_i18n_name: { zh_cn: '信访包案助手' } };
 

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Person } from '../../domain/model.js';
 import { caseScope } from '../../domain/privacy/case-scope.js';
-import { dutyKeyOf, reconcileTasks, taskDueOn, type DesiredTask, type TaskChange } from '../../domain/worklist/platform-tasks.js';
+import { dutyKeyOf, reconcileTasks, taskDueOn, type DesiredTask, type RecordedTask, type TaskChange } from '../../domain/worklist/platform-tasks.js';
 import type { TodoEntry } from '../../domain/worklist/todo-urgency.js';
+import { localDateOf } from '../../lib/local-date.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Deps } from '../ports.js';
 import type { PlatformTaskStore, TaskListPort } from '../ports/platform-tasks.js';
 import type { PlatformIds } from '../ports/platform.js';
+import { dutiesOverview } from './duties-overview.js';
 import { todoList } from './todo-list.js';
 
 export interface TaskSyncResult {
@@ -50,15 +52,17 @@ export async function syncPlatformTasks(deps: Deps, o: TaskSyncOptions): Promise
     return found;
   });
   const result: TaskSyncResult = { people: accounts.length, created: 0, updated: 0, completed: 0, failed: 0 };
+  const overview = accounts.length > 0 ? await dutiesOverview(deps, { today: localDateOf(deps.clock.now()) }) : undefined;
   for (const { person, ids } of accounts) {
     try {
-      const list = await todoList(deps, { person, channel: 'SYSTEM' }, { scope: caseScope(person, 'DIRECT_CHAT') });
+      const list = await todoList(deps, { person, channel: 'SYSTEM' }, { scope: caseScope(person, 'DIRECT_CHAT'), ...(overview ? { overview } : {}) });
       const desired: DesiredTask[] = list.entries.flatMap((e) => {
         const dueOn = taskDueOn(e, list.today);
         return dueOn ? [{ dutyKey: dutyKeyOf(e), summary: o.title(e), dueOn }] : [];
       });
-      const changes = reconcileTasks(desired, await o.store.forPerson(platform, person.id));
-      for (const change of changes) await apply(change, person.id, ids, o, result);
+      const recorded = await o.store.forPerson(platform, person.id);
+      const byKey = new Map(recorded.map((r) => [r.dutyKey, r]));
+      for (const change of reconcileTasks(desired, recorded)) await apply(change, person.id, ids, byKey, o, result);
     } catch (err) {
       result.failed += 1;
       o.logger?.warn({ err, personId: person.id, platform }, 'platform to-do sync failed for one person; tried again at the next sweep');
@@ -67,7 +71,7 @@ export async function syncPlatformTasks(deps: Deps, o: TaskSyncOptions): Promise
   return result;
 }
 
-async function apply(change: TaskChange, personId: string, ids: PlatformIds, o: TaskSyncOptions, result: TaskSyncResult): Promise<void> {
+async function apply(change: TaskChange, personId: string, ids: PlatformIds, recorded: ReadonlyMap<string, RecordedTask>, o: TaskSyncOptions, result: TaskSyncResult): Promise<void> {
   const platform = o.port.platform;
   if (change.kind === 'CREATE') {
     const { taskId } = await o.port.create(ids, change.task, taskIdempotencyKey(platform, personId, change.task.dutyKey));
@@ -79,8 +83,7 @@ async function apply(change: TaskChange, personId: string, ids: PlatformIds, o: 
     result.updated += 1;
   } else {
     await o.port.complete(ids, change.taskId);
-    const recorded = (await o.store.forPerson(platform, personId)).find((t) => t.dutyKey === change.dutyKey);
-    if (recorded) await o.store.save(platform, personId, { ...recorded, done: true });
+    await o.store.save(platform, personId, { ...recorded.get(change.dutyKey)!, done: true });
     result.completed += 1;
   }
 }

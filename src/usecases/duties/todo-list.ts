@@ -8,7 +8,7 @@ import { rankTodos, type RankedTodo, type TodoEntry } from '../../domain/worklis
 import { localDateOf, quarterOf, quarterRange, type LocalDate } from '../../lib/local-date.js';
 import type { Deps, Repos } from '../ports.js';
 import { caseMaskers } from '../support/case-maskers.js';
-import { dutiesOverview } from './duties-overview.js';
+import { dutiesOverview, type DutiesOverview } from './duties-overview.js';
 
 export interface TodoList {
   today: LocalDate;
@@ -24,12 +24,13 @@ const CASE_LIMIT = 2000;
  * and the work on cases (R1–R11, R19, R20, R26, R27), each decided by the domain. Only cases
  * within `scope` (R24: a group's list holds no confidential case). Reads only.
  */
-export async function todoList(deps: Deps, actor: Actor, opts: { scope: CaseScope }): Promise<TodoList> {
+export async function todoList(deps: Deps, actor: Actor, opts: { scope: CaseScope; overview?: DutiesOverview }): Promise<TodoList> {
   const person = actor.person;
   const today = localDateOf(deps.clock.now());
   // Configuration first: on the embedded database it must not be read while a transaction holds the connection.
   const [calendar, policy] = await Promise.all([deps.config.calendar(), deps.config.deadlinePolicy()]);
-  const overview = await dutiesOverview(deps, { today });
+  // The township's periodic duties are the same for everyone: a caller listing many people reads them once.
+  const overview = opts.overview ?? (await dutiesOverview(deps, { today }));
   return deps.uow.read(async (repos) => {
     const cases = await repos.worklists.caseTodoFacts(opts.scope, CASE_LIMIT);
     const facts = await dutyFactsOf(repos, person.id, opts.scope, today);
